@@ -1,0 +1,74 @@
+// @ts-check
+// Newline-delimited JSON-RPC 2.0 over stdin/stdout, the protocol the Prisma CLI speaks to
+// its schema engine. Both sides send requests: the CLI calls engine methods, and the engine
+// asks the CLI to `print` (that is how `migrate diff` output reaches the terminal).
+import { createInterface } from "node:readline";
+
+/**
+ * @typedef {(method: string, params: unknown) => Promise<unknown>} MethodHandler
+ * @typedef {{ code: number, message: string, data: Record<string, unknown> }} RpcError
+ */
+
+export class JsonRpcStdio {
+  /** @type {Map<number, { resolve: (value: unknown) => void, reject: (error: unknown) => void }>} */
+  #pendingOutgoing = new Map();
+  #nextOutgoingId = 1;
+  /** @type {Set<Promise<void>>} */
+  #inFlight = new Set();
+
+  /**
+   * @param {MethodHandler} handleMethod
+   * @param {(error: unknown) => RpcError} toRpcError
+   */
+  constructor(handleMethod, toRpcError) {
+    this.handleMethod = handleMethod;
+    this.toRpcError = toRpcError;
+  }
+
+  /** @param {object} message */
+  send(message) {
+    process.stdout.write(`${JSON.stringify(message)}\n`);
+  }
+
+  /**
+   * Sends a request to the CLI and waits for its answer.
+   * @param {string} method
+   * @param {unknown} params
+   */
+  request(method, params) {
+    const id = this.#nextOutgoingId++;
+    return new Promise((resolve, reject) => {
+      this.#pendingOutgoing.set(id, { resolve, reject });
+      this.send({ jsonrpc: "2.0", id, method, params });
+    });
+  }
+
+  /** @param {any} message */
+  #receive(message) {
+    if (message.method === undefined) {
+      const pending = this.#pendingOutgoing.get(message.id);
+      this.#pendingOutgoing.delete(message.id);
+      if (message.error) pending?.reject(message.error);
+      else pending?.resolve(message.result);
+      return;
+    }
+    const work = this.handleMethod(message.method, message.params ?? {})
+      .then(
+        // A result must never be undefined: the CLI waits forever for a response without one.
+        (result) => this.send({ jsonrpc: "2.0", id: message.id, result: result ?? null }),
+        (error) => this.send({ jsonrpc: "2.0", id: message.id, error: this.toRpcError(error) }),
+      )
+      .finally(() => this.#inFlight.delete(work));
+    this.#inFlight.add(work);
+  }
+
+  /** Serves until stdin closes, then waits for the requests already started. */
+  async serve() {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      if (line.trim() === "") continue;
+      this.#receive(JSON.parse(line));
+    }
+    await Promise.allSettled([...this.#inFlight]);
+  }
+}

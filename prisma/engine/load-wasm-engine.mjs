@@ -1,0 +1,28 @@
+// @ts-check
+// Instantiates @prisma/schema-engine-wasm on plain Node 20.
+//
+// The package's entry point imports its .wasm file as an ES module, which Node 20 cannot
+// do, so we compile the module ourselves and hand it to the wasm-bindgen glue.
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
+
+// @types/node for Node 20 does not declare the WebAssembly global.
+const { WebAssembly } = /** @type {any} */ (globalThis);
+
+let loaded = /** @type {Promise<typeof glue> | undefined} */ (undefined);
+
+/** @returns {Promise<typeof glue>} the bindings, with the wasm instance started once */
+export function loadWasmEngineBindings() {
+  loaded ??= (async () => {
+    const gluePath = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+    const bytes = await readFile(join(dirname(gluePath), "schema_engine_bg.wasm"));
+    const module = await WebAssembly.compile(bytes);
+    const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": /** @type {any} */ (glue) });
+    glue.__wbg_set_wasm(instance.exports);
+    /** @type {any} */ (instance.exports).__wbindgen_start();
+    return glue;
+  })();
+  return loaded;
+}
