@@ -15,6 +15,9 @@ export class JsonRpcStdio {
   #nextOutgoingId = 1;
   /** @type {Set<Promise<void>>} */
   #inFlight = new Set();
+  /** Ids of CLI requests not answered yet. */
+  /** @type {Set<number>} */
+  #unanswered = new Set();
 
   /**
    * @param {MethodHandler} handleMethod
@@ -52,14 +55,33 @@ export class JsonRpcStdio {
       else pending?.resolve(message.result);
       return;
     }
+    this.#unanswered.add(message.id);
     const work = this.handleMethod(message.method, message.params ?? {})
       .then(
         // A result must never be undefined: the CLI waits forever for a response without one.
-        (result) => this.send({ jsonrpc: "2.0", id: message.id, result: result ?? null }),
-        (error) => this.send({ jsonrpc: "2.0", id: message.id, error: this.toRpcError(error) }),
+        (result) => this.#answer(message.id, { result: result ?? null }),
+        (error) => this.#answer(message.id, { error: this.toRpcError(error) }),
       )
       .finally(() => this.#inFlight.delete(work));
     this.#inFlight.add(work);
+  }
+
+  /**
+   * @param {number} id
+   * @param {{ result: unknown } | { error: RpcError }} outcome
+   */
+  #answer(id, outcome) {
+    if (!this.#unanswered.delete(id)) return;
+    this.send({ jsonrpc: "2.0", id, ...outcome });
+  }
+
+  /**
+   * Answers every open CLI request with this error: used when the engine fails outside
+   * any request, so the command fails visibly instead of waiting or exiting quietly.
+   * @param {unknown} error
+   */
+  failUnanswered(error) {
+    for (const id of [...this.#unanswered]) this.#answer(id, { error: this.toRpcError(error) });
   }
 
   /** Serves until stdin closes, then waits for the requests already started. */

@@ -11,6 +11,25 @@ import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 // @types/node for Node 20 does not declare the WebAssembly global.
 const { WebAssembly } = /** @type {any} */ (globalThis);
 
+/**
+ * Where the wasm engine writes a panic's message before it traps (the glue calls
+ * `global.PRISMA_WASM_PANIC_REGISTRY.set_message`); rpc-errors.mjs reports it.
+ */
+export const panicRegistry = {
+  message: /** @type {string | undefined} */ (undefined),
+  /** @param {string} message */
+  set_message(message) {
+    this.message = message;
+  },
+  /** @returns {string | undefined} the last panic message, once */
+  take() {
+    const message = this.message;
+    this.message = undefined;
+    return message;
+  },
+};
+/** @type {any} */ (globalThis).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
+
 let loaded = /** @type {Promise<typeof glue> | undefined} */ (undefined);
 
 /** @returns {Promise<typeof glue>} the bindings, with the wasm instance started once */

@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { CatalogFriendlyClient } from "./catalog-friendly-client.mjs";
+import { CatalogFriendlyClient, restoreCharacterColumns } from "./catalog-friendly-client.mjs";
 import { connectionConfigFromUrl, quoteIdentifier } from "./connection-config.mjs";
 import { postgresErrorText } from "./postgres-error-text.mjs";
 
@@ -37,6 +37,10 @@ export function createMigrationAdapterFactory(datasource) {
     const pool = new pg.Pool({ ...poolSettings, Client: CatalogFriendlyClient, max: 4 });
     if (schema !== "public") await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
     const adapter = /** @type {any} */ (await new PrismaPg(pool, { schema, disposeExternalPool: true }).connect());
+    withCharacterColumns(adapter);
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (/** @type {any[]} */ ...args) =>
+      withCharacterColumns(await startTransaction(...args));
     adapter.executeScript = async (/** @type {string} */ script) => {
       try {
         await pool.query(script);
@@ -47,6 +51,13 @@ export function createMigrationAdapterFactory(datasource) {
       }
     };
     return adapter;
+  }
+
+  /** @param {any} queryable an adapter or a transaction */
+  function withCharacterColumns(queryable) {
+    const queryRaw = queryable.queryRaw.bind(queryable);
+    queryable.queryRaw = async (/** @type {any} */ query) => restoreCharacterColumns(await queryRaw(query));
+    return queryable;
   }
 
   /** @param {string} sql */

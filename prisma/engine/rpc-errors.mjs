@@ -2,6 +2,8 @@
 // Shapes errors thrown by the wasm engine like the native engine's JSON-RPC errors, so the
 // CLI prints them the same way (error codes such as P3018, the real PostgreSQL message).
 
+import { panicRegistry } from "./load-wasm-engine.mjs";
+
 /** @typedef {{ consumeError(id: number): { error: unknown } | undefined }} ErrorRegistry */
 
 /**
@@ -26,6 +28,15 @@ function resolveExternalErrors(text, registry) {
  */
 export function toRpcError(thrown, registry) {
   const error = /** @type {any} */ (thrown);
+  // A panic traps the wasm instance ("unreachable"); its message was stored just before.
+  const panicMessage = panicRegistry.take();
+  if (panicMessage) {
+    return {
+      code: 4466,
+      message: "The schema engine panicked.",
+      data: { is_panic: true, message: panicMessage, error: { message: panicMessage } },
+    };
+  }
   const message = resolveExternalErrors(String(error?.message ?? error), registry);
   const meta = error?.meta ? JSON.parse(resolveExternalErrors(JSON.stringify(error.meta), registry)) : undefined;
   return {

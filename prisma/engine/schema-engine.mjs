@@ -24,6 +24,28 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/** @type {JsonRpcStdio | undefined} */
+let rpc;
+/** Set once the engine fails outside any request: every open and later request fails with it. */
+/** @type {(error: unknown) => void} */
+let failInBackground = () => {};
+
+// The wasm engine connects in the background; a failure there (say, the database does not
+// exist) escapes as an uncaught error. Exiting then is no good: the CLI may already have
+// written its request and would wait for an answer that never comes, and `migrate diff`
+// then exits 0 with no output. So keep serving, and fail open and later requests with it.
+for (const event of ["uncaughtException", "unhandledRejection"]) {
+  process.on(event, (error) => {
+    const message = /** @type {any} */ (error)?.message ?? String(error);
+    process.stderr.write(
+      `${JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: { message } })}\n`,
+    );
+    process.stderr.write(`${/** @type {any} */ (error)?.stack ?? ""}\n`);
+    failInBackground(error);
+    rpc?.failUnanswered(error);
+  });
+}
+
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
   strict: false,
@@ -60,13 +82,21 @@ async function serveCli() {
     datamodelPaths.map(async (path) => /** @type {[string, string]} */ ([path, await readFile(path, "utf8")])),
   );
 
-  const engine = await bindings.SchemaEngine.new(
-    { datamodels: datamodels.length > 0 ? datamodels : undefined },
-    (/** @type {string} */ log) => process.stderr.write(`${log}\n`),
-    boundFactory,
-  );
+  // Not awaited here: the engine connects while it is built, and if that fails the error
+  // arrives as an uncaught exception. Requests wait on this promise, which that failure
+  // rejects, so the CLI gets an answer instead of an engine that quietly went away.
+  /** @type {Promise<import("@prisma/schema-engine-wasm").SchemaEngine>} */
+  const engineReady = new Promise((resolve, reject) => {
+    failInBackground = reject;
+    bindings.SchemaEngine.new(
+      { datamodels: datamodels.length > 0 ? datamodels : undefined },
+      (/** @type {string} */ log) => process.stderr.write(`${log}\n`),
+      boundFactory,
+    ).then(resolve, reject);
+  });
+  engineReady.catch(() => {});
 
-  const rpc = new JsonRpcStdio(
+  rpc = new JsonRpcStdio(
     (method, params) => callEngine(method, /** @type {any} */ (params)),
     (error) => toRpcError(error, boundFactory.errorRegistry),
   );
@@ -84,6 +114,7 @@ async function serveCli() {
    * @param {any} params
    */
   async function callEngine(method, params) {
+    const engine = await engineReady;
     switch (method) {
       case "getDatabaseVersion":
         return bindings.version();
@@ -91,7 +122,7 @@ async function serveCli() {
         throw new Error("createDatabase is handled by `prisma` through `cli create-database`.");
       case "diff": {
         const result = await engine.diff(params);
-        if (result.stdout) await rpc.request("print", { content: result.stdout });
+        if (result.stdout) await rpc?.request("print", { content: result.stdout });
         return { exitCode: result.exitCode };
       }
       case "evaluateDataLoss":
@@ -113,6 +144,7 @@ async function serveCli() {
    * @param {any} params
    */
   async function withFreshShadowDiagnostic(method, params) {
+    const engine = await engineReady;
     try {
       return await engine[method](params);
     } catch (error) {
