@@ -1,0 +1,29 @@
+import { ConfigError } from "../config/config-error.ts";
+import { EmbeddedPostgresBusyError } from "../db/embedded-postgres.ts";
+
+/** Errors whose message is the whole story: printed as one line, no stack. */
+const EXPECTED_ERRORS = [ConfigError, EmbeddedPostgresBusyError];
+
+/**
+ * Runs a command's main function: `--help` prints the usage, expected failures print one line,
+ * and the exit code says whether it worked (0 ok, 1 failed, 2 bad usage). A main that returns
+ * undefined keeps running (a server). Exits explicitly: embedded-postgres installs exit hooks
+ * (async-exit-hook) that would otherwise turn a failure's exit code into 0.
+ */
+export async function runCli(usage: string, main: (args: string[]) => Promise<number | undefined>) {
+  const args = process.argv.slice(2);
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(`${usage.trim()}\n`);
+    return;
+  }
+  try {
+    const code = await main(args);
+    if (code !== undefined) process.exit(code);
+  } catch (error) {
+    const expected = EXPECTED_ERRORS.some((type) => error instanceof type);
+    process.stderr.write(
+      `Error: ${expected ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`,
+    );
+    process.exit(1);
+  }
+}

@@ -1,0 +1,93 @@
+// `npm start`: the API on this machine. With no DATABASE_URL it starts the embedded
+// PostgreSQL, applies migrations, seeds on first start, and serves on PORT (default 3000).
+// Ctrl-C stops the server and the database cleanly.
+import { serve } from "@hono/node-server";
+import { formatDevelopmentLogins } from "../../prisma/seed/print-logins.ts";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { createApp } from "../api/app.ts";
+import { loadEnvironment } from "../config/environment.ts";
+import { applyMigrations } from "../db/apply-migrations.ts";
+import { openLocalDatabase } from "../db/local-database.ts";
+import { createDatabaseClient } from "../db/prisma-client.ts";
+import { runCli } from "./run-cli.ts";
+
+const USAGE = `
+Usage: npm start [-- --help]
+
+Starts the ExitMatch API on http://localhost:$PORT (default 3000).
+
+With DATABASE_URL unset, it runs on an embedded PostgreSQL kept in EMBEDDED_POSTGRES_DIR
+(default .data/postgres, port EMBEDDED_POSTGRES_PORT=54329): initialised on first start,
+migrated on every start, seeded when it has no admin yet. With DATABASE_URL set, it
+migrates through DIRECT_URL and serves; it never seeds a database you named.
+
+Environment: DATABASE_URL, DIRECT_URL, PORT, EMBEDDED_POSTGRES_DIR, EMBEDDED_POSTGRES_PORT.
+`;
+
+const log = (message: string) => process.stdout.write(`${message}\n`);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
+
+await runCli(USAGE, async () => {
+  const started = performance.now();
+  const environment = loadEnvironment();
+  const database = await openLocalDatabase(environment, { reuseRunning: false, onProgress: log });
+
+  const stopDatabase = async () => {
+    await database.embedded?.stop();
+  };
+
+  try {
+    const migrating = performance.now();
+    await applyMigrations(database.directUrl);
+    log(`Migrations are up to date (${seconds(migrating)}).`);
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const { prisma } = createDatabaseClient(database.databaseUrl);
+  if (database.embedded) {
+    const admin = await prisma.user.findFirst({ where: { role: "ADMIN" }, select: { id: true } });
+    if (!admin) {
+      const seeding = performance.now();
+      log("First start: seeding the development dataset...");
+      await seedWithDevelopmentPassword(prisma);
+      log(`Seeded (${seconds(seeding)}).`);
+      log(formatDevelopmentLogins());
+    }
+  }
+
+  const app = createApp({ prisma });
+  const server = serve({ fetch: app.fetch, port: environment.PORT, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${environment.PORT} is in use (another \`npm start\`?). Set PORT to use another port.`)
+          : error,
+      ),
+    );
+  }).catch(async (error) => {
+    await prisma.$disconnect();
+    await stopDatabase();
+    throw error;
+  });
+  log(`ExitMatch API listening on http://localhost:${environment.PORT} (ready in ${seconds(started)}).`);
+  log(`Try: curl http://localhost:${environment.PORT}/health    Stop: Ctrl-C`);
+
+  let stopping = false;
+  const shutDown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`\n${signal}: stopping...`);
+    server.close();
+    await prisma.$disconnect();
+    await stopDatabase();
+    log(database.embedded ? "API and embedded PostgreSQL stopped cleanly." : "API stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutDown("SIGINT"));
+  process.on("SIGTERM", () => void shutDown("SIGTERM"));
+  return undefined;
+});

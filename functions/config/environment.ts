@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { ConfigError } from "./config-error.ts";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Pooled URL the app uses. Unset: the embedded PostgreSQL (development and tests only). */
+  DATABASE_URL: optionalUrl,
+  /** Direct URL for migrations. Defaults to DATABASE_URL when that is a direct postgres URL. */
+  DIRECT_URL: optionalUrl,
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(54329),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+/**
+ * Reads and validates the process environment once. Errors name every bad variable on one
+ * line each, so a misconfigured deploy fails at start with a readable message.
+ */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const result = environmentSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  if (result.data.NODE_ENV === "production" && !result.data.DATABASE_URL) {
+    throw new ConfigError(
+      "DATABASE_URL is not set (required in production; the embedded database is for development).",
+    );
+  }
+  return result.data;
+}

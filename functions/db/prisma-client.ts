@@ -1,0 +1,62 @@
+import { neonConfig } from "@neondatabase/serverless";
+import { PrismaNeon } from "@prisma/adapter-neon";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { withAccelerate } from "@prisma/extension-accelerate";
+import pg from "pg";
+import ws from "ws";
+import { PrismaClient } from "../../generated/prisma/client.ts";
+import { type DatabaseDriver, driverConnectionString, parseDatabaseUrl } from "./database-url.ts";
+
+export interface PrismaClientOptions {
+  /** The environment variable the URL came from; named in configuration errors. */
+  variable?: string;
+  /** Connections the pool may open (pg driver). Lambda wants 1-2; a long-lived server more. */
+  maxConnections?: number;
+}
+
+export interface DatabaseClient {
+  prisma: PrismaClient;
+  driver: DatabaseDriver;
+}
+
+/**
+ * The one place the app turns a database URL into a Prisma client, choosing the driver from
+ * the URL:
+ *  - `postgres://` / `postgresql://`: node-postgres through @prisma/adapter-pg. With
+ *    `?pgbouncer=true` (a transaction-mode pooler such as pgbouncer or Neon's pooler) the
+ *    client must not rely on session state; adapter-pg sends unnamed statements only, so it
+ *    is safe there, and we keep it that way by never configuring statement names.
+ *  - a Neon host (`*.neon.tech`): @neondatabase/serverless over WebSockets (works in Lambda
+ *    without TCP keep-alive concerns).
+ *  - `prisma://` / `prisma+postgres://`: Prisma Accelerate over HTTPS.
+ * A malformed URL throws a ConfigError naming the variable.
+ */
+export function createDatabaseClient(url: string | undefined, options: PrismaClientOptions = {}): DatabaseClient {
+  const parsed = parseDatabaseUrl(options.variable ?? "DATABASE_URL", url);
+  switch (parsed.driver) {
+    case "accelerate": {
+      // The extension only adds optional caching arguments; the model API is unchanged.
+      const prisma = new PrismaClient({ accelerateUrl: parsed.url }).$extends(withAccelerate());
+      return { prisma: prisma as unknown as PrismaClient, driver: "accelerate" };
+    }
+    case "neon": {
+      // Node 20 has no global WebSocket.
+      neonConfig.webSocketConstructor = ws;
+      const adapter = new PrismaNeon(
+        { connectionString: driverConnectionString(parsed.url) },
+        { schema: parsed.schema },
+      );
+      return { prisma: new PrismaClient({ adapter }), driver: "neon" };
+    }
+    case "pg": {
+      const pool = new pg.Pool({
+        connectionString: driverConnectionString(parsed.url),
+        max: options.maxConnections ?? 10,
+        // Fail fast when the server is down instead of hanging the request.
+        connectionTimeoutMillis: 5_000,
+      });
+      const adapter = new PrismaPg(pool, { schema: parsed.schema, disposeExternalPool: true });
+      return { prisma: new PrismaClient({ adapter }), driver: "pg" };
+    }
+  }
+}

@@ -1,0 +1,285 @@
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import { scoreMatch } from "./match-score.ts";
+import {
+  ADMIN,
+  ADVISORS,
+  BUSINESSES,
+  BUYERS,
+  INQUIRIES,
+  NDA_VERSION,
+  SELLERS,
+  type SeedBusiness,
+} from "./seed-data.ts";
+import { stableId } from "./stable-id.ts";
+
+/** Seed rows carry fixed times, so the data is the same on every machine and run. */
+const SEEDED_AT = new Date("2026-09-01T09:00:00.000Z");
+const daysAfterSeed = (days: number) => new Date(SEEDED_AT.getTime() + days * 86_400_000);
+
+/** The smallest match score worth storing. */
+const MIN_MATCH_SCORE = 40;
+
+export interface SeedSummary {
+  /** Rows inserted per table by this run (0 everywhere on a re-run). */
+  inserted: Record<string, number>;
+}
+
+const idOf = (key: string) => stableId(key);
+
+function userRows(passwordHash: string): Prisma.UserCreateManyInput[] {
+  const verified = { emailVerifiedAt: SEEDED_AT, createdAt: SEEDED_AT, passwordHash };
+  return [
+    { id: idOf(ADMIN.key), email: ADMIN.email, name: ADMIN.name, role: "ADMIN", ...verified },
+    ...SELLERS.map((p) => ({
+      id: idOf(p.key),
+      email: p.email,
+      name: p.name,
+      phone: p.phone,
+      role: "SELLER" as const,
+      ...verified,
+    })),
+    ...BUYERS.map((p) => ({
+      id: idOf(p.key),
+      email: p.email,
+      name: p.name,
+      phone: p.phone,
+      role: "BUYER" as const,
+      ...verified,
+    })),
+    ...ADVISORS.map((p) => ({
+      id: idOf(p.key),
+      email: p.email,
+      name: p.name,
+      phone: p.phone,
+      role: "ADVISOR" as const,
+      ...verified,
+    })),
+  ];
+}
+
+function businessRows(): Prisma.BusinessCreateManyInput[] {
+  return BUSINESSES.map((b, index) => ({
+    id: idOf(b.key),
+    sellerId: idOf(b.sellerKey),
+    advisorId: b.advisorKey ? idOf(`${b.advisorKey}:profile`) : null,
+    title: b.title,
+    description: b.description,
+    tradingName: b.tradingName,
+    companyNumber: b.companyNumber,
+    sicCode: b.sicCode,
+    region: b.region,
+    town: b.town,
+    postcode: b.postcode,
+    askingPrice: b.askingPrice,
+    revenue: b.revenue,
+    ebitda: b.ebitda ?? null,
+    sde: b.sde ?? null,
+    employees: b.employees,
+    yearEstablished: b.yearEstablished,
+    premisesTenure: b.premisesTenure,
+    isConfidential: b.isConfidential,
+    reasonForSale: b.reasonForSale,
+    status: b.status,
+    publishedAt: b.status === "DRAFT" ? null : daysAfterSeed(index),
+    lastActivityAt: daysAfterSeed(20 + index),
+    createdAt: SEEDED_AT,
+  }));
+}
+
+/** Three financial years (to 31 March) growing towards the listed figures. */
+function financialRows(): Prisma.BusinessFinancialCreateManyInput[] {
+  return BUSINESSES.flatMap((b) =>
+    [2023, 2024, 2025].map((year, index) => {
+      const scale = (value: bigint) => (value * BigInt(88 + index * 6)) / 100n;
+      return {
+        id: idOf(`${b.key}:fy${year}`),
+        businessId: idOf(b.key),
+        enteredById: idOf(b.advisorKey ?? b.sellerKey),
+        financialYearEnd: new Date(`${year}-03-31T00:00:00.000Z`),
+        revenue: scale(b.revenue),
+        grossProfit: scale((b.revenue * 45n) / 100n),
+        ebitda: b.ebitda ? scale(b.ebitda) : null,
+        netProfit: b.ebitda ? scale((b.ebitda * 70n) / 100n) : null,
+        sde: b.sde ? scale(b.sde) : null,
+        source: b.advisorKey ? ("ACCOUNTANT_PREPARED" as const) : ("SELLER_STATED" as const),
+        createdAt: SEEDED_AT,
+      };
+    }),
+  );
+}
+
+function valuationRow(b: SeedBusiness): Prisma.ValuationCreateManyInput {
+  const earnings = b.valuation.method === "SDE_MULTIPLE" ? b.sde! : b.ebitda!;
+  // Multiples in hundredths keep the arithmetic exact in pence.
+  const multipleHundredths = BigInt(Math.round(b.valuation.multiple * 100));
+  const mid = (earnings * multipleHundredths) / 100n;
+  return {
+    id: idOf(`${b.key}:valuation`),
+    businessId: idOf(b.key),
+    createdById: idOf(b.valuation.byAdvisor && b.advisorKey ? b.advisorKey : b.sellerKey),
+    method: b.valuation.method,
+    inputs: {
+      earningsPence: earnings.toString(),
+      earningsBasis: b.valuation.method === "SDE_MULTIPLE" ? "SDE" : "EBITDA",
+      multiple: b.valuation.multiple.toFixed(2),
+      rangePercent: 15,
+    },
+    low: (mid * 85n) / 100n,
+    mid,
+    high: (mid * 115n) / 100n,
+    notes: "Multiple of the latest financial year's earnings, +/-15%.",
+    createdAt: daysAfterSeed(2),
+  };
+}
+
+function matchRows(): Prisma.MatchCreateManyInput[] {
+  const listed = BUSINESSES.filter((b) => b.status === "PUBLISHED" || b.status === "UNDER_OFFER");
+  return BUYERS.flatMap((buyer) =>
+    listed.flatMap((b) => {
+      const { score, breakdown } = scoreMatch(buyer, b);
+      if (score < MIN_MATCH_SCORE) return [];
+      return [
+        {
+          id: idOf(`${buyer.key}:${b.key}:match`),
+          buyerProfileId: idOf(`${buyer.key}:profile`),
+          businessId: idOf(b.key),
+          score,
+          breakdown: breakdown as unknown as Prisma.InputJsonValue,
+          createdAt: daysAfterSeed(3),
+        },
+      ];
+    }),
+  );
+}
+
+function dealRows() {
+  const inquiries: Prisma.InquiryCreateManyInput[] = INQUIRIES.map((inquiry, index) => ({
+    id: idOf(inquiry.key),
+    businessId: idOf(inquiry.businessKey),
+    buyerId: idOf(inquiry.buyerKey),
+    message: inquiry.message,
+    status: inquiry.status,
+    respondedAt: inquiry.status === "PENDING" ? null : daysAfterSeed(6 + index),
+    ndaVersion: inquiry.ndaAccepted ? NDA_VERSION : null,
+    ndaAcceptedAt: inquiry.ndaAccepted ? daysAfterSeed(7 + index) : null,
+    ndaAcceptedIp: inquiry.ndaAccepted ? `203.0.113.${10 + index}` : null,
+    createdAt: daysAfterSeed(5 + index),
+  }));
+
+  const accepted = INQUIRIES.filter((inquiry) => inquiry.status === "ACCEPTED");
+  const dealRooms: Prisma.DealRoomCreateManyInput[] = accepted.map((inquiry) => {
+    const business = BUSINESSES.find((b) => b.key === inquiry.businessKey)!;
+    return {
+      id: idOf(`${inquiry.key}:room`),
+      businessId: idOf(business.key),
+      inquiryId: idOf(inquiry.key),
+      name: `Project ${business.tradingName.split(" ")[0]}`,
+      stage: inquiry.ndaAccepted ? "DUE_DILIGENCE" : "NDA_SIGNED",
+      createdAt: daysAfterSeed(8),
+    };
+  });
+
+  const members: Prisma.DealRoomMemberCreateManyInput[] = accepted.flatMap((inquiry) => {
+    const business = BUSINESSES.find((b) => b.key === inquiry.businessKey)!;
+    const room = idOf(`${inquiry.key}:room`);
+    const owner = idOf(business.sellerKey);
+    const member = (userKey: string, role: "OWNER" | "BUYER" | "ADVISOR") => ({
+      id: idOf(`${inquiry.key}:room:${userKey}`),
+      dealRoomId: room,
+      userId: idOf(userKey),
+      role,
+      addedById: role === "OWNER" ? null : owner,
+      createdAt: daysAfterSeed(8),
+    });
+    return [
+      member(business.sellerKey, "OWNER"),
+      // The buyer joins once the NDA is accepted.
+      ...(inquiry.ndaAccepted ? [member(inquiry.buyerKey, "BUYER")] : []),
+      ...(business.advisorKey ? [member(business.advisorKey, "ADVISOR")] : []),
+    ];
+  });
+  return { inquiries, dealRooms, members };
+}
+
+/**
+ * Inserts the development dataset. Idempotent: every row has a fixed id and rows that already
+ * exist are left untouched, so a second run inserts nothing and changes nothing. All or
+ * nothing: one transaction.
+ */
+export async function seedDatabase(
+  prisma: PrismaClient,
+  passwordHash: string,
+  onProgress: (message: string) => void = () => {},
+): Promise<SeedSummary> {
+  const inserted: Record<string, number> = {};
+  const deals = dealRows();
+  await prisma.$transaction(
+    async (tx) => {
+      const steps: [string, () => Promise<{ count: number }>][] = [
+        ["users", () => tx.user.createMany({ data: userRows(passwordHash), skipDuplicates: true })],
+        [
+          "advisor_profiles",
+          () =>
+            tx.advisorProfile.createMany({
+              data: ADVISORS.map((a) => ({
+                id: idOf(`${a.key}:profile`),
+                userId: idOf(a.key),
+                firmName: a.firmName,
+                advisorType: a.advisorType,
+                amlSupervisor: a.amlSupervisor,
+                amlRegistrationNumber: a.amlRegistrationNumber,
+                bio: a.bio,
+                regions: a.regions,
+                createdAt: SEEDED_AT,
+              })),
+              skipDuplicates: true,
+            }),
+        ],
+        [
+          "buyer_profiles",
+          () =>
+            tx.buyerProfile.createMany({
+              data: BUYERS.map((b) => ({
+                id: idOf(`${b.key}:profile`),
+                userId: idOf(b.key),
+                headline: b.headline,
+                sicCodes: b.sicCodes,
+                regions: b.regions,
+                minPrice: b.minPrice ?? null,
+                maxPrice: b.maxPrice ?? null,
+                minRevenue: b.minRevenue ?? null,
+                fundingSource: b.fundingSource,
+                proofOfFundsVerifiedAt: b.proofOfFunds ? SEEDED_AT : null,
+                createdAt: SEEDED_AT,
+              })),
+              skipDuplicates: true,
+            }),
+        ],
+        ["businesses", () => tx.business.createMany({ data: businessRows(), skipDuplicates: true })],
+        ["business_financials", () => tx.businessFinancial.createMany({ data: financialRows(), skipDuplicates: true })],
+        ["valuations", () => tx.valuation.createMany({ data: BUSINESSES.map(valuationRow), skipDuplicates: true })],
+        ["matches", () => tx.match.createMany({ data: matchRows(), skipDuplicates: true })],
+        ["inquiries", () => tx.inquiry.createMany({ data: deals.inquiries, skipDuplicates: true })],
+        ["deal_rooms", () => tx.dealRoom.createMany({ data: deals.dealRooms, skipDuplicates: true })],
+        ["deal_room_members", () => tx.dealRoomMember.createMany({ data: deals.members, skipDuplicates: true })],
+      ];
+      for (const [index, [table, insert]] of steps.entries()) {
+        const { count } = await insert();
+        inserted[table] = count;
+        onProgress(`  [${index + 1}/${steps.length}] ${table}: ${count} inserted`);
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return { inserted };
+}
+
+/** The accounts a developer can log in with, for printing. */
+export function developmentLogins() {
+  return [
+    { role: "admin", email: ADMIN.email, name: ADMIN.name },
+    ...SELLERS.map((p) => ({ role: "seller", email: p.email, name: p.name })),
+    ...BUYERS.map((p) => ({ role: "buyer", email: p.email, name: p.name })),
+    ...ADVISORS.map((p) => ({ role: "advisor", email: p.email, name: p.name })),
+  ];
+}
