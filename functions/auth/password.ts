@@ -9,8 +9,12 @@ const ARGON2ID = 2;
  */
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+/**
+ * @param salt only for reproducible fixtures (the seed's public development password); real
+ *   passwords always get a fresh random salt.
+ */
+export function hashPassword(password: string, salt?: Uint8Array): Promise<string> {
+  return hash(password, salt ? { ...OPTIONS, salt } : OPTIONS);
 }
 
 export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {

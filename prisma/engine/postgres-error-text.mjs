@@ -5,9 +5,12 @@
 /**
  * @param {any} error an error from `pg` (it carries severity, code, detail, hint, position)
  * @param {string} script the SQL that was sent
+ * @returns {string}
  */
 export function postgresErrorText(error, script) {
-  if (!error?.code) return String(error?.message ?? error);
+  // Connection failures can be AggregateErrors (one per address tried) with an empty message.
+  if (error instanceof AggregateError) return error.errors.map((/** @type {unknown} */ inner) => postgresErrorText(inner, script)).join("; ");
+  if (!error?.severity) return [error?.code, error?.message].filter(Boolean).join(": ") || String(error);
   const lines = [`${error.severity ?? "ERROR"}: ${error.message} (SQLSTATE ${error.code})`];
   if (error.position) {
     const line = script.slice(0, Number(error.position) - 1).split("\n").length;

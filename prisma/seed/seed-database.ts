@@ -27,7 +27,7 @@ export interface SeedSummary {
 const idOf = (key: string) => stableId(key);
 
 function userRows(passwordHash: string): Prisma.UserCreateManyInput[] {
-  const verified = { emailVerifiedAt: SEEDED_AT, createdAt: SEEDED_AT, passwordHash };
+  const verified = { emailVerifiedAt: SEEDED_AT, createdAt: SEEDED_AT, updatedAt: SEEDED_AT, passwordHash };
   return [
     { id: idOf(ADMIN.key), email: ADMIN.email, name: ADMIN.name, role: "ADMIN", ...verified },
     ...SELLERS.map((p) => ({
@@ -83,6 +83,7 @@ function businessRows(): Prisma.BusinessCreateManyInput[] {
     publishedAt: b.status === "DRAFT" ? null : daysAfterSeed(index),
     lastActivityAt: daysAfterSeed(20 + index),
     createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
   }));
 }
 
@@ -103,6 +104,7 @@ function financialRows(): Prisma.BusinessFinancialCreateManyInput[] {
         sde: b.sde ? scale(b.sde) : null,
         source: b.advisorKey ? ("ACCOUNTANT_PREPARED" as const) : ("SELLER_STATED" as const),
         createdAt: SEEDED_AT,
+        updatedAt: SEEDED_AT,
       };
     }),
   );
@@ -146,6 +148,7 @@ function matchRows(): Prisma.MatchCreateManyInput[] {
           score,
           breakdown: breakdown as unknown as Prisma.InputJsonValue,
           createdAt: daysAfterSeed(3),
+          updatedAt: daysAfterSeed(3),
         },
       ];
     }),
@@ -164,6 +167,7 @@ function dealRows() {
     ndaAcceptedAt: inquiry.ndaAccepted ? daysAfterSeed(7 + index) : null,
     ndaAcceptedIp: inquiry.ndaAccepted ? `203.0.113.${10 + index}` : null,
     createdAt: daysAfterSeed(5 + index),
+    updatedAt: daysAfterSeed(5 + index),
   }));
 
   const accepted = INQUIRIES.filter((inquiry) => inquiry.status === "ACCEPTED");
@@ -176,6 +180,7 @@ function dealRows() {
       name: `Project ${business.tradingName.split(" ")[0]}`,
       stage: inquiry.ndaAccepted ? "DUE_DILIGENCE" : "NDA_SIGNED",
       createdAt: daysAfterSeed(8),
+      updatedAt: daysAfterSeed(8),
     };
   });
 
@@ -231,6 +236,7 @@ export async function seedDatabase(
                 bio: a.bio,
                 regions: a.regions,
                 createdAt: SEEDED_AT,
+                updatedAt: SEEDED_AT,
               })),
               skipDuplicates: true,
             }),
@@ -251,6 +257,7 @@ export async function seedDatabase(
                 fundingSource: b.fundingSource,
                 proofOfFundsVerifiedAt: b.proofOfFunds ? SEEDED_AT : null,
                 createdAt: SEEDED_AT,
+                updatedAt: SEEDED_AT,
               })),
               skipDuplicates: true,
             }),

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  dbUtils,
+  SOFT_DELETABLE_MODELS,
+  type SoftDeletableModel,
+  SoftDeleteError,
+} from "../../functions/db/soft-delete.ts";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+describe("dbUtils (soft deletes, as the operations guide shows)", () => {
+  let db: TestDatabase;
+  let businessId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedWithDevelopmentPassword(db.prisma);
+    businessId = (await db.prisma.business.findFirstOrThrow({ where: { status: "PUBLISHED" } })).id;
+  });
+  afterAll(() => db.drop());
+
+  it("softDelete hides the row from excludeSoftDeleted() queries but keeps it", async () => {
+    const liveBefore = await db.prisma.business.count({ where: dbUtils.excludeSoftDeleted() });
+    const { deletedAt } = await dbUtils.softDelete(db.prisma, "Business", businessId);
+
+    expect(deletedAt).toBeInstanceOf(Date);
+    expect(await db.prisma.business.count({ where: dbUtils.excludeSoftDeleted() })).toBe(liveBefore - 1);
+    const row = await db.prisma.business.findUnique({ where: { id: businessId } });
+    expect(row?.deletedAt?.getTime()).toBe(deletedAt.getTime());
+  });
+
+  it("refuses to delete twice, naming the time of the first delete", async () => {
+    await expect(dbUtils.softDelete(db.prisma, "Business", businessId)).rejects.toMatchObject({
+      code: "already_deleted",
+      message: expect.stringMatching(/already deleted \(at \d{4}-/),
+    });
+  });
+
+  it("softRestore brings the row back, and refuses a row that is not deleted", async () => {
+    await dbUtils.softRestore(db.prisma, "Business", businessId);
+    expect((await db.prisma.business.findUniqueOrThrow({ where: { id: businessId } })).deletedAt).toBeNull();
+    await expect(dbUtils.softRestore(db.prisma, "Business", businessId)).rejects.toMatchObject({ code: "not_deleted" });
+  });
+
+  it("works on every soft-deletable model and inside a transaction", async () => {
+    const user = await db.prisma.user.findFirstOrThrow({ where: { role: "BUYER" } });
+    await db.prisma.$transaction(async (tx) => {
+      await dbUtils.softDelete(tx, "User", user.id);
+    });
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).not.toBeNull();
+    await dbUtils.softRestore(db.prisma, "User", user.id);
+  });
+
+  it("rolls back with the transaction it ran in", async () => {
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await dbUtils.softDelete(tx, "Business", businessId);
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    expect((await db.prisma.business.findUniqueOrThrow({ where: { id: businessId } })).deletedAt).toBeNull();
+  });
+
+  it("lets only one of two concurrent deletes win", async () => {
+    const results = await Promise.allSettled([
+      dbUtils.softDelete(db.prisma, "Business", businessId),
+      dbUtils.softDelete(db.prisma, "Business", businessId),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    await dbUtils.softRestore(db.prisma, "Business", businessId);
+  });
+
+  it("gives clear errors for unknown models, bad ids and missing rows", async () => {
+    // @ts-expect-error: the model name is checked at compile time too; this is the run-time check.
+    const unknown = dbUtils.softDelete(db.prisma, "Invoice", businessId);
+    await expect(unknown).rejects.toThrow(/'Invoice' is not a soft-deletable model\. Expected one of: User, Business/);
+    await expect(dbUtils.softDelete(db.prisma, "Business", "42")).rejects.toMatchObject({
+      code: "invalid_id",
+      message: 'Business id must be a UUID, got "42".',
+    });
+    const missing = "00000000-0000-4000-8000-000000000000";
+    await expect(dbUtils.softDelete(db.prisma, "Business", missing)).rejects.toThrow(
+      new SoftDeleteError("not_found", `Business ${missing} does not exist.`),
+    );
+  });
+
+  it("knows exactly the tables that have a deleted_at column", async () => {
+    const tableOf = {
+      User: "users",
+      Business: "businesses",
+      BusinessFinancial: "business_financials",
+      Valuation: "valuations",
+      BuyerProfile: "buyer_profiles",
+      AdvisorProfile: "advisor_profiles",
+      Inquiry: "inquiries",
+      DealRoom: "deal_rooms",
+      Document: "documents",
+    } satisfies Record<SoftDeletableModel, string>;
+    const rows = await db.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'deleted_at'",
+    );
+    expect(rows.map((row) => row.table_name).sort()).toEqual(
+      SOFT_DELETABLE_MODELS.map((model) => tableOf[model]).sort(),
+    );
+  });
+});

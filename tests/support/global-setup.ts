@@ -1,0 +1,62 @@
+// Starts the PostgreSQL the tests use and builds a migrated template database once per run;
+// each test file then clones its own database from the template (tests/support/test-database.ts).
+//
+// Server: TEST_DATABASE_SERVER_URL when set (any PostgreSQL 14+, e.g. the system's), otherwise
+// an embedded PostgreSQL in .data/test-postgres. Durability is switched off there: it is
+// throwaway, and fsync dominates the cost of creating databases.
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "../../functions/db/apply-migrations.ts";
+import { startEmbeddedPostgres } from "../../functions/db/embedded-postgres.ts";
+import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, withDatabaseName } from "./database-names.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A URL to the server's `postgres` database; swap the name for others. */
+    databaseServerUrl: string;
+  }
+}
+
+async function onServer(serverUrl: string, work: (client: pg.Client) => Promise<void>) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const embedded = process.env.TEST_DATABASE_SERVER_URL
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: ".data/test-postgres",
+        port: Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? 54330),
+        database: "postgres",
+        reuseRunning: true,
+        settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "300" },
+        onProgress: (message) => console.log(message),
+      });
+  const serverUrl = withDatabaseName(process.env.TEST_DATABASE_SERVER_URL ?? embedded!.url, "postgres");
+
+  await onServer(serverUrl, async (client) => {
+    // Databases left by an interrupted run.
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2",
+      [`${TEST_DATABASE_PREFIX}%`, TEMPLATE_DATABASE],
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+  });
+  await applyMigrations(withDatabaseName(serverUrl, TEMPLATE_DATABASE));
+
+  project.provide("databaseServerUrl", serverUrl);
+
+  return async () => {
+    await onServer(serverUrl, (client) =>
+      client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`).then(() => {}),
+    );
+    await embedded?.stop();
+  };
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, withDatabaseName } from "./database-names.ts";
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  prisma: PrismaClient;
+  /** A raw pg query on this database, for checks Prisma cannot express. */
+  query<Row extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  drop(): Promise<void>;
+}
+
+export function serverUrl(): string {
+  return inject("databaseServerUrl");
+}
+
+/** Runs one statement on the server's maintenance database. */
+export async function onServer<Row extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    return (await client.query<Row>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function uniqueName() {
+  return `${TEST_DATABASE_PREFIX}${process.env.VITEST_POOL_ID ?? "0"}_${randomBytes(4).toString("hex")}`;
+}
+
+async function open(name: string): Promise<TestDatabase> {
+  const url = withDatabaseName(serverUrl(), name);
+  const { prisma } = createDatabaseClient(url, { maxConnections: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  return {
+    name,
+    url,
+    prisma,
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    async drop() {
+      await prisma.$disconnect();
+      await pool.end();
+      await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}
+
+/** A fresh database with every migration applied (a copy of the template). */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = uniqueName();
+  await onServer(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+  return open(name);
+}
+
+/** A fresh, empty database (no migrations), for testing migrations themselves. */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const name = uniqueName();
+  await onServer(`CREATE DATABASE "${name}"`);
+  return open(name);
+}
