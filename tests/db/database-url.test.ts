@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../functions/config/config-error.ts";
+import { driverConnectionString, parseDatabaseUrl, redactDatabaseUrl } from "../../functions/db/database-url.ts";
+
+describe("parseDatabaseUrl", () => {
+  it.each([
+    ["postgresql://app:secret@db.internal:5432/exitmatch", "pg", false],
+    ["postgres://app:secret@db.internal:6432/exitmatch?pgbouncer=true", "pg", true],
+    [
+      "postgresql://app:secret@ep-quiet-sun-123456-pooler.eu-west-2.aws.neon.tech/exitmatch?sslmode=require",
+      "neon",
+      false,
+    ],
+    ["prisma://accelerate.prisma-data.net/?api_key=key123", "accelerate", false],
+    ["prisma+postgres://accelerate.prisma-data.net/?api_key=key123", "accelerate", false],
+  ] as const)("%s uses the %s driver (pgbouncer: %s)", (url, driver, pgbouncer) => {
+    expect(parseDatabaseUrl("DATABASE_URL", url)).toMatchObject({ driver, pgbouncer });
+  });
+
+  it("reads ?schema=, defaulting to public", () => {
+    expect(parseDatabaseUrl("DATABASE_URL", "postgresql://h/db?schema=app").schema).toBe("app");
+    expect(parseDatabaseUrl("DATABASE_URL", "postgresql://h/db").schema).toBe("public");
+  });
+
+  it.each([
+    [undefined, "DIRECT_URL is not set."],
+    ["", "DIRECT_URL is not set."],
+    ["not a url", "DIRECT_URL is not a valid URL (expected postgresql://user:password@host:5432/database)."],
+    [
+      "mysql://root@localhost/db",
+      "DIRECT_URL must start with postgresql://, postgres://, prisma:// or prisma+postgres:// (got mysql://).",
+    ],
+    ["postgresql://localhost", "DIRECT_URL has no database name."],
+    ["prisma://accelerate.prisma-data.net/", "DIRECT_URL is a Prisma Accelerate URL without an api_key parameter."],
+  ])("rejects %j with a one-line message naming the variable", (value, message) => {
+    const attempt = () => parseDatabaseUrl("DIRECT_URL", value);
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+    expect(message).not.toContain("\n");
+  });
+
+  it("strips Prisma-only parameters before the URL reaches the driver", () => {
+    const url = driverConnectionString("postgresql://u:p@h:5432/db?schema=app&pgbouncer=true&sslmode=require");
+    expect(url).toBe("postgresql://u:p@h:5432/db?sslmode=require");
+  });
+
+  it("redacts passwords and API keys", () => {
+    expect(redactDatabaseUrl("postgresql://app:s3cret@h/db")).toBe("postgresql://app:****@h/db");
+    expect(redactDatabaseUrl("prisma://a.example/?api_key=abc")).toBe("prisma://a.example/");
+  });
+});
