@@ -1,4 +1,6 @@
+import { ConfigError } from "../config/config-error.ts";
 import type { Environment } from "../config/environment.ts";
+import { parseDatabaseUrl } from "./database-url.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 export interface LocalDatabase {
@@ -20,7 +22,7 @@ export async function openLocalDatabase(
   options: { reuseRunning: boolean; onProgress?: (message: string) => void },
 ): Promise<LocalDatabase> {
   if (environment.DATABASE_URL) {
-    return { databaseUrl: environment.DATABASE_URL, directUrl: environment.DIRECT_URL ?? environment.DATABASE_URL };
+    return { databaseUrl: environment.DATABASE_URL, directUrl: resolveDirectUrl(environment) };
   }
   const embedded = await startEmbeddedPostgres({
     dataDir: environment.EMBEDDED_POSTGRES_DIR,
@@ -30,4 +32,24 @@ export async function openLocalDatabase(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   return { databaseUrl: embedded.url, directUrl: embedded.url, embedded };
+}
+
+/**
+ * The URL migrations use: DIRECT_URL, or DATABASE_URL when that is itself a direct connection.
+ * A pooled DATABASE_URL (pgbouncer, Accelerate) cannot run migrations, so DIRECT_URL is then
+ * required. Both are validated here, before anything connects.
+ */
+export function resolveDirectUrl(environment: Pick<Environment, "DATABASE_URL" | "DIRECT_URL">): string {
+  const database = parseDatabaseUrl("DATABASE_URL", environment.DATABASE_URL);
+  if (environment.DIRECT_URL) {
+    const direct = parseDatabaseUrl("DIRECT_URL", environment.DIRECT_URL);
+    if (direct.driver === "accelerate" || direct.pgbouncer) {
+      throw new ConfigError("DIRECT_URL must be a direct postgresql:// connection (no Accelerate, no pgbouncer=true).");
+    }
+    return direct.url;
+  }
+  if (database.driver === "accelerate" || database.pgbouncer) {
+    throw new ConfigError("DIRECT_URL is not set; migrations need a direct connection when DATABASE_URL is pooled.");
+  }
+  return database.url;
 }

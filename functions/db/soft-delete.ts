@@ -30,7 +30,10 @@ export class SoftDeleteError extends Error {
 }
 
 interface SoftDeletableDelegate {
-  updateMany(args: { where: { id: string; deletedAt: Date | null | { not: null } }; data: { deletedAt: Date | null } }): Promise<{ count: number }>;
+  updateMany(args: {
+    where: { id: string; deletedAt: Date | null | { not: null } };
+    data: { deletedAt: Date | null };
+  }): Promise<{ count: number }>;
   findUnique(args: { where: { id: string }; select: { deletedAt: true } }): Promise<{ deletedAt: Date | null } | null>;
 }
 
@@ -48,7 +51,8 @@ function delegateFor(prisma: object, model: string): SoftDeletableDelegate {
 }
 
 function checkId(model: string, id: unknown): string {
-  if (!uuid.safeParse(id).success) throw new SoftDeleteError("invalid_id", `${model} id must be a UUID, got ${JSON.stringify(id)}.`);
+  if (!uuid.safeParse(id).success)
+    throw new SoftDeleteError("invalid_id", `${model} id must be a UUID, got ${JSON.stringify(id)}.`);
   return id as string;
 }
 
@@ -66,7 +70,11 @@ async function explainNoChange(delegate: SoftDeletableDelegate, model: string, i
  * is conditional (`deletedAt IS NULL`), so two concurrent deletes cannot both succeed.
  * Accepts a PrismaClient or a transaction client.
  */
-async function softDelete(prisma: object, model: SoftDeletableModel, id: string): Promise<{ id: string; deletedAt: Date }> {
+async function softDelete(
+  prisma: object,
+  model: SoftDeletableModel,
+  id: string,
+): Promise<{ id: string; deletedAt: Date }> {
   const delegate = delegateFor(prisma, model);
   checkId(model, id);
   const deletedAt = new Date();

@@ -19,6 +19,13 @@ import { parse } from "pg-connection-string";
  * @returns {ConnectionConfig}
  */
 export function connectionConfigFromUrl(url) {
+  // The engine only speaks PostgreSQL; any other URL must fail, not be read as one.
+  const protocol = url.slice(0, url.indexOf(":"));
+  if (protocol !== "postgres" && protocol !== "postgresql") {
+    throw new Error(
+      `The datasource URL must start with postgresql:// or postgres:// (got ${protocol || "no"} scheme).`,
+    );
+  }
   const parsed = parse(url);
   const schema = new URL(url).searchParams.get("schema") ?? "public";
   return {

@@ -22,12 +22,16 @@ const SHADOW_PREFIX = "prisma_migrate_shadow_db_";
 export function createMigrationAdapterFactory(datasource) {
   /** Shadow databases this process created and has not dropped yet. */
   const liveShadowDatabases = new Set();
-  const mainConfig = datasource.url ? connectionConfigFromUrl(datasource.url) : undefined;
+  /** @type {import("./connection-config.mjs").ConnectionConfig | undefined} */
+  let mainConfig;
 
+  // Parsed on first use, so that a bad URL fails the request that needs it (with a message
+  // the CLI shows) rather than the engine's start-up (which the CLI would not report).
   function requireMainConfig() {
-    if (!mainConfig) {
+    if (!datasource.url) {
       throw new Error("This command needs a database: set `datasource.url` in prisma.config.ts (DIRECT_URL).");
     }
+    mainConfig ??= connectionConfigFromUrl(datasource.url);
     return mainConfig;
   }
 
@@ -101,7 +105,11 @@ export function createMigrationAdapterFactory(datasource) {
   async function connectToConfiguredShadowDatabase(/** @type {string} */ url) {
     const config = connectionConfigFromUrl(url);
     const mainDatabase = requireMainConfig().database;
-    if (config.database === mainDatabase && config.host === mainConfig?.host && config.port === mainConfig?.port) {
+    if (
+      config.database === mainDatabase &&
+      config.host === requireMainConfig().host &&
+      config.port === requireMainConfig().port
+    ) {
       throw new Error("shadowDatabaseUrl points at the main database; refusing to wipe it.");
     }
     const adapter = await connectAdapter(config);

@@ -42,7 +42,13 @@ async function connect(config) {
  */
 export async function runOneShotCommand(command, datasource) {
   if (!datasource.url) return reportError("P1012", "No datasource URL was given.");
-  const config = connectionConfigFromUrl(datasource.url);
+  /** @type {import("./connection-config.mjs").ConnectionConfig} */
+  let config;
+  try {
+    config = connectionConfigFromUrl(datasource.url);
+  } catch (error) {
+    return reportError("P1013", /** @type {Error} */ (error).message); // invalid database string
+  }
   try {
     switch (command) {
       case "can-connect-to-database": {

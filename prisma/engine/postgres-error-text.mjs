@@ -9,7 +9,8 @@
  */
 export function postgresErrorText(error, script) {
   // Connection failures can be AggregateErrors (one per address tried) with an empty message.
-  if (error instanceof AggregateError) return error.errors.map((/** @type {unknown} */ inner) => postgresErrorText(inner, script)).join("; ");
+  if (error instanceof AggregateError)
+    return error.errors.map((/** @type {unknown} */ inner) => postgresErrorText(inner, script)).join("; ");
   if (!error?.severity) return [error?.code, error?.message].filter(Boolean).join(": ") || String(error);
   const lines = [`${error.severity ?? "ERROR"}: ${error.message} (SQLSTATE ${error.code})`];
   if (error.position) {

@@ -66,7 +66,9 @@ describe("createDatabaseClient", () => {
   it("classifies prisma:// URLs as Accelerate", () => {
     // Constructing an Accelerate client connects at once (a Prisma behaviour), so this one is
     // only classified: no test here may reach the internet.
-    expect(parseDatabaseUrl("DATABASE_URL", "prisma://accelerate.prisma-data.net/?api_key=k").driver).toBe("accelerate");
+    expect(parseDatabaseUrl("DATABASE_URL", "prisma://accelerate.prisma-data.net/?api_key=k").driver).toBe(
+      "accelerate",
+    );
   });
 
   it("throws a ConfigError naming the variable for a missing or malformed URL", () => {

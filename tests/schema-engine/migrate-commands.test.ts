@@ -88,6 +88,14 @@ describe("prisma CLI on the wasm schema engine", () => {
     expect(result.output).toContain("does not exist");
   });
 
+  it("refuses a URL that is not PostgreSQL instead of reading it as one", async () => {
+    const result = await runPrisma(["migrate", "status"], { directUrl: "mysql://root@127.0.0.1:5432/exitmatch" });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(
+      "P1013: The datasource URL must start with postgresql:// or postgres:// (got mysql scheme).",
+    );
+  });
+
   it("reports an unreachable server with P1001", async () => {
     const result = await runPrisma(["migrate", "status"], { directUrl: "postgresql://postgres@127.0.0.1:9/nowhere" });
     expect(result.code).not.toBe(0);

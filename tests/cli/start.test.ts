@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../support/prisma-cli.ts";
+import { runCommand, startCommand } from "../support/run-command.ts";
+
+const DATA_DIR = join(REPO_ROOT, ".data", `start-test-${process.pid}`);
+const ENV = {
+  DATABASE_URL: "",
+  DIRECT_URL: "",
+  EMBEDDED_POSTGRES_DIR: DATA_DIR,
+  EMBEDDED_POSTGRES_PORT: "54393",
+  PORT: "39173",
+};
+
+async function health() {
+  const response = await fetch(`http://127.0.0.1:${ENV.PORT}/health`);
+  return {
+    status: response.status,
+    body: (await response.json()) as { status: string; database: { migration: string } },
+  };
+}
+
+describe("npm start (the run command) on the embedded database", () => {
+  afterAll(() => rm(DATA_DIR, { recursive: true, force: true }));
+
+  it("initialises, migrates, seeds and serves /health from an empty data folder; Ctrl-C stops it cleanly", async () => {
+    const server = startCommand("functions/cli/start.ts", [], ENV);
+    await server.waitFor("ExitMatch API listening on");
+    const output = server.output();
+    expect(output).toContain("Initialising embedded PostgreSQL 17");
+    expect(output).toContain("Migrations are up to date");
+    expect(output).toContain("First start: seeding the development dataset...");
+    expect(output).toContain("admin    admin@exitmatch.co.uk");
+
+    const { status, body } = await health();
+    expect(status).toBe(200);
+    expect(body.status).toBe("ok");
+    expect(body.database.migration).toMatch(/^\d{14}_\w+$/);
+
+    server.child.kill("SIGINT");
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(server.output()).toContain("API and embedded PostgreSQL stopped cleanly.");
+    expect(existsSync(join(DATA_DIR, "postmaster.pid"))).toBe(false);
+  });
+
+  it("starts again on the same data without seeding twice", async () => {
+    const server = startCommand("functions/cli/start.ts", [], ENV);
+    try {
+      await server.waitFor("ExitMatch API listening on");
+      expect(server.output()).not.toContain("Initialising");
+      expect(server.output()).not.toContain("seeding");
+      expect((await health()).status).toBe(200);
+
+      // A second instance on the same data directory says so, in one line, and fails.
+      const second = await runCommand("functions/cli/start.ts", [], { ...ENV, PORT: "39174" });
+      expect(second.code).toBe(1);
+      expect(second.output.trim()).toMatch(
+        /^Error: The embedded PostgreSQL in .* is already running \(pid \d+, port 54393\)/,
+      );
+      expect(second.output.trim().split("\n")).toHaveLength(1);
+    } finally {
+      server.child.kill("SIGINT");
+      await server.exited;
+    }
+  });
+
+  it("rejects a malformed DATABASE_URL with one line naming the variable", async () => {
+    const result = await runCommand("functions/cli/start.ts", [], {
+      ...ENV,
+      DATABASE_URL: "mysql://root@localhost/exitmatch",
+    });
+    expect(result.code).toBe(1);
+    expect(result.output.trim()).toBe(
+      "Error: DATABASE_URL must start with postgresql://, postgres://, prisma:// or prisma+postgres:// (got mysql://).",
+    );
+  });
+
+  it.each(["functions/cli/start.ts", "functions/cli/with-database.ts", "prisma/seed/seed.ts"])(
+    "%s --help prints its usage and exits 0",
+    async (script) => {
+      const result = await runCommand(script, ["--help"], ENV);
+      expect(result.code).toBe(0);
+      expect(result.output).toMatch(/^Usage: /);
+    },
+  );
+});
