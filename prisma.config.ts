@@ -1,13 +1,33 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
+import { loadEnvFile } from "./functions/config/load-env-file.ts";
+import { embeddedDatabaseUrl } from "./functions/db/embedded-url.ts";
+import { resolveDirectUrl } from "./functions/db/local-database.ts";
+
+loadEnvFile();
 
 // Use the wasm-backed engine in this repository instead of downloading the native binary.
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
   new URL("./prisma/engine/schema-engine.mjs", import.meta.url),
 );
 
+/**
+ * Migrations always use a direct connection: DIRECT_URL, or a direct DATABASE_URL. With
+ * neither set, the embedded PostgreSQL that `npm start` runs, so plain `npx prisma migrate
+ * status` works in development with no set-up.
+ */
+function migrationUrl(): string {
+  if (process.env.DATABASE_URL || process.env.DIRECT_URL) {
+    return resolveDirectUrl({
+      DATABASE_URL: process.env.DATABASE_URL || undefined,
+      DIRECT_URL: process.env.DIRECT_URL || undefined,
+    });
+  }
+  return embeddedDatabaseUrl(Number(process.env.EMBEDDED_POSTGRES_PORT) || undefined);
+}
+
 export default defineConfig({
   schema: "prisma/schema",
   migrations: { path: "prisma/migrations" },
-  datasource: { url: process.env.DIRECT_URL ?? "" },
+  datasource: { url: migrationUrl() },
 });

@@ -1,4 +1,5 @@
 import { ConfigError } from "../config/config-error.ts";
+import { loadEnvFile } from "../config/load-env-file.ts";
 import { EmbeddedPostgresBusyError } from "../db/embedded-postgres.ts";
 
 /** Errors whose message is the whole story: printed as one line, no stack. */
@@ -17,6 +18,7 @@ export async function runCli(usage: string, main: (args: string[]) => Promise<nu
     return;
   }
   try {
+    loadEnvFile();
     const code = await main(args);
     if (code !== undefined) process.exit(code);
   } catch (error) {

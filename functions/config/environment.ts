@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EMBEDDED_DEFAULT_PORT } from "../db/embedded-url.ts";
 import { ConfigError } from "./config-error.ts";
 
 const optionalUrl = z
@@ -15,7 +16,7 @@ const environmentSchema = z.object({
   DIRECT_URL: optionalUrl,
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
-  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(54329),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(EMBEDDED_DEFAULT_PORT),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

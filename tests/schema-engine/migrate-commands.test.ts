@@ -1,5 +1,6 @@
 // The standard Prisma CLI, driven through the wasm schema engine (prisma/engine), against real
 // PostgreSQL. Nothing here is mocked: these are the commands developers and deploys run.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -91,9 +92,30 @@ describe("prisma CLI on the wasm schema engine", () => {
   it("refuses a URL that is not PostgreSQL instead of reading it as one", async () => {
     const result = await runPrisma(["migrate", "status"], { directUrl: "mysql://root@127.0.0.1:5432/exitmatch" });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain(
-      "P1013: The datasource URL must start with postgresql:// or postgres:// (got mysql scheme).",
+    expect(result.output).toContain("DIRECT_URL must start with postgresql://");
+
+    // The engine checks too, whoever calls it.
+    const engine = spawnSync(
+      process.execPath,
+      [
+        join(REPO_ROOT, "prisma/engine/schema-engine.mjs"),
+        "--datasource",
+        JSON.stringify({ url: "mysql://root@127.0.0.1:5432/x" }),
+        "cli",
+        "can-connect-to-database",
+      ],
+      { encoding: "utf8" },
     );
+    expect(engine.status).toBe(1);
+    const [, logLine] = engine.stderr.trim().split("\n");
+    expect(JSON.parse(logLine!)).toEqual({
+      level: "ERROR",
+      target: "schema_engine::logger",
+      fields: {
+        error_code: "P1013",
+        message: "The datasource URL must start with postgresql:// or postgres:// (got mysql scheme).",
+      },
+    });
   });
 
   it("reports an unreachable server with P1001", async () => {

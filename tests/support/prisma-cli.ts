@@ -20,6 +20,7 @@ export interface CliResult {
 export function runPrisma(args: string[], options: { directUrl?: string; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
+    delete env.DATABASE_URL;
     if (options.directUrl === undefined) delete env.DIRECT_URL;
     else env.DIRECT_URL = options.directUrl;
     const child = spawn(process.execPath, [PRISMA_CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env });
