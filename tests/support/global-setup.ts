@@ -4,6 +4,7 @@
 // Server: TEST_DATABASE_SERVER_URL when set (any PostgreSQL 14+, e.g. the system's), otherwise
 // an embedded PostgreSQL in .data/test-postgres. Durability is switched off there: it is
 // throwaway, and fsync dominates the cost of creating databases.
+import { createServer } from "node:net";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../functions/db/apply-migrations.ts";
@@ -15,6 +16,17 @@ declare module "vitest" {
     /** A URL to the server's `postgres` database; swap the name for others. */
     databaseServerUrl: string;
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
 }
 
 async function onServer(serverUrl: string, work: (client: pg.Client) => Promise<void>) {
@@ -32,7 +44,7 @@ export default async function setup(project: TestProject) {
     ? undefined
     : await startEmbeddedPostgres({
         dataDir: ".data/test-postgres",
-        port: Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? 54330),
+        port: Number(process.env.TEST_EMBEDDED_POSTGRES_PORT) || (await freePort()),
         database: "postgres",
         reuseRunning: true,
         settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "300" },
