@@ -5,9 +5,9 @@
 import { spawn } from "node:child_process";
 import { mkdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { runCli } from "../functions/cli/run-cli.ts";
+import { freePort } from "../tests/support/free-port.ts";
 
 const USAGE = `
 Usage: npm run bench:startup [-- --runs N]
@@ -23,17 +23,6 @@ embedded PostgreSQL and runs SELECT 1. Prints medians over N runs (default 3) an
 const require = createRequire(import.meta.url);
 const TSX_CLI = require.resolve("tsx/cli");
 const ROOT = resolve(import.meta.dirname, "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

@@ -4,29 +4,18 @@
 // Server: TEST_DATABASE_SERVER_URL when set (any PostgreSQL 14+, e.g. the system's), otherwise
 // an embedded PostgreSQL in .data/test-postgres. Durability is switched off there: it is
 // throwaway, and fsync dominates the cost of creating databases.
-import { createServer } from "node:net";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../functions/db/apply-migrations.ts";
 import { startEmbeddedPostgres } from "../../functions/db/embedded-postgres.ts";
 import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, withDatabaseName } from "./database-names.ts";
+import { freePort } from "./free-port.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** A URL to the server's `postgres` database; swap the name for others. */
     databaseServerUrl: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 async function onServer(serverUrl: string, work: (client: pg.Client) => Promise<void>) {

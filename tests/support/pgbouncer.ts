@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./free-port.ts";
 
 /** Where Debian's `pgbouncer` package installs the binary, or undefined. */
 export function findPgbouncer(): string | undefined {
@@ -12,17 +12,6 @@ export function findPgbouncer(): string | undefined {
   }
   const which = spawnSync("which", ["pgbouncer"], { encoding: "utf8" });
   return which.status === 0 ? which.stdout.trim() : undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 export interface RunningPgbouncer {
