@@ -1,8 +1,23 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { UserRole } from "../../generated/prisma/enums.ts";
+import type { Mailer } from "../auth/mailer.ts";
+import type { AppConfig } from "../config/app-config.ts";
+import type { Logger } from "./logger.ts";
 
 /** What every request handler can reach. */
 export interface AppDependencies {
   prisma: PrismaClient;
+  config: AppConfig;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+/** The caller, once their access token is verified and their account checked. */
+export interface AuthenticatedUser {
+  id: string;
+  role: UserRole;
+  email: string;
+  sessionId: string;
 }
 
 /** Hono's typed context variables for this app. */
@@ -10,5 +25,6 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     deps: AppDependencies;
+    user: AuthenticatedUser | undefined;
   };
 }

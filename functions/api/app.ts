@@ -1,34 +1,88 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
 import type { AppDependencies, AppEnv } from "./app-context.ts";
-import { problemResponse } from "./problem.ts";
+import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./errors.ts";
+import { registerAuthRoutes } from "./routes/auth/index.ts";
+import { registerBusinessRoutes } from "./routes/businesses/index.ts";
 import { registerHealth } from "./routes/health.ts";
 
 /** Builds the ExitMatch API. The same app serves Node (functions/cli/start.ts) and Lambda. */
 export function createApp(deps: AppDependencies) {
   const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const detail = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-        return problemResponse(c, 400, "validation_failed", "The request is not valid", detail);
-      }
+    // zod validation failures (body, query, params, headers) become 400 problem+json naming the field.
+    defaultHook: (result) => {
+      if (!result.success) throw new ApiError("validation_failed", undefined, { fields: fieldErrorsFromZod(result.error) });
     },
   });
 
   app.use(requestId({ headerName: "X-Request-Id" }));
   app.use(async (c, next) => {
     c.set("deps", deps);
+    c.set("user", undefined);
+    const started = performance.now();
     await next();
+    deps.logger.info({
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      userId: c.get("user")?.id,
+    });
+  });
+  app.use(secureHeaders());
+  app.use(
+    cors({
+      origin: deps.config.corsOrigins,
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-Id"],
+      exposeHeaders: ["ETag", "X-Request-Id", "Retry-After"],
+      credentials: true,
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.maxJsonBodyBytes,
+      onError: () => {
+        throw new ApiError("payload_too_large", `Bodies are limited to ${deps.config.maxJsonBodyBytes} bytes.`);
+      },
+    }),
+  );
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
   });
 
   registerHealth(app);
+  registerAuthRoutes(app);
+  registerBusinessRoutes(app);
 
-  app.doc31("/openapi.json", { openapi: "3.1.0", info: { title: "ExitMatch API", version: "0.1.0" } });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "ExitMatch API",
+      version: "0.1.0",
+      description:
+        "The API of ExitMatch, the UK marketplace for selling small and medium-sized businesses. " +
+        "Errors are RFC 9457 problem details (application/problem+json) with a stable `code`.",
+    },
+    servers: [{ url: "/" }],
+  });
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "ExitMatch API reference" }));
 
-  app.notFound((c) => problemResponse(c, 404, "not_found", "No such route", `${c.req.method} ${c.req.path}`));
+  app.notFound((c) => problemResponse(c, new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
-    console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), message: error.message }));
-    return problemResponse(c, 500, "internal_error", "Something went wrong on our side");
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) {
+      deps.logger.error({ requestId: c.get("requestId"), err: error }, "unhandled error");
+    }
+    return problemResponse(c, apiError);
   });
 
   return app;

@@ -5,6 +5,7 @@ import { serve } from "@hono/node-server";
 import { formatDevelopmentLogins } from "../../prisma/seed/print-logins.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { createApp } from "../api/app.ts";
+import { createDependencies } from "../api/create-dependencies.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
 import { openLocalDatabase } from "../db/local-database.ts";
@@ -57,7 +58,7 @@ await runCli(USAGE, async () => {
     }
   }
 
-  const app = createApp({ prisma });
+  const app = createApp(createDependencies(environment, prisma));
   const server = serve({ fetch: app.fetch, port: environment.PORT, hostname: "127.0.0.1" });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);

@@ -15,6 +15,21 @@ const environmentSchema = z.object({
   /** Direct URL for migrations. Defaults to DATABASE_URL when that is a direct postgres URL. */
   DIRECT_URL: optionalUrl,
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** HMAC key for access tokens. Required in production; development and tests use a fixed key. */
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Frontend origins allowed by CORS, comma-separated. */
+  CORS_ORIGINS: z
+    .string()
+    .default("http://localhost:5173")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** Where links in emails point (verification, password reset). */
+  APP_URL: z.url().default("http://localhost:5173"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(EMBEDDED_DEFAULT_PORT),
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../functions/api/app.ts";
 import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
+import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 describe("GET /health", () => {
@@ -15,7 +15,7 @@ describe("GET /health", () => {
     const [newest] = await db.query<{ migration_name: string }>(
       "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1",
     );
-    const response = await createApp({ prisma: db.prisma }).request("/health");
+    const response = await createTestApp(db.prisma).app.request("/health");
     expect(response.status).toBe(200);
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     const body = (await response.json()) as { database: { latencyMs: number } };
@@ -26,7 +26,7 @@ describe("GET /health", () => {
   it("answers 503 without internals when the database is unreachable", async () => {
     const { prisma } = createDatabaseClient("postgresql://postgres:secret@127.0.0.1:9/exitmatch");
     try {
-      const response = await createApp({ prisma }).request("/health");
+      const response = await createTestApp(prisma).app.request("/health");
       expect(response.status).toBe(503);
       const text = await response.text();
       expect(JSON.parse(text)).toEqual({ status: "error", database: { status: "down" } });
@@ -37,14 +37,14 @@ describe("GET /health", () => {
   });
 
   it("answers unknown routes with RFC 9457 problem details", async () => {
-    const response = await createApp({ prisma: db.prisma }).request("/no/such/route");
+    const response = await createTestApp(db.prisma).app.request("/no/such/route");
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
-    expect(await response.json()).toMatchObject({ status: 404, code: "not_found", detail: "GET /no/such/route" });
+    expect(await response.json()).toMatchObject({ status: 404, code: "not_found", detail: "No route for GET /no/such/route." });
   });
 
   it("publishes the route in the OpenAPI document", async () => {
-    const response = await createApp({ prisma: db.prisma }).request("/openapi.json");
+    const response = await createTestApp(db.prisma).app.request("/openapi.json");
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths)).toContain("/health");

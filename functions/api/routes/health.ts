@@ -1,3 +1,4 @@
+import type { Schema } from "hono";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-context.ts";
 
@@ -24,7 +25,7 @@ const route = createRoute({
   },
 });
 
-export function registerHealth(app: OpenAPIHono<AppEnv>) {
+export function registerHealth<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
     const { prisma } = c.get("deps");
     const started = performance.now();

@@ -1,0 +1,59 @@
+import type { Business, PrismaClient } from "../../../generated/prisma/client.ts";
+import type { AuthenticatedUser } from "../app-context.ts";
+import { ApiError } from "../errors.ts";
+
+/** Statuses anyone may see; drafts and archived listings are private to the people running them. */
+export const PUBLIC_STATUSES = ["PUBLISHED", "UNDER_OFFER", "SOLD"] as const;
+
+export interface BusinessAccess {
+  business: Business;
+  /** The seller who owns it, an admin, or its advisor: may see everything. */
+  isManager: boolean;
+  /** May see identifying fields (name, company number, exact location). */
+  seesIdentity: boolean;
+}
+
+async function isAdvisorOf(prisma: PrismaClient, business: Business, userId: string) {
+  if (!business.advisorId) return false;
+  const advisor = await prisma.advisorProfile.findUnique({ where: { id: business.advisorId }, select: { userId: true } });
+  return advisor?.userId === userId;
+}
+
+async function hasAcceptedNda(prisma: PrismaClient, businessId: string, userId: string) {
+  const inquiry = await prisma.inquiry.findFirst({
+    where: { businessId, buyerId: userId, status: "ACCEPTED", ndaAcceptedAt: { not: null }, deletedAt: null },
+    select: { id: true },
+  });
+  return inquiry !== null;
+}
+
+/**
+ * Loads a listing as `user` may see it, or throws not_found: a listing a user may not see is
+ * reported as missing, so its existence does not leak.
+ */
+export async function loadBusinessFor(
+  prisma: PrismaClient,
+  id: string,
+  user: AuthenticatedUser | undefined,
+): Promise<BusinessAccess> {
+  const business = await prisma.business.findFirst({ where: { id, deletedAt: null } });
+  if (!business) throw new ApiError("not_found", "No such business.");
+  const isManager =
+    user !== undefined &&
+    (user.role === "ADMIN" || business.sellerId === user.id || (await isAdvisorOf(prisma, business, user.id)));
+  if (!isManager && !(PUBLIC_STATUSES as readonly string[]).includes(business.status)) {
+    throw new ApiError("not_found", "No such business.");
+  }
+  const seesIdentity =
+    isManager || !business.isConfidential || (user !== undefined && (await hasAcceptedNda(prisma, business.id, user.id)));
+  return { business, isManager, seesIdentity };
+}
+
+/** Loads a listing the user may change: its seller or an admin. Others get not_found/forbidden. */
+export async function loadBusinessForOwner(prisma: PrismaClient, id: string, user: AuthenticatedUser): Promise<Business> {
+  const access = await loadBusinessFor(prisma, id, user);
+  if (user.role !== "ADMIN" && access.business.sellerId !== user.id) {
+    throw new ApiError("forbidden", "Only the listing's seller (or an admin) can do this.");
+  }
+  return access.business;
+}

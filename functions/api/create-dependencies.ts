@@ -1,0 +1,20 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { ConsoleMailer, type Mailer } from "../auth/mailer.ts";
+import { appConfigFrom } from "../config/app-config.ts";
+import type { Environment } from "../config/environment.ts";
+import type { AppDependencies } from "./app-context.ts";
+import { createLogger } from "./logger.ts";
+
+/** The app's dependencies from validated configuration; tests pass their own mailer. */
+export function createDependencies(
+  environment: Environment,
+  prisma: PrismaClient,
+  overrides: { mailer?: Mailer } = {},
+): AppDependencies {
+  return {
+    prisma,
+    config: appConfigFrom(environment),
+    mailer: overrides.mailer ?? new ConsoleMailer(),
+    logger: createLogger(environment.LOG_LEVEL),
+  };
+}

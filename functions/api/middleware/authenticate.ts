@@ -1,0 +1,39 @@
+import { createMiddleware } from "hono/factory";
+import { verifyAccessToken } from "../../auth/access-token.ts";
+import type { AppEnv, AuthenticatedUser } from "../app-context.ts";
+import { ApiError } from "../errors.ts";
+
+/**
+ * Reads `Authorization: Bearer <access token>`. With `required`, a missing or bad token is a
+ * 401; without, the request continues anonymously. A valid token is checked against the
+ * account on every request, so suspending or deleting a user takes effect at once.
+ */
+export function authenticate(options: { required: boolean }) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header("authorization");
+    if (!header) {
+      if (options.required) throw new ApiError("unauthorized");
+      c.set("user", undefined);
+      return next();
+    }
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+    const { prisma, config } = c.get("deps");
+    const claims = match ? await verifyAccessToken(match[1]!, config.jwtSecret) : undefined;
+    if (!claims) throw new ApiError("token_invalid");
+    const account = await prisma.user.findUnique({
+      where: { id: claims.userId },
+      select: { id: true, role: true, email: true, status: true, deletedAt: true },
+    });
+    if (!account || account.deletedAt) throw new ApiError("token_invalid");
+    if (account.status === "SUSPENDED") throw new ApiError("account_suspended");
+    c.set("user", { id: account.id, role: account.role, email: account.email, sessionId: claims.sessionId });
+    await next();
+  });
+}
+
+/** The authenticated caller; for handlers behind `authenticate({ required: true })`. */
+export function currentUser(c: { get(key: "user"): AuthenticatedUser | undefined }): AuthenticatedUser {
+  const user = c.get("user");
+  if (!user) throw new ApiError("unauthorized");
+  return user;
+}

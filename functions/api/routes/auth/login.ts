@@ -1,0 +1,57 @@
+import type { Schema } from "hono";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { checkLoginThrottle, recordLoginFailure } from "../../../auth/login-throttle.ts";
+import { hashPassword, verifyPassword } from "../../../auth/password.ts";
+import { startSession } from "../../../auth/sessions.ts";
+import type { AppEnv } from "../../app-context.ts";
+import { clientAddress } from "../../client-address.ts";
+import { ApiError } from "../../errors.ts";
+import { problems } from "../openapi-helpers.ts";
+import { EmailSchema, TokenPairSchema } from "./schemas.ts";
+
+const route = createRoute({
+  method: "post",
+  path: "/auth/login",
+  tags: ["Authentication"],
+  summary: "Log in with email and password",
+  description:
+    "Rate-limited: after 3 failed attempts for an account each attempt is slowed down; after 5 failures in 15 minutes " +
+    "(or 20 from one IP address) logins are refused with 429 and Retry-After.",
+  request: {
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ email: EmailSchema, password: z.string().min(1).max(128) }) } },
+    },
+  },
+  responses: {
+    200: { description: "Logged in", content: { "application/json": { schema: TokenPairSchema } } },
+    ...problems(400, 401, 403, 429),
+  },
+});
+
+/** Verifying against this when the account does not exist keeps both paths equally slow. */
+const dummyHash = hashPassword("timing-equaliser-not-a-real-password");
+
+export function registerLogin<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
+  return app.openapi(route, async (c) => {
+    const { prisma, config } = c.get("deps");
+    const { email, password } = c.req.valid("json");
+    const context = { ipAddress: clientAddress(c), userAgent: c.req.header("user-agent") };
+
+    const { delayMs } = await checkLoginThrottle(prisma, email, context.ipAddress);
+    if (delayMs > 0) await sleep(delayMs);
+
+    const user = await prisma.user.findFirst({ where: { email, deletedAt: null } });
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+    if (!user || !user.passwordHash || !valid) {
+      await recordLoginFailure(prisma, email, { ...context, userId: user?.id });
+      throw new ApiError("invalid_credentials");
+    }
+    if (user.status === "SUSPENDED") throw new ApiError("account_suspended");
+
+    const tokens = await startSession(prisma, config, user, context);
+    await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    return c.json({ ...tokens, tokenType: "Bearer" as const }, 200);
+  });
+}

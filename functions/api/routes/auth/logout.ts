@@ -1,0 +1,22 @@
+import type { Schema } from "hono";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { endSession } from "../../../auth/sessions.ts";
+import type { AppEnv } from "../../app-context.ts";
+import { problems } from "../openapi-helpers.ts";
+import { RefreshTokenBodySchema } from "./schemas.ts";
+
+const route = createRoute({
+  method: "post",
+  path: "/auth/logout",
+  tags: ["Authentication"],
+  summary: "Log out: revoke the session of a refresh token",
+  request: { body: { required: true, content: { "application/json": { schema: RefreshTokenBodySchema } } } },
+  responses: { 204: { description: "Logged out (also when the token was unknown)" }, ...problems(400) },
+});
+
+export function registerLogout<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
+  return app.openapi(route, async (c) => {
+    await endSession(c.get("deps").prisma, c.req.valid("json").refreshToken);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,31 @@
+import type { Schema } from "hono";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { rotateSession } from "../../../auth/sessions.ts";
+import type { AppEnv } from "../../app-context.ts";
+import { clientAddress } from "../../client-address.ts";
+import { problems } from "../openapi-helpers.ts";
+import { RefreshTokenBodySchema, TokenPairSchema } from "./schemas.ts";
+
+const route = createRoute({
+  method: "post",
+  path: "/auth/refresh",
+  tags: ["Authentication"],
+  summary: "Exchange a refresh token for a new token pair",
+  description: "Refresh tokens rotate: each works once. Reusing one revokes every session descended from the same login.",
+  request: { body: { required: true, content: { "application/json": { schema: RefreshTokenBodySchema } } } },
+  responses: {
+    200: { description: "New tokens", content: { "application/json": { schema: TokenPairSchema } } },
+    ...problems(400, 401, 403),
+  },
+});
+
+export function registerRefresh<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
+  return app.openapi(route, async (c) => {
+    const { prisma, config } = c.get("deps");
+    const tokens = await rotateSession(prisma, config, c.req.valid("json").refreshToken, {
+      userAgent: c.req.header("user-agent"),
+      ipAddress: clientAddress(c),
+    });
+    return c.json({ ...tokens, tokenType: "Bearer" as const }, 200);
+  });
+}

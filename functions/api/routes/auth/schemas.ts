@@ -1,0 +1,53 @@
+import { z } from "@hono/zod-openapi";
+
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((email) => email.toLowerCase())
+  .openapi({ example: "tom.bradshaw@bradshawcapital.co.uk" });
+
+/** NCSC guidance: length over complexity rules; 12 characters minimum, 128 maximum. */
+export const PasswordSchema = z.string().min(12, "must be at least 12 characters").max(128).openapi({ example: "correct-horse-battery" });
+
+export const TokenPairSchema = z
+  .object({
+    accessToken: z.string(),
+    refreshToken: z.string(),
+    tokenType: z.literal("Bearer"),
+    expiresIn: z.number().int().openapi({ description: "Seconds until the access token expires" }),
+  })
+  .openapi("TokenPair");
+
+export const UserSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(["ADMIN", "SELLER", "BUYER", "ADVISOR"]),
+    status: z.enum(["ACTIVE", "SUSPENDED"]),
+    emailVerified: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi("User");
+
+export const RefreshTokenBodySchema = z.object({ refreshToken: z.string().min(1).max(512) });
+
+export function toUserResponse(user: {
+  id: string;
+  email: string;
+  name: string;
+  role: "ADMIN" | "SELLER" | "BUYER" | "ADVISOR";
+  status: "ACTIVE" | "SUSPENDED";
+  emailVerifiedAt: Date | null;
+  createdAt: Date;
+}) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    status: user.status,
+    emailVerified: user.emailVerifiedAt !== null,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,24 @@
+import { ProblemSchema } from "../errors.ts";
+
+/** Problem-details responses for a route's OpenAPI description. */
+export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 412 | 422 | 428 | 429)[]) {
+  const descriptions: Record<number, string> = {
+    400: "Invalid request (see `errors` for the fields)",
+    401: "Missing, invalid or expired credentials",
+    403: "Not allowed for this user",
+    404: "Not found (or not visible to this user)",
+    409: "Conflicts with the current state",
+    412: "The If-Match version is stale",
+    422: "Idempotency-Key reused with a different request",
+    428: "If-Match header required",
+    429: "Too many requests",
+  };
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: descriptions[status]!, content: { "application/problem+json": { schema: ProblemSchema } } },
+    ]),
+  );
+}
+
+export const bearerAuth = [{ bearerAuth: [] }];

@@ -1,0 +1,35 @@
+import { errors, jwtVerify, SignJWT } from "jose";
+import type { UserRole } from "../../generated/prisma/enums.ts";
+
+const ISSUER = "exitmatch";
+const AUDIENCE = "exitmatch-api";
+
+export interface AccessTokenClaims {
+  userId: string;
+  role: UserRole;
+  sessionId: string;
+}
+
+/** A short-lived signed access token (HS256 JWT): who, which role, which session. */
+export async function signAccessToken(claims: AccessTokenClaims, secret: Uint8Array, ttlSeconds: number): Promise<string> {
+  return new SignJWT({ role: claims.role, sid: claims.sessionId })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(claims.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(secret);
+}
+
+/** The token's claims, or undefined when it is malformed, forged, expired or for someone else. */
+export async function verifyAccessToken(token: string, secret: Uint8Array): Promise<AccessTokenClaims | undefined> {
+  try {
+    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.role !== "string") return undefined;
+    return { userId: payload.sub, role: payload.role as UserRole, sessionId: payload.sid };
+  } catch (error) {
+    if (error instanceof errors.JOSEError) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { UserRole } from "../../generated/prisma/enums.ts";
+import { ApiError } from "../api/errors.ts";
+import type { AppConfig } from "../config/app-config.ts";
+import { signAccessToken } from "./access-token.ts";
+import { hashSecretToken, newSecretToken } from "./secret-token.ts";
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+interface SessionContext {
+  userAgent?: string | undefined;
+  ipAddress?: string | undefined;
+}
+
+async function issue(
+  prisma: PrismaClient,
+  config: AppConfig,
+  user: { id: string; role: UserRole },
+  familyId: string,
+  context: SessionContext,
+): Promise<TokenPair> {
+  const refreshToken = newSecretToken();
+  const session = await prisma.session.create({
+    data: {
+      userId: user.id,
+      familyId,
+      refreshTokenHash: hashSecretToken(refreshToken),
+      userAgent: context.userAgent?.slice(0, 512) ?? null,
+      ipAddress: context.ipAddress ?? null,
+      expiresAt: new Date(Date.now() + config.refreshTokenTtlSeconds * 1000),
+    },
+  });
+  const accessToken = await signAccessToken(
+    { userId: user.id, role: user.role, sessionId: session.id },
+    config.jwtSecret,
+    config.accessTokenTtlSeconds,
+  );
+  return { accessToken, refreshToken, expiresIn: config.accessTokenTtlSeconds };
+}
+
+/** Starts a session (a new token family) after a successful login or registration. */
+export function startSession(prisma: PrismaClient, config: AppConfig, user: { id: string; role: UserRole }, context: SessionContext) {
+  return issue(prisma, config, user, randomUUID(), context);
+}
+
+/**
+ * Exchanges a refresh token for a new pair. Each refresh token works once: the old session is
+ * revoked and a new one joins the same family. Presenting a token that was already used means
+ * it was copied, so the whole family is revoked (the thief and the owner both log in again).
+ */
+export async function rotateSession(prisma: PrismaClient, config: AppConfig, refreshToken: string, context: SessionContext) {
+  const session = await prisma.session.findUnique({
+    where: { refreshTokenHash: hashSecretToken(refreshToken) },
+    include: { user: { select: { id: true, role: true, status: true, deletedAt: true } } },
+  });
+  if (!session) throw new ApiError("token_invalid");
+  if (session.revokedAt) {
+    await prisma.session.updateMany({ where: { familyId: session.familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    throw new ApiError("refresh_token_reused");
+  }
+  if (session.expiresAt <= new Date() || session.user.deletedAt) throw new ApiError("token_invalid");
+  if (session.user.status === "SUSPENDED") throw new ApiError("account_suspended");
+
+  // Conditional revoke: of two concurrent refreshes with the same token, one wins.
+  const { count } = await prisma.session.updateMany({
+    where: { id: session.id, revokedAt: null },
+    data: { revokedAt: new Date(), lastUsedAt: new Date() },
+  });
+  if (count === 0) throw new ApiError("refresh_token_reused");
+  return issue(prisma, config, session.user, session.familyId, context);
+}
+
+/** Logs out: revokes the session the refresh token belongs to. Unknown tokens are ignored. */
+export async function endSession(prisma: PrismaClient, refreshToken: string): Promise<void> {
+  await prisma.session.updateMany({
+    where: { refreshTokenHash: hashSecretToken(refreshToken), revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "businesses_status_published_at_idx" ON "businesses"("status", "published_at");

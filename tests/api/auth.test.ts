@@ -1,0 +1,224 @@
+import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appConfigFrom } from "../../functions/config/app-config.ts";
+import { loadEnvironment } from "../../functions/config/environment.ts";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { createTestApp } from "../support/test-app.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+const jwtSecret = appConfigFrom(loadEnvironment({ NODE_ENV: "test" })).jwtSecret;
+
+describe("authentication", () => {
+  let db: TestDatabase;
+  let app: ReturnType<typeof createTestApp>["app"];
+  let mailer: ReturnType<typeof createTestApp>["mailer"];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedWithDevelopmentPassword(db.prisma);
+    ({ app, mailer } = createTestApp(db.prisma));
+  });
+  afterAll(() => db.drop());
+
+  const register = (body: Record<string, unknown>) => call(app, "POST", "/auth/register", { body });
+  const newAccount = {
+    email: "New.Buyer@Example.co.uk",
+    password: "a-long-enough-password",
+    name: "New Buyer",
+    role: "BUYER",
+  };
+
+  describe("register", () => {
+    it("creates the account, logs it in, and emails a verification link", async () => {
+      const response = await register(newAccount);
+      expect(response.status).toBe(201);
+      const body = (await response.json()) as {
+        user: { email: string; role: string; emailVerified: boolean };
+        tokens: { accessToken: string };
+      };
+      expect(body.user).toMatchObject({ email: "new.buyer@example.co.uk", role: "BUYER", emailVerified: false });
+      const me = await call(app, "GET", "/me", { token: body.tokens.accessToken });
+      expect(((await me.json()) as { email: string }).email).toBe("new.buyer@example.co.uk");
+      expect(mailer.sent.at(-1)).toMatchObject({
+        to: "new.buyer@example.co.uk",
+        subject: "Confirm your ExitMatch email address",
+      });
+      const stored = await db.prisma.user.findFirstOrThrow({ where: { email: "new.buyer@example.co.uk" } });
+      expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    });
+
+    it("refuses a taken email (case-insensitively) with 409 email_taken", async () => {
+      const problem = await problemOf(await register({ ...newAccount, email: "NEW.BUYER@example.co.uk" }));
+      expect(problem).toMatchObject({ status: 409, code: "email_taken" });
+    });
+
+    it.each([
+      [{ password: "short" }, "password"],
+      [{ email: "not-an-email" }, "email"],
+      [{ role: "ADMIN" }, "role"],
+      [{ name: "" }, "name"],
+    ])("rejects %j naming the field", async (override, field) => {
+      const problem = await problemOf(await register({ ...newAccount, email: "other@example.co.uk", ...override }));
+      expect(problem.code).toBe("validation_failed");
+      expect(problem.errors?.map((error) => error.field)).toContain(field);
+    });
+
+    it("rejects malformed JSON and a wrong content type as client errors", async () => {
+      const malformed = await call(app, "POST", "/auth/register", {
+        body: "{not json",
+        headers: { "content-type": "application/json" },
+      });
+      expect(malformed.status).toBe(400);
+      const text = await app.request("/auth/register", {
+        method: "POST",
+        body: "x",
+        headers: { "content-type": "text/plain" },
+      });
+      expect(await problemOf(text)).toMatchObject({ status: 415, code: "unsupported_media_type" });
+    });
+  });
+
+  describe("login", () => {
+    it("returns a token pair for the right password", async () => {
+      const response = await call(app, "POST", "/auth/login", {
+        body: { email: "admin@exitmatch.co.uk", password: "ExitMatch-dev-2026" },
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ tokenType: "Bearer", expiresIn: 900 });
+    });
+
+    it("answers a wrong password and an unknown email identically", async () => {
+      const wrong = await problemOf(
+        await call(app, "POST", "/auth/login", {
+          body: { email: "admin@exitmatch.co.uk", password: "nope-nope-nope" },
+        }),
+      );
+      const unknown = await problemOf(
+        await call(app, "POST", "/auth/login", { body: { email: "nobody@example.co.uk", password: "nope-nope-nope" } }),
+      );
+      expect([wrong.status, wrong.code]).toEqual([401, "invalid_credentials"]);
+      expect([unknown.status, unknown.code]).toEqual([401, "invalid_credentials"]);
+    });
+
+    it("slows down after 3 failures and refuses with 429 and Retry-After after 5", async () => {
+      const email = "mark.jones@jonesretail.co.uk";
+      const attempt = () => call(app, "POST", "/auth/login", { body: { email, password: "wrong-password-1" } });
+      for (let index = 0; index < 3; index += 1) expect((await attempt()).status).toBe(401);
+      const started = performance.now();
+      expect((await attempt()).status).toBe(401); // 4th: delayed 250 ms
+      expect(performance.now() - started).toBeGreaterThanOrEqual(240);
+      expect((await attempt()).status).toBe(401); // 5th
+      const refused = await attempt();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("900");
+      expect((await problemOf(refused)).code).toBe("rate_limited");
+      // Even the right password is refused while throttled.
+      const right = await call(app, "POST", "/auth/login", { body: { email, password: "ExitMatch-dev-2026" } });
+      expect(right.status).toBe(429);
+    });
+  });
+
+  describe("tokens", () => {
+    it("rotates refresh tokens and revokes the family when an old one is reused", async () => {
+      const login = await call(app, "POST", "/auth/login", {
+        body: { email: "laura.chen@chenholdings.co.uk", password: "ExitMatch-dev-2026" },
+      });
+      const first = (await login.json()) as { refreshToken: string };
+      const rotated = await call(app, "POST", "/auth/refresh", { body: { refreshToken: first.refreshToken } });
+      expect(rotated.status).toBe(200);
+      const second = (await rotated.json()) as { refreshToken: string };
+      expect(second.refreshToken).not.toBe(first.refreshToken);
+
+      const reused = await problemOf(
+        await call(app, "POST", "/auth/refresh", { body: { refreshToken: first.refreshToken } }),
+      );
+      expect([reused.status, reused.code]).toEqual([401, "refresh_token_reused"]);
+      // The thief's replay also killed the legitimate newer token.
+      const afterReuse = await call(app, "POST", "/auth/refresh", { body: { refreshToken: second.refreshToken } });
+      expect(afterReuse.status).toBe(401);
+    });
+
+    it("logout revokes the session", async () => {
+      const login = await call(app, "POST", "/auth/login", {
+        body: { email: "emma.wilson@wilsonfamilyoffice.co.uk", password: "ExitMatch-dev-2026" },
+      });
+      const { refreshToken } = (await login.json()) as { refreshToken: string };
+      expect((await call(app, "POST", "/auth/logout", { body: { refreshToken } })).status).toBe(204);
+      expect((await call(app, "POST", "/auth/refresh", { body: { refreshToken } })).status).toBe(401);
+    });
+
+    it("rejects forged, expired and missing access tokens", async () => {
+      const admin = await db.prisma.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+      const forged = await new SignJWT({ role: "ADMIN", sid: admin.id })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject(admin.id)
+        .setIssuer("exitmatch")
+        .setAudience("exitmatch-api")
+        .setExpirationTime("10m")
+        .sign(new TextEncoder().encode("not-the-server-secret-not-the-server-secret"));
+      const expired = await new SignJWT({ role: "ADMIN", sid: admin.id })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject(admin.id)
+        .setIssuer("exitmatch")
+        .setAudience("exitmatch-api")
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+        .sign(jwtSecret);
+      for (const token of [forged, expired, "garbage"]) {
+        const problem = await problemOf(await call(app, "GET", "/me", { token }));
+        expect([problem.status, problem.code]).toEqual([401, "token_invalid"]);
+      }
+      const missing = await problemOf(await call(app, "GET", "/me"));
+      expect([missing.status, missing.code]).toEqual([401, "unauthorized"]);
+    });
+
+    it("locks a suspended account out at once, token or not", async () => {
+      const token = await loginAs(app, "owen.davies@gmail.example");
+      await db.prisma.user.updateMany({ where: { email: "owen.davies@gmail.example" }, data: { status: "SUSPENDED" } });
+      expect((await problemOf(await call(app, "GET", "/me", { token }))).code).toBe("account_suspended");
+      const login = await call(app, "POST", "/auth/login", {
+        body: { email: "owen.davies@gmail.example", password: "ExitMatch-dev-2026" },
+      });
+      expect((await problemOf(login)).code).toBe("account_suspended");
+      await db.prisma.user.updateMany({ where: { email: "owen.davies@gmail.example" }, data: { status: "ACTIVE" } });
+    });
+  });
+
+  describe("email verification and password reset", () => {
+    const tokenFromLastEmail = () => /token=([A-Za-z0-9_-]+)/.exec(mailer.sent.at(-1)!.text)![1]!;
+
+    it("verifies the email once", async () => {
+      await register({ ...newAccount, email: "verify.me@example.co.uk" });
+      const token = tokenFromLastEmail();
+      expect((await call(app, "POST", "/auth/verify-email", { body: { token } })).status).toBe(204);
+      const user = await db.prisma.user.findFirstOrThrow({ where: { email: "verify.me@example.co.uk" } });
+      expect(user.emailVerifiedAt).not.toBeNull();
+      expect((await call(app, "POST", "/auth/verify-email", { body: { token } })).status).toBe(401);
+    });
+
+    it("resets a password with the emailed token and logs the account out everywhere", async () => {
+      const email = "priya.sharma@careventures.co.uk";
+      const login = await call(app, "POST", "/auth/login", { body: { email, password: "ExitMatch-dev-2026" } });
+      const { refreshToken } = (await login.json()) as { refreshToken: string };
+      const sentBefore = mailer.sent.length;
+
+      expect(
+        (await call(app, "POST", "/auth/password-reset", { body: { email: "nobody@example.co.uk" } })).status,
+      ).toBe(202);
+      expect(mailer.sent.length).toBe(sentBefore); // no account, no email, same answer
+      expect((await call(app, "POST", "/auth/password-reset", { body: { email } })).status).toBe(202);
+      const token = tokenFromLastEmail();
+
+      const confirm = await call(app, "POST", "/auth/password-reset/confirm", {
+        body: { token, password: "a-brand-new-password" },
+      });
+      expect(confirm.status).toBe(204);
+      expect((await call(app, "POST", "/auth/refresh", { body: { refreshToken } })).status).toBe(401);
+      expect(await loginAs(app, email, "a-brand-new-password")).toMatch(/^ey/);
+      const again = await call(app, "POST", "/auth/password-reset/confirm", {
+        body: { token, password: "another-new-password" },
+      });
+      expect(again.status).toBe(401);
+    });
+  });
+});

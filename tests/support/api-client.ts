@@ -1,0 +1,40 @@
+import { DEVELOPMENT_PASSWORD } from "../../prisma/seed/seed-data.ts";
+import type { createTestApp } from "./test-app.ts";
+
+type App = ReturnType<typeof createTestApp>["app"];
+
+/** A JSON request to the app, the way the frontend sends it. */
+export function call(
+  app: App,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  return app.request(path, {
+    method,
+    headers,
+    ...(options.body !== undefined
+      ? { body: typeof options.body === "string" ? options.body : JSON.stringify(options.body) }
+      : {}),
+  });
+}
+
+/** Logs a seeded account in and returns its access token. */
+export async function loginAs(app: App, email: string, password = DEVELOPMENT_PASSWORD): Promise<string> {
+  const response = await call(app, "POST", "/auth/login", { body: { email, password } });
+  if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** Reads a problem+json response, checking its media type. */
+export async function problemOf(
+  response: Response,
+): Promise<{ status: number; code: string; detail?: string; errors?: { field: string }[] }> {
+  if (response.headers.get("content-type") !== "application/problem+json") {
+    throw new Error(`expected problem+json, got ${response.headers.get("content-type")}: ${await response.text()}`);
+  }
+  return (await response.json()) as { status: number; code: string; detail?: string; errors?: { field: string }[] };
+}
