@@ -40,7 +40,11 @@ describe("GET /health", () => {
     const response = await createTestApp(db.prisma).app.request("/no/such/route");
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
-    expect(await response.json()).toMatchObject({ status: 404, code: "not_found", detail: "No route for GET /no/such/route." });
+    expect(await response.json()).toMatchObject({
+      status: 404,
+      code: "not_found",
+      detail: "No route for GET /no/such/route.",
+    });
   });
 
   it("publishes the route in the OpenAPI document", async () => {
