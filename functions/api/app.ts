@@ -15,7 +15,8 @@ export function createApp(deps: AppDependencies) {
   const app = new OpenAPIHono<AppEnv>({
     // zod validation failures (body, query, params, headers) become 400 problem+json naming the field.
     defaultHook: (result) => {
-      if (!result.success) throw new ApiError("validation_failed", undefined, { fields: fieldErrorsFromZod(result.error) });
+      if (!result.success)
+        throw new ApiError("validation_failed", undefined, { fields: fieldErrorsFromZod(result.error) });
     },
   });
 
@@ -59,9 +60,8 @@ export function createApp(deps: AppDependencies) {
     bearerFormat: "JWT",
   });
 
-  registerHealth(app);
-  registerAuthRoutes(app);
-  registerBusinessRoutes(app);
+  // Chained, so the typed client (functions/api/client.ts) sees every route.
+  const routes = registerBusinessRoutes(registerAuthRoutes(registerHealth(app)));
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -73,6 +73,11 @@ export function createApp(deps: AppDependencies) {
         "Errors are RFC 9457 problem details (application/problem+json) with a stable `code`.",
     },
     servers: [{ url: "/" }],
+    tags: [
+      { name: "Operations", description: "Health of the service" },
+      { name: "Authentication", description: "Accounts, sessions and tokens" },
+      { name: "Listings", description: "Businesses for sale: search, view, create, edit, lifecycle" },
+    ],
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "ExitMatch API reference" }));
 
@@ -85,7 +90,7 @@ export function createApp(deps: AppDependencies) {
     return problemResponse(c, apiError);
   });
 
-  return app;
+  return routes;
 }
 
 export type App = ReturnType<typeof createApp>;

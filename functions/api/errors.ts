@@ -1,7 +1,7 @@
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "@hono/zod-openapi";
 import { Prisma } from "../../generated/prisma/client.ts";
 
 /** Every failure the API reports has one of these stable codes; clients switch on them. */

@@ -5,7 +5,10 @@ export function createLogger(level: string) {
   return pino({
     level,
     base: { service: "exitmatch-api" },
-    redact: { paths: ["password", "*.password", "refreshToken", "*.refreshToken", "authorization"], censor: "[redacted]" },
+    redact: {
+      paths: ["password", "*.password", "refreshToken", "*.refreshToken", "authorization"],
+      censor: "[redacted]",
+    },
   });
 }
 

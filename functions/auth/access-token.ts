@@ -11,7 +11,11 @@ export interface AccessTokenClaims {
 }
 
 /** A short-lived signed access token (HS256 JWT): who, which role, which session. */
-export async function signAccessToken(claims: AccessTokenClaims, secret: Uint8Array, ttlSeconds: number): Promise<string> {
+export async function signAccessToken(
+  claims: AccessTokenClaims,
+  secret: Uint8Array,
+  ttlSeconds: number,
+): Promise<string> {
   return new SignJWT({ role: claims.role, sid: claims.sessionId })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.userId)
@@ -26,7 +30,8 @@ export async function signAccessToken(claims: AccessTokenClaims, secret: Uint8Ar
 export async function verifyAccessToken(token: string, secret: Uint8Array): Promise<AccessTokenClaims | undefined> {
   try {
     const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
-    if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.role !== "string") return undefined;
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.role !== "string")
+      return undefined;
     return { userId: payload.sub, role: payload.role as UserRole, sessionId: payload.sid };
   } catch (error) {
     if (error instanceof errors.JOSEError) return undefined;

@@ -22,7 +22,9 @@ export async function checkLoginThrottle(
 ): Promise<{ delayMs: number }> {
   const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
   const [byAccount, byIp] = await Promise.all([
-    prisma.activityLog.count({ where: { action: LOGIN_FAILED, entityType: "email", entityId: email, occurredAt: { gte: since } } }),
+    prisma.activityLog.count({
+      where: { action: LOGIN_FAILED, entityType: "email", entityId: email, occurredAt: { gte: since } },
+    }),
     ipAddress
       ? prisma.activityLog.count({ where: { action: LOGIN_FAILED, ipAddress, occurredAt: { gte: since } } })
       : Promise.resolve(0),

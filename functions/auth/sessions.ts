@@ -44,7 +44,12 @@ async function issue(
 }
 
 /** Starts a session (a new token family) after a successful login or registration. */
-export function startSession(prisma: PrismaClient, config: AppConfig, user: { id: string; role: UserRole }, context: SessionContext) {
+export function startSession(
+  prisma: PrismaClient,
+  config: AppConfig,
+  user: { id: string; role: UserRole },
+  context: SessionContext,
+) {
   return issue(prisma, config, user, randomUUID(), context);
 }
 
@@ -53,14 +58,22 @@ export function startSession(prisma: PrismaClient, config: AppConfig, user: { id
  * revoked and a new one joins the same family. Presenting a token that was already used means
  * it was copied, so the whole family is revoked (the thief and the owner both log in again).
  */
-export async function rotateSession(prisma: PrismaClient, config: AppConfig, refreshToken: string, context: SessionContext) {
+export async function rotateSession(
+  prisma: PrismaClient,
+  config: AppConfig,
+  refreshToken: string,
+  context: SessionContext,
+) {
   const session = await prisma.session.findUnique({
     where: { refreshTokenHash: hashSecretToken(refreshToken) },
     include: { user: { select: { id: true, role: true, status: true, deletedAt: true } } },
   });
   if (!session) throw new ApiError("token_invalid");
   if (session.revokedAt) {
-    await prisma.session.updateMany({ where: { familyId: session.familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await prisma.session.updateMany({
+      where: { familyId: session.familyId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     throw new ApiError("refresh_token_reused");
   }
   if (session.expiresAt <= new Date() || session.user.deletedAt) throw new ApiError("token_invalid");

@@ -15,7 +15,10 @@ export interface BusinessAccess {
 
 async function isAdvisorOf(prisma: PrismaClient, business: Business, userId: string) {
   if (!business.advisorId) return false;
-  const advisor = await prisma.advisorProfile.findUnique({ where: { id: business.advisorId }, select: { userId: true } });
+  const advisor = await prisma.advisorProfile.findUnique({
+    where: { id: business.advisorId },
+    select: { userId: true },
+  });
   return advisor?.userId === userId;
 }
 
@@ -45,12 +48,18 @@ export async function loadBusinessFor(
     throw new ApiError("not_found", "No such business.");
   }
   const seesIdentity =
-    isManager || !business.isConfidential || (user !== undefined && (await hasAcceptedNda(prisma, business.id, user.id)));
+    isManager ||
+    !business.isConfidential ||
+    (user !== undefined && (await hasAcceptedNda(prisma, business.id, user.id)));
   return { business, isManager, seesIdentity };
 }
 
 /** Loads a listing the user may change: its seller or an admin. Others get not_found/forbidden. */
-export async function loadBusinessForOwner(prisma: PrismaClient, id: string, user: AuthenticatedUser): Promise<Business> {
+export async function loadBusinessForOwner(
+  prisma: PrismaClient,
+  id: string,
+  user: AuthenticatedUser,
+): Promise<Business> {
   const access = await loadBusinessFor(prisma, id, user);
   if (user.role !== "ADMIN" && access.business.sellerId !== user.id) {
     throw new ApiError("forbidden", "Only the listing's seller (or an admin) can do this.");

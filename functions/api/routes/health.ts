@@ -1,5 +1,5 @@
-import type { Schema } from "hono";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Schema } from "hono";
 import type { AppEnv } from "../app-context.ts";
 
 const HealthSchema = z
@@ -19,6 +19,7 @@ const route = createRoute({
   path: "/health",
   tags: ["Operations"],
   summary: "Service and database health",
+  description: "Liveness with a database round trip and the newest applied migration. Reveals no internals.",
   responses: {
     200: { description: "The API and its database are up", content: { "application/json": { schema: HealthSchema } } },
     503: { description: "The database is unreachable", content: { "application/json": { schema: HealthSchema } } },

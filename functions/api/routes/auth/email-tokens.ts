@@ -1,5 +1,5 @@
-import type { Schema } from "hono";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Schema } from "hono";
 import { hashPassword } from "../../../auth/password.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { ApiError } from "../../errors.ts";
@@ -14,6 +14,7 @@ const verifyEmail = createRoute({
   path: "/auth/verify-email",
   tags: ["Authentication"],
   summary: "Confirm an email address with the token from the verification email",
+  description: "Tokens work once and expire after 48 hours.",
   request: { body: { required: true, content: { "application/json": { schema: TokenBody } } } },
   responses: { 204: { description: "Email confirmed" }, ...problems(400, 401) },
 });
@@ -35,7 +36,10 @@ const confirmReset = createRoute({
   summary: "Set a new password with the token from the reset email",
   description: "Also logs the account out everywhere (every session is revoked).",
   request: {
-    body: { required: true, content: { "application/json": { schema: TokenBody.extend({ password: PasswordSchema }) } } },
+    body: {
+      required: true,
+      content: { "application/json": { schema: TokenBody.extend({ password: PasswordSchema }) } },
+    },
   },
   responses: { 204: { description: "Password changed" }, ...problems(400, 401) },
 });

@@ -1,5 +1,5 @@
-import type { Schema } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Schema } from "hono";
 import type { AppEnv } from "../../app-context.ts";
 import { registerEmailTokenRoutes } from "./email-tokens.ts";
 import { registerLogin } from "./login.ts";

@@ -8,10 +8,19 @@ const LIFETIME_MS: Record<UserTokenPurpose, number> = {
 };
 
 /** Creates a single-use token (stored hashed) and returns the secret to put in a link. */
-export async function issueEmailToken(prisma: PrismaClient, userId: string, purpose: UserTokenPurpose): Promise<string> {
+export async function issueEmailToken(
+  prisma: PrismaClient,
+  userId: string,
+  purpose: UserTokenPurpose,
+): Promise<string> {
   const token = newSecretToken();
   await prisma.userToken.create({
-    data: { userId, purpose, tokenHash: hashSecretToken(token), expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]) },
+    data: {
+      userId,
+      purpose,
+      tokenHash: hashSecretToken(token),
+      expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]),
+    },
   });
   return token;
 }
@@ -20,7 +29,11 @@ export async function issueEmailToken(prisma: PrismaClient, userId: string, purp
  * Spends a token: returns its user id when it exists, has this purpose, is unexpired and
  * unused; marks it used in the same statement, so it works once even under concurrency.
  */
-export async function spendEmailToken(prisma: PrismaClient, token: string, purpose: UserTokenPurpose): Promise<string | undefined> {
+export async function spendEmailToken(
+  prisma: PrismaClient,
+  token: string,
+  purpose: UserTokenPurpose,
+): Promise<string | undefined> {
   const rows = await prisma.$queryRaw<{ user_id: string }[]>`
     UPDATE user_tokens SET used_at = now()
     WHERE token_hash = ${hashSecretToken(token)} AND purpose = ${purpose}::"UserTokenPurpose"

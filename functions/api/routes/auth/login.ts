@@ -1,6 +1,6 @@
-import type { Schema } from "hono";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Schema } from "hono";
 import { checkLoginThrottle, recordLoginFailure } from "../../../auth/login-throttle.ts";
 import { hashPassword, verifyPassword } from "../../../auth/password.ts";
 import { startSession } from "../../../auth/sessions.ts";
@@ -21,7 +21,9 @@ const route = createRoute({
   request: {
     body: {
       required: true,
-      content: { "application/json": { schema: z.object({ email: EmailSchema, password: z.string().min(1).max(128) }) } },
+      content: {
+        "application/json": { schema: z.object({ email: EmailSchema, password: z.string().min(1).max(128) }) },
+      },
     },
   },
   responses: {

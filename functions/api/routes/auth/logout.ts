@@ -1,5 +1,5 @@
-import type { Schema } from "hono";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Schema } from "hono";
 import { endSession } from "../../../auth/sessions.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { problems } from "../openapi-helpers.ts";
@@ -10,6 +10,7 @@ const route = createRoute({
   path: "/auth/logout",
   tags: ["Authentication"],
   summary: "Log out: revoke the session of a refresh token",
+  description: "Access tokens of the session stay valid until they expire (at most 15 minutes).",
   request: { body: { required: true, content: { "application/json": { schema: RefreshTokenBodySchema } } } },
   responses: { 204: { description: "Logged out (also when the token was unknown)" }, ...problems(400) },
 });

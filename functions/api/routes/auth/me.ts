@@ -1,5 +1,5 @@
-import type { Schema } from "hono";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Schema } from "hono";
 import type { AppEnv } from "../../app-context.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
@@ -10,6 +10,7 @@ const route = createRoute({
   path: "/me",
   tags: ["Authentication"],
   summary: "The logged-in user",
+  description: "The account behind the access token.",
   security: bearerAuth,
   middleware: [authenticate({ required: true })] as const,
   responses: {

@@ -1,5 +1,5 @@
-import type { Schema } from "hono";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Schema } from "hono";
 import { rotateSession } from "../../../auth/sessions.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { clientAddress } from "../../client-address.ts";
@@ -11,7 +11,8 @@ const route = createRoute({
   path: "/auth/refresh",
   tags: ["Authentication"],
   summary: "Exchange a refresh token for a new token pair",
-  description: "Refresh tokens rotate: each works once. Reusing one revokes every session descended from the same login.",
+  description:
+    "Refresh tokens rotate: each works once. Reusing one revokes every session descended from the same login.",
   request: { body: { required: true, content: { "application/json": { schema: RefreshTokenBodySchema } } } },
   responses: {
     200: { description: "New tokens", content: { "application/json": { schema: TokenPairSchema } } },

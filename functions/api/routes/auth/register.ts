@@ -1,5 +1,5 @@
-import type { Schema } from "hono";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Schema } from "hono";
 import { hashPassword } from "../../../auth/password.ts";
 import { startSession } from "../../../auth/sessions.ts";
 import type { AppEnv } from "../../app-context.ts";
@@ -43,10 +43,15 @@ export function registerRegister<S extends Schema>(app: OpenAPIHono<AppEnv, S>) 
   return app.openapi(route, async (c) => {
     const { prisma, config, mailer } = c.get("deps");
     const body = c.req.valid("json");
-    const existing = await prisma.user.findFirst({ where: { email: body.email, deletedAt: null }, select: { id: true } });
+    const existing = await prisma.user.findFirst({
+      where: { email: body.email, deletedAt: null },
+      select: { id: true },
+    });
     if (existing) throw new ApiError("email_taken");
     const user = await prisma.user
-      .create({ data: { email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) } })
+      .create({
+        data: { email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) },
+      })
       .catch((error: { code?: string }) => {
         // Two registrations racing for one email: the partial unique index decides.
         throw error.code === "P2002" ? new ApiError("email_taken") : error;

@@ -7,7 +7,11 @@ export const EmailSchema = z
   .openapi({ example: "tom.bradshaw@bradshawcapital.co.uk" });
 
 /** NCSC guidance: length over complexity rules; 12 characters minimum, 128 maximum. */
-export const PasswordSchema = z.string().min(12, "must be at least 12 characters").max(128).openapi({ example: "correct-horse-battery" });
+export const PasswordSchema = z
+  .string()
+  .min(12, "must be at least 12 characters")
+  .max(128)
+  .openapi({ example: "correct-horse-battery" });
 
 export const TokenPairSchema = z
   .object({

@@ -28,7 +28,11 @@ export function registerCreateBusiness<S extends Schema>(app: OpenAPIHono<AppEnv
     if (user.role !== "SELLER") throw new ApiError("forbidden", "Only sellers can list businesses.");
     const business = await c.get("deps").prisma.business.create({
       // The body passed the full input schema, so every required column is present.
-      data: { ...(toBusinessData(c.req.valid("json")) as Prisma.BusinessUncheckedCreateInput), sellerId: user.id, status: "DRAFT" },
+      data: {
+        ...(toBusinessData(c.req.valid("json")) as Prisma.BusinessUncheckedCreateInput),
+        sellerId: user.id,
+        status: "DRAFT",
+      },
     });
     c.header("ETag", `"${business.version}"`);
     c.header("Location", `/businesses/${business.id}`);

@@ -12,6 +12,7 @@ const route = createRoute({
   path: "/businesses/{id}",
   tags: ["Listings"],
   summary: "Delete a listing (soft delete; kept for retention)",
+  description: "The listing's seller or an admin. The listing disappears from every read at once.",
   security: bearerAuth,
   middleware: [authenticate({ required: true })] as const,
   request: { params: IdParamSchema },

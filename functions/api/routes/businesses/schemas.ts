@@ -118,7 +118,8 @@ export function toBusinessResponse(business: Business, seesIdentity: boolean): z
 /** Input (pence as numbers) to Prisma data (pence as BigInt). */
 export function toBusinessData(input: Partial<z.infer<typeof BusinessInputSchema>>) {
   const { askingPricePence, revenuePence, ebitdaPence, sdePence, ...rest } = input;
-  const big = (value: number | null | undefined) => (value === undefined ? undefined : value === null ? null : BigInt(value));
+  const big = (value: number | null | undefined) =>
+    value === undefined ? undefined : value === null ? null : BigInt(value);
   return {
     ...rest,
     ...(askingPricePence !== undefined ? { askingPrice: BigInt(askingPricePence) } : {}),

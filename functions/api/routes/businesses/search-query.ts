@@ -8,7 +8,12 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(500)
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1).max(30));
 
 const pence = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -20,7 +25,10 @@ export const SearchQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).optional().openapi({ description: "Full-text search in title and description" }),
   sic: csv(z.string().regex(SIC_FILTER_PATTERN, "must be a SIC section letter (A-U) or 2-5 digits"))
     .optional()
-    .openapi({ description: "SIC 2007 at any level, comma-separated: section (J), division (62), group (620), class (6201), subclass (62012)" }),
+    .openapi({
+      description:
+        "SIC 2007 at any level, comma-separated: section (J), division (62), group (620), class (6201), subclass (62012)",
+    }),
   region: csv(z.enum(REGIONS)).optional(),
   status: csv(z.enum(["PUBLISHED", "UNDER_OFFER", "SOLD"]))
     .optional()
@@ -64,7 +72,11 @@ function ordering(sort: (typeof SORTS)[number], query: Prisma.Sql) {
     case "price_desc":
       return { key: Prisma.sql`asking_price_pence`, descending: true, parse: (value: string) => BigInt(value) };
     case "revenue_desc":
-      return { key: Prisma.sql`COALESCE(revenue_pence, -1)`, descending: true, parse: (value: string) => BigInt(value) };
+      return {
+        key: Prisma.sql`COALESCE(revenue_pence, -1)`,
+        descending: true,
+        parse: (value: string) => BigInt(value),
+      };
     case "relevance":
       return { key: Prisma.sql`ts_rank(${DOCUMENT}, ${query})::float8`, descending: true, parse: Number };
   }
@@ -108,14 +120,16 @@ export function buildSearchSql(query: SearchQuery): { sql: Prisma.Sql; sort: (ty
   const order = ordering(sort, tsQuery);
   const statuses = query.status ?? ["PUBLISHED", "UNDER_OFFER"];
 
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`deleted_at IS NULL`,
-    Prisma.sql`status::text = ANY(${statuses})`,
-  ];
+  const conditions: Prisma.Sql[] = [Prisma.sql`deleted_at IS NULL`, Prisma.sql`status::text = ANY(${statuses})`];
   if (query.q) conditions.push(Prisma.sql`${DOCUMENT} @@ ${tsQuery}`);
   if (query.sic) {
     const prefixes = query.sic.flatMap(sicPrefixes);
-    conditions.push(Prisma.sql`(${Prisma.join(prefixes.map((prefix) => Prisma.sql`sic_code LIKE ${`${prefix}%`}`), " OR ")})`);
+    conditions.push(
+      Prisma.sql`(${Prisma.join(
+        prefixes.map((prefix) => Prisma.sql`sic_code LIKE ${`${prefix}%`}`),
+        " OR ",
+      )})`,
+    );
   }
   if (query.region) conditions.push(Prisma.sql`region::text = ANY(${query.region})`);
   const ranges: [keyof SearchQuery, string, ">=" | "<="][] = [
@@ -128,7 +142,8 @@ export function buildSearchSql(query: SearchQuery): { sql: Prisma.Sql; sort: (ty
   ];
   for (const [param, column, operator] of ranges) {
     const value = query[param];
-    if (typeof value === "number") conditions.push(Prisma.sql`${Prisma.raw(column)} ${Prisma.raw(operator)} ${BigInt(value)}`);
+    if (typeof value === "number")
+      conditions.push(Prisma.sql`${Prisma.raw(column)} ${Prisma.raw(operator)} ${BigInt(value)}`);
   }
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor, sort);

@@ -2,8 +2,8 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import type { AppEnv } from "../../app-context.ts";
 import { problems } from "../openapi-helpers.ts";
-import { buildSearchSql, encodeCursor, SearchQuerySchema, type SearchRow } from "./search-query.ts";
 import { REGIONS } from "./schemas.ts";
+import { buildSearchSql, encodeCursor, SearchQuerySchema, type SearchRow } from "./search-query.ts";
 
 const ListingSummarySchema = z
   .object({
@@ -26,14 +26,17 @@ const route = createRoute({
   path: "/businesses",
   tags: ["Listings"],
   summary: "Search published listings",
-  description: "Filters combine with AND; list values within one filter with OR. Keyset pagination: pass nextCursor back.",
+  description:
+    "Filters combine with AND; list values within one filter with OR. Keyset pagination: pass nextCursor back.",
   request: { query: SearchQuerySchema },
   responses: {
     200: {
       description: "One page of results",
       content: {
         "application/json": {
-          schema: z.object({ items: z.array(ListingSummarySchema), nextCursor: z.string().nullable() }).openapi("ListingPage"),
+          schema: z
+            .object({ items: z.array(ListingSummarySchema), nextCursor: z.string().nullable() })
+            .openapi("ListingPage"),
         },
       },
     },
@@ -65,7 +68,8 @@ export function registerSearchBusinesses<S extends Schema>(app: OpenAPIHono<AppE
           town: row.town,
           publishedAt: row.published_at?.toISOString() ?? null,
         })),
-        nextCursor: rows.length > query.limit && last ? encodeCursor({ sort, key: keyText(last.sort_key), id: last.id }) : null,
+        nextCursor:
+          rows.length > query.limit && last ? encodeCursor({ sort, key: keyText(last.sort_key), id: last.id }) : null,
       },
       200,
     );

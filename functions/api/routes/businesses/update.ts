@@ -13,7 +13,8 @@ const route = createRoute({
   path: "/businesses/{id}",
   tags: ["Listings"],
   summary: "Edit a listing",
-  description: 'The listing\'s seller or an admin. Requires If-Match: "<version>" (the ETag); a stale version gets 412.',
+  description:
+    'The listing\'s seller or an admin. Requires If-Match: "<version>" (the ETag); a stale version gets 412.',
   security: bearerAuth,
   middleware: [authenticate({ required: true })] as const,
   request: {
@@ -36,7 +37,8 @@ export function registerUpdateBusiness<S extends Schema>(app: OpenAPIHono<AppEnv
       where: { id: business.id, version, deletedAt: null },
       data: { ...toBusinessData(c.req.valid("json")), version: { increment: 1 }, lastActivityAt: new Date() },
     });
-    if (count === 0) throw new ApiError("version_conflict", `The listing is at version ${business.version}, not ${version}.`);
+    if (count === 0)
+      throw new ApiError("version_conflict", `The listing is at version ${business.version}, not ${version}.`);
     const updated = await prisma.business.findUniqueOrThrow({ where: { id: business.id } });
     c.header("ETag", `"${updated.version}"`);
     return c.json(toBusinessResponse(updated, true), 200);
