@@ -149,6 +149,17 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof SyntaxError) return new ApiError("bad_request", "The body is not valid JSON.");
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    // SQLSTATE class 22, "data exception" (a NUL character in text, a number out of range,
+    // malformed input for a type): always the request's data, never the server's fault.
+    const cause = (
+      error.meta?.driverAdapterError as { cause?: { originalCode?: string; originalMessage?: string } } | undefined
+    )?.cause;
+    if (cause?.originalCode?.startsWith("22")) {
+      return new ApiError(
+        "bad_request",
+        `A value in the request cannot be used: ${cause.originalMessage ?? "invalid data"}.`,
+      );
+    }
     if (error.code === "P2002") return new ApiError("conflict", "A record with these values already exists.");
     if (error.code === "P2025") return new ApiError("not_found");
     if (error.code === "P2003") return new ApiError("conflict", "A referenced record does not exist.");

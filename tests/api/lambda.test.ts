@@ -10,11 +10,7 @@ import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 /** A real API Gateway HTTP API (payload format 2.0) event, as Lambda receives it. */
-function apiGatewayEvent(
-  method: string,
-  path: string,
-  options: { query?: string; body?: unknown } = {},
-): LambdaEvent {
+function apiGatewayEvent(method: string, path: string, options: { query?: string; body?: unknown } = {}): LambdaEvent {
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return {
     version: "2.0",

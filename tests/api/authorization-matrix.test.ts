@@ -1,0 +1,144 @@
+// Every route, called as every kind of actor, with the exact outcome each must get. A cell is
+// "ok" (allowed: 2xx, or a 4xx that comes only after the permission check, like a stale
+// If-Match), or the status the actor must be refused with. Denials are checked as carefully
+// as successes: a new route or a changed rule must update this table.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { call, loginAs } from "../support/api-client.ts";
+import { ACTORS, type Actor, BUSINESS } from "../support/seed-actors.ts";
+import { createTestApp } from "../support/test-app.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+type Outcome = "ok" | 401 | 403 | 404;
+
+interface RouteCase {
+  name: string;
+  /** Builds the request; `fresh` is a listing owned by the owner seller, made for this cell. */
+  request: (fresh: string) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  expected: Record<Actor, Outcome>;
+}
+
+const everyone = (outcome: Outcome): Record<Actor, Outcome> => ({
+  anonymous: outcome,
+  admin: outcome,
+  ownerSeller: outcome,
+  otherSeller: outcome,
+  buyerWithNda: outcome,
+  buyerWithoutNda: outcome,
+  advisorOnDeal: outcome,
+  advisorOffDeal: outcome,
+});
+
+const newListing = {
+  title: "Matrix test listing",
+  description: "A listing created by the authorization matrix test.",
+  sicCode: "62020",
+  region: "LONDON",
+  askingPricePence: 10_000_000,
+  premisesTenure: "LEASEHOLD",
+};
+
+const CASES: RouteCase[] = [
+  { name: "GET /health", request: () => ({ method: "GET", path: "/health" }), expected: everyone("ok") },
+  { name: "GET /businesses", request: () => ({ method: "GET", path: "/businesses" }), expected: everyone("ok") },
+  {
+    name: "GET /me",
+    request: () => ({ method: "GET", path: "/me" }),
+    expected: { ...everyone("ok"), anonymous: 401 },
+  },
+  {
+    name: "GET /businesses/{id} (published)",
+    request: () => ({ method: "GET", path: `/businesses/${BUSINESS.confidentialPublished}` }),
+    expected: everyone("ok"),
+  },
+  {
+    name: "GET /businesses/{id} (draft)",
+    request: (fresh) => ({ method: "GET", path: `/businesses/${fresh}` }),
+    expected: { ...everyone(404), admin: "ok", ownerSeller: "ok" },
+  },
+  {
+    name: "POST /businesses",
+    request: () => ({ method: "POST", path: "/businesses", body: newListing }),
+    expected: { ...everyone(403), anonymous: 401, ownerSeller: "ok", otherSeller: "ok" },
+  },
+  {
+    name: "PATCH /businesses/{id} (published)",
+    request: () => ({
+      method: "PATCH",
+      path: `/businesses/${BUSINESS.confidentialPublished}`,
+      body: { title: "Matrix rename" },
+      headers: { "if-match": '"999"' }, // stale on purpose: an allowed caller gets 412, nothing changes
+    }),
+    expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok" },
+  },
+  {
+    name: "POST /businesses/{id}/status (draft -> published)",
+    request: (fresh) => ({ method: "POST", path: `/businesses/${fresh}/status`, body: { status: "PUBLISHED" } }),
+    expected: { ...everyone(404), anonymous: 401, admin: "ok", ownerSeller: "ok" },
+  },
+  {
+    name: "DELETE /businesses/{id} (published)",
+    request: (fresh) => ({ method: "DELETE", path: `/businesses/${fresh}` }),
+    expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok" },
+  },
+];
+
+async function freshListing(prisma: PrismaClient, status: "DRAFT" | "PUBLISHED") {
+  const owner = await prisma.user.findFirstOrThrow({ where: { email: ACTORS.ownerSeller } });
+  const business = await prisma.business.create({
+    data: {
+      sellerId: owner.id,
+      title: "Matrix listing",
+      description: "Made for one cell of the matrix.",
+      sicCode: "62020",
+      region: "LONDON",
+      askingPrice: 1_000_000n,
+      premisesTenure: "LEASEHOLD",
+      status,
+      publishedAt: status === "PUBLISHED" ? new Date() : null,
+    },
+  });
+  return business.id;
+}
+
+describe("authorization matrix", () => {
+  let db: TestDatabase;
+  let app: ReturnType<typeof createTestApp>["app"];
+  const tokens = new Map<Actor, string | undefined>();
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedWithDevelopmentPassword(db.prisma);
+    ({ app } = createTestApp(db.prisma));
+    tokens.set("anonymous", undefined);
+    for (const [actor, email] of Object.entries(ACTORS)) tokens.set(actor as Actor, await loginAs(app, email));
+  });
+  afterAll(() => db.drop());
+
+  for (const route of CASES) {
+    describe(route.name, () => {
+      for (const [actor, expected] of Object.entries(route.expected) as [Actor, Outcome][]) {
+        it(`${actor}: ${expected === "ok" ? "allowed" : `refused with ${expected}`}`, async () => {
+          const fresh = await freshListing(db.prisma, route.name.includes("(draft") ? "DRAFT" : "PUBLISHED");
+          const { method, path, body, headers } = route.request(fresh);
+          const token = tokens.get(actor);
+          const response = await call(app, method, path, {
+            ...(token ? { token } : {}),
+            body,
+            ...(headers ? { headers } : {}),
+          });
+          if (expected === "ok") {
+            expect([401, 403, 404], `${actor} ${method} ${path}: ${await response.clone().text()}`).not.toContain(
+              response.status,
+            );
+            expect(response.status).toBeLessThan(500);
+          } else {
+            expect(response.status, await response.clone().text()).toBe(expected);
+            expect(response.headers.get("content-type")).toBe("application/problem+json");
+          }
+        });
+      }
+    });
+  }
+});

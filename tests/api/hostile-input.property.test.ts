@@ -1,0 +1,164 @@
+// Property-based: whatever a client sends (malformed JSON, wrong types, huge or odd strings,
+// hostile query strings and headers), the API answers with a client error or success, never
+// a 5xx, and every error is problem+json.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { loginAs } from "../support/api-client.ts";
+import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
+import { createTestApp } from "../support/test-app.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+const ROUTES = [
+  { method: "POST", path: () => "/auth/register" },
+  { method: "POST", path: () => "/auth/login" },
+  { method: "POST", path: () => "/auth/refresh" },
+  { method: "POST", path: () => "/auth/logout" },
+  { method: "POST", path: () => "/auth/verify-email" },
+  { method: "POST", path: () => "/auth/password-reset" },
+  { method: "POST", path: () => "/auth/password-reset/confirm" },
+  { method: "GET", path: () => "/me" },
+  { method: "GET", path: () => "/businesses" },
+  { method: "POST", path: () => "/businesses" },
+  { method: "GET", path: (id: string) => `/businesses/${id}` },
+  { method: "PATCH", path: (id: string) => `/businesses/${id}` },
+  { method: "POST", path: (id: string) => `/businesses/${id}/status` },
+  { method: "DELETE", path: (id: string) => `/businesses/${id}` },
+] as const;
+
+/** Strings that have broken parsers before: SQL, unicode, control characters, huge numbers. */
+const nasty = fc.oneof(
+  fc.string({ maxLength: 50 }),
+  fc.constantFrom(
+    "' OR 1=1 --",
+    "\u0000",
+    "%00",
+    "\uFFFF\uD800",
+    "../../etc/passwd",
+    "1e309",
+    "-0",
+    "9".repeat(40),
+    "NaN",
+    "<script>alert(1)</script>",
+    "{{7*7}}",
+    "%",
+    "ZZZZ",
+  ),
+);
+const jsonValue = fc.jsonValue({ maxDepth: 3 });
+const body = fc.oneof(
+  jsonValue.map((value) => JSON.stringify(value)),
+  fc
+    .record(
+      {
+        email: fc.oneof(nasty, fc.emailAddress()),
+        password: nasty,
+        name: nasty,
+        role: fc.oneof(nasty, fc.constantFrom("SELLER", "BUYER", "ADMIN")),
+        title: nasty,
+        description: nasty,
+        sicCode: nasty,
+        region: nasty,
+        askingPricePence: fc.oneof(fc.double(), fc.integer(), nasty),
+        premisesTenure: nasty,
+        status: fc.oneof(nasty, fc.constantFrom("PUBLISHED", "SOLD", "DRAFT")),
+        token: nasty,
+        refreshToken: nasty,
+      },
+      { requiredKeys: [] },
+    )
+    .map((value) => JSON.stringify(value)),
+  nasty,
+);
+const query = fc
+  .dictionary(
+    fc.constantFrom(
+      "q",
+      "sic",
+      "region",
+      "status",
+      "minPricePence",
+      "maxPricePence",
+      "minEbitdaPence",
+      "sort",
+      "limit",
+      "cursor",
+      "x",
+    ),
+    nasty,
+    { maxKeys: 5 },
+  )
+  .map((params) => new URLSearchParams(params).toString());
+const headers = fc.record(
+  {
+    "content-type": fc.constantFrom(
+      "application/json",
+      "text/plain",
+      "application/json; charset=utf-8",
+      "multipart/form-data",
+      "",
+    ),
+    "if-match": nasty,
+    authorization: fc.oneof(
+      nasty,
+      nasty.map((value) => `Bearer ${value}`),
+    ),
+    "x-request-id": fc.string({ maxLength: 300 }),
+  },
+  { requiredKeys: ["content-type"] },
+);
+const id = fc.oneof(
+  fc.constant(BUSINESS.confidentialPublished),
+  fc.uuid(),
+  // Lone surrogates cannot be percent-encoded; a client cannot send them in a URL either.
+  nasty.filter((value) => !/[\uD800-\uDFFF]/.test(value)).map((value) => encodeURIComponent(value)),
+);
+
+describe("hostile input never causes a 5xx", () => {
+  let db: TestDatabase;
+  let app: ReturnType<typeof createTestApp>["app"];
+  let sellerToken: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedWithDevelopmentPassword(db.prisma);
+    ({ app } = createTestApp(db.prisma));
+    sellerToken = await loginAs(app, ACTORS.ownerSeller);
+  });
+  afterAll(() => db.drop());
+
+  for (const route of ROUTES) {
+    it(`${route.method} ${route.path(":id")}`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          body,
+          query,
+          headers,
+          id,
+          fc.boolean(),
+          async (requestBody, queryString, requestHeaders, target, asSeller) => {
+            const sent: Record<string, string> = Object.fromEntries(
+              Object.entries(requestHeaders).filter(
+                ([, value]) => typeof value === "string" && /^[\t\x20-\x7e]*$/.test(value),
+              ),
+            );
+            if (asSeller) sent.authorization = `Bearer ${sellerToken}`;
+            const url = `${route.path(target)}${queryString ? `?${queryString}` : ""}`;
+            const response = await app.request(url, {
+              method: route.method,
+              headers: sent,
+              ...(route.method === "GET" || route.method === "DELETE" ? {} : { body: requestBody }),
+            });
+            const text = await response.text();
+            expect(response.status, `${route.method} ${url} -> ${text}`).toBeLessThan(500);
+            if (response.status >= 400) {
+              expect(response.headers.get("content-type")).toBe("application/problem+json");
+              expect(JSON.parse(text)).toHaveProperty("code");
+            }
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
+  }
+});
