@@ -46,7 +46,7 @@ export function registerLogin<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
 
     const user = await prisma.user.findFirst({ where: { email, deletedAt: null } });
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-    if (!user || !user.passwordHash || !valid) {
+    if (!user?.passwordHash || !valid) {
       await recordLoginFailure(prisma, email, { ...context, userId: user?.id });
       throw new ApiError("invalid_credentials");
     }
