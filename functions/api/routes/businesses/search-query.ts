@@ -131,7 +131,7 @@ export function buildSearchSql(query: SearchQuery): { sql: Prisma.Sql; sort: (ty
       )})`,
     );
   }
-  if (query.region) conditions.push(Prisma.sql`region::text = ANY(${query.region})`);
+  if (query.region) conditions.push(Prisma.sql`region = ANY(${query.region}::"UkRegion"[])`);
   const ranges: [keyof SearchQuery, string, ">=" | "<="][] = [
     ["minPricePence", "asking_price_pence", ">="],
     ["maxPricePence", "asking_price_pence", "<="],
