@@ -9,6 +9,7 @@ import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./err
 import { registerAuthRoutes } from "./routes/auth/index.ts";
 import { registerBusinessRoutes } from "./routes/businesses/index.ts";
 import { registerHealth } from "./routes/health.ts";
+import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
 
 /** Builds the ExitMatch API. The same app serves Node (functions/cli/start.ts) and Lambda. */
 export function createApp(deps: AppDependencies) {
@@ -61,7 +62,7 @@ export function createApp(deps: AppDependencies) {
   });
 
   // Chained, so the typed client (functions/api/client.ts) sees every route.
-  const routes = registerBusinessRoutes(registerAuthRoutes(registerHealth(app)));
+  const routes = registerInquiryRoutes(registerBusinessRoutes(registerAuthRoutes(registerHealth(app))));
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -77,6 +78,7 @@ export function createApp(deps: AppDependencies) {
       { name: "Operations", description: "Health of the service" },
       { name: "Authentication", description: "Accounts, sessions and tokens" },
       { name: "Listings", description: "Businesses for sale: search, view, create, edit, lifecycle" },
+      { name: "Inquiries", description: "A buyer's interest in a listing, the seller's answer, and the NDA" },
     ],
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "ExitMatch API reference" }));

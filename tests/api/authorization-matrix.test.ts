@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs } from "../support/api-client.ts";
 import { ACTORS, type Actor, BUSINESS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
@@ -12,10 +13,16 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database.
 
 type Outcome = "ok" | 401 | 403 | 404;
 
+interface Fixtures {
+  /** A listing owned by the owner seller, made for this cell (a draft when the case says so). */
+  listing: string;
+  /** A pending inquiry by buyerWithoutNda on that listing. */
+  inquiry: string;
+}
+
 interface RouteCase {
   name: string;
-  /** Builds the request; `fresh` is a listing owned by the owner seller, made for this cell. */
-  request: (fresh: string) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  request: (fresh: Fixtures) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
   expected: Record<Actor, Outcome>;
 }
 
@@ -54,7 +61,7 @@ const CASES: RouteCase[] = [
   },
   {
     name: "GET /businesses/{id} (draft)",
-    request: (fresh) => ({ method: "GET", path: `/businesses/${fresh}` }),
+    request: ({ listing }) => ({ method: "GET", path: `/businesses/${listing}` }),
     expected: { ...everyone(404), admin: "ok", ownerSeller: "ok" },
   },
   {
@@ -74,15 +81,71 @@ const CASES: RouteCase[] = [
   },
   {
     name: "POST /businesses/{id}/status (draft -> published)",
-    request: (fresh) => ({ method: "POST", path: `/businesses/${fresh}/status`, body: { status: "PUBLISHED" } }),
+    request: ({ listing }) => ({
+      method: "POST",
+      path: `/businesses/${listing}/status`,
+      body: { status: "PUBLISHED" },
+    }),
     expected: { ...everyone(404), anonymous: 401, admin: "ok", ownerSeller: "ok" },
   },
   {
     name: "DELETE /businesses/{id} (published)",
-    request: (fresh) => ({ method: "DELETE", path: `/businesses/${fresh}` }),
+    request: ({ listing }) => ({ method: "DELETE", path: `/businesses/${listing}` }),
     expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok" },
   },
+  {
+    name: "POST /businesses/{id}/inquiries",
+    request: ({ listing }) => ({
+      method: "POST",
+      path: `/businesses/${listing}/inquiries`,
+      body: { message: "Interested, please share more." },
+    }),
+    expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok", buyerWithoutNda: "ok" },
+  },
+  {
+    name: "GET /inquiries",
+    request: () => ({ method: "GET", path: "/inquiries" }),
+    expected: { ...everyone("ok"), anonymous: 401 },
+  },
+  {
+    name: "GET /inquiries/{id} (seeded inquiry on business-1)",
+    request: () => ({ method: "GET", path: `/inquiries/${SEEDED_INQUIRY}` }),
+    expected: {
+      ...everyone(404),
+      anonymous: 401,
+      admin: "ok",
+      ownerSeller: "ok",
+      buyerWithNda: "ok",
+      advisorOnDeal: "ok",
+    },
+  },
+  {
+    name: "POST /inquiries/{id}/accept",
+    request: ({ inquiry }) => ({ method: "POST", path: `/inquiries/${inquiry}/accept` }),
+    expected: { ...everyone(404), anonymous: 401, admin: "ok", ownerSeller: "ok", buyerWithoutNda: 403 },
+  },
+  {
+    name: "POST /inquiries/{id}/withdraw",
+    request: ({ inquiry }) => ({ method: "POST", path: `/inquiries/${inquiry}/withdraw` }),
+    expected: { ...everyone(404), anonymous: 401, admin: 403, ownerSeller: 403, buyerWithoutNda: "ok" },
+  },
+  {
+    name: "POST /inquiries/{id}/nda",
+    request: ({ inquiry }) => ({ method: "POST", path: `/inquiries/${inquiry}/nda`, body: { ndaVersion: "2026-01" } }),
+    // Allowed past the permission check for the buyer, who then gets 409: the seller has not accepted yet.
+    expected: { ...everyone(404), anonymous: 401, admin: 403, ownerSeller: 403, buyerWithoutNda: "ok" },
+  },
 ];
+
+const SEEDED_INQUIRY = stableId("inquiry-1");
+
+async function freshInquiry(prisma: PrismaClient, listing: string) {
+  const buyer = await prisma.user.findFirstOrThrow({ where: { email: ACTORS.buyerWithoutNda } });
+  const inquiry = await prisma.inquiry.create({
+    data: { businessId: listing, buyerId: buyer.id, message: "Matrix inquiry" },
+  });
+  return inquiry.id;
+}
 
 async function freshListing(prisma: PrismaClient, status: "DRAFT" | "PUBLISHED") {
   const owner = await prisma.user.findFirstOrThrow({ where: { email: ACTORS.ownerSeller } });
@@ -120,8 +183,9 @@ describe("authorization matrix", () => {
     describe(route.name, () => {
       for (const [actor, expected] of Object.entries(route.expected) as [Actor, Outcome][]) {
         it(`${actor}: ${expected === "ok" ? "allowed" : `refused with ${expected}`}`, async () => {
-          const fresh = await freshListing(db.prisma, route.name.includes("(draft") ? "DRAFT" : "PUBLISHED");
-          const { method, path, body, headers } = route.request(fresh);
+          const listing = await freshListing(db.prisma, route.name.includes("(draft") ? "DRAFT" : "PUBLISHED");
+          const inquiry = await freshInquiry(db.prisma, listing);
+          const { method, path, body, headers } = route.request({ listing, inquiry });
           const token = tokens.get(actor);
           const response = await call(app, method, path, {
             ...(token ? { token } : {}),

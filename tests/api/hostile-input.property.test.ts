@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { stableId } from "../../prisma/seed/stable-id.ts";
 import { loginAs } from "../support/api-client.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
@@ -24,6 +25,13 @@ const ROUTES = [
   { method: "PATCH", path: (id: string) => `/businesses/${id}` },
   { method: "POST", path: (id: string) => `/businesses/${id}/status` },
   { method: "DELETE", path: (id: string) => `/businesses/${id}` },
+  { method: "POST", path: (id: string) => `/businesses/${id}/inquiries` },
+  { method: "GET", path: () => "/inquiries" },
+  { method: "GET", path: (id: string) => `/inquiries/${id}` },
+  { method: "POST", path: (id: string) => `/inquiries/${id}/accept` },
+  { method: "POST", path: (id: string) => `/inquiries/${id}/decline` },
+  { method: "POST", path: (id: string) => `/inquiries/${id}/withdraw` },
+  { method: "POST", path: (id: string) => `/inquiries/${id}/nda` },
 ] as const;
 
 /** Strings that have broken parsers before: SQL, unicode, control characters, huge numbers. */
@@ -63,6 +71,8 @@ const body = fc.oneof(
         premisesTenure: nasty,
         status: fc.oneof(nasty, fc.constantFrom("PUBLISHED", "SOLD", "DRAFT")),
         token: nasty,
+        message: nasty,
+        ndaVersion: fc.oneof(nasty, fc.constant("2026-01")),
         refreshToken: nasty,
       },
       { requiredKeys: [] },

@@ -1,0 +1,14 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Schema } from "hono";
+import type { AppEnv } from "../../app-context.ts";
+import { registerAcceptNda } from "./accept-nda.ts";
+import { registerCreateInquiry } from "./create.ts";
+import { registerGetInquiry } from "./get.ts";
+import { registerListInquiries } from "./list.ts";
+import { registerInquiryTransitions } from "./transition.ts";
+
+export function registerInquiryRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
+  return registerAcceptNda(
+    registerInquiryTransitions(registerGetInquiry(registerListInquiries(registerCreateInquiry(app)))),
+  );
+}

@@ -1,0 +1,45 @@
+import { z } from "@hono/zod-openapi";
+import type { Inquiry, User } from "../../../../generated/prisma/client.ts";
+
+export const InquirySchema = z
+  .object({
+    id: z.uuid(),
+    businessId: z.uuid(),
+    buyer: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+    message: z.string(),
+    status: z.enum(["PENDING", "ACCEPTED", "DECLINED", "WITHDRAWN"]),
+    respondedAt: z.iso.datetime().nullable(),
+    nda: z
+      .object({ version: z.string(), acceptedAt: z.iso.datetime() })
+      .nullable()
+      .openapi({ description: "Set once the buyer accepted the NDA" }),
+    dealRoomId: z.uuid().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi("Inquiry");
+
+export function toInquiryResponse(
+  inquiry: Inquiry & { buyer: Pick<User, "id" | "name" | "email">; dealRoom: { id: string } | null },
+): z.infer<typeof InquirySchema> {
+  return {
+    id: inquiry.id,
+    businessId: inquiry.businessId,
+    buyer: { id: inquiry.buyer.id, name: inquiry.buyer.name, email: inquiry.buyer.email },
+    message: inquiry.message,
+    status: inquiry.status,
+    respondedAt: inquiry.respondedAt?.toISOString() ?? null,
+    nda:
+      inquiry.ndaVersion && inquiry.ndaAcceptedAt
+        ? { version: inquiry.ndaVersion, acceptedAt: inquiry.ndaAcceptedAt.toISOString() }
+        : null,
+    dealRoomId: inquiry.dealRoom?.id ?? null,
+    createdAt: inquiry.createdAt.toISOString(),
+  };
+}
+
+export const INQUIRY_INCLUDE = {
+  buyer: { select: { id: true, name: true, email: true } },
+  dealRoom: { select: { id: true } },
+} as const;
+
+export const InquiryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
