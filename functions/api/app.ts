@@ -8,8 +8,10 @@ import type { AppDependencies, AppEnv } from "./app-context.ts";
 import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./errors.ts";
 import { registerAuthRoutes } from "./routes/auth/index.ts";
 import { registerBusinessRoutes } from "./routes/businesses/index.ts";
+import { registerFinancialRoutes } from "./routes/financials/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
+import { registerValuationRoutes } from "./routes/valuations/index.ts";
 
 /** Builds the ExitMatch API. The same app serves Node (functions/cli/start.ts) and Lambda. */
 export function createApp(deps: AppDependencies) {
@@ -62,7 +64,9 @@ export function createApp(deps: AppDependencies) {
   });
 
   // Chained, so the typed client (functions/api/client.ts) sees every route.
-  const routes = registerInquiryRoutes(registerBusinessRoutes(registerAuthRoutes(registerHealth(app))));
+  const routes = registerValuationRoutes(
+    registerFinancialRoutes(registerInquiryRoutes(registerBusinessRoutes(registerAuthRoutes(registerHealth(app))))),
+  );
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -79,6 +83,8 @@ export function createApp(deps: AppDependencies) {
       { name: "Authentication", description: "Accounts, sessions and tokens" },
       { name: "Listings", description: "Businesses for sale: search, view, create, edit, lifecycle" },
       { name: "Inquiries", description: "A buyer's interest in a listing, the seller's answer, and the NDA" },
+      { name: "Financials", description: "Figures per financial year, shared after the NDA" },
+      { name: "Valuations", description: "Valuations of a listing by its seller or advisor" },
     ],
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "ExitMatch API reference" }));

@@ -135,6 +135,48 @@ const CASES: RouteCase[] = [
     // Allowed past the permission check for the buyer, who then gets 409: the seller has not accepted yet.
     expected: { ...everyone(404), anonymous: 401, admin: 403, ownerSeller: 403, buyerWithoutNda: "ok" },
   },
+  {
+    name: "GET /businesses/{id}/financials (business-1)",
+    request: () => ({ method: "GET", path: `/businesses/${BUSINESS.confidentialPublished}/financials` }),
+    expected: {
+      ...everyone(403),
+      anonymous: 401,
+      admin: "ok",
+      ownerSeller: "ok",
+      buyerWithNda: "ok",
+      advisorOnDeal: "ok",
+    },
+  },
+  {
+    name: "POST /businesses/{id}/financials (business-1)",
+    request: () => ({
+      method: "POST",
+      path: `/businesses/${BUSINESS.confidentialPublished}/financials`,
+      body: { financialYearEnd: "2019-03-31", revenuePence: 100 },
+    }),
+    expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok", advisorOnDeal: "ok" },
+  },
+  {
+    name: "GET /businesses/{id}/valuations (business-1)",
+    request: () => ({ method: "GET", path: `/businesses/${BUSINESS.confidentialPublished}/valuations` }),
+    expected: {
+      ...everyone(403),
+      anonymous: 401,
+      admin: "ok",
+      ownerSeller: "ok",
+      buyerWithNda: "ok",
+      advisorOnDeal: "ok",
+    },
+  },
+  {
+    name: "POST /businesses/{id}/valuations (business-1)",
+    request: () => ({
+      method: "POST",
+      path: `/businesses/${BUSINESS.confidentialPublished}/valuations`,
+      body: { method: "EBITDA_MULTIPLE", inputs: {}, lowPence: 1, midPence: 2, highPence: 3 },
+    }),
+    expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok", advisorOnDeal: "ok" },
+  },
 ];
 
 const SEEDED_INQUIRY = stableId("inquiry-1");

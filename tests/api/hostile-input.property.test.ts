@@ -32,6 +32,12 @@ const ROUTES = [
   { method: "POST", path: (id: string) => `/inquiries/${id}/decline` },
   { method: "POST", path: (id: string) => `/inquiries/${id}/withdraw` },
   { method: "POST", path: (id: string) => `/inquiries/${id}/nda` },
+  { method: "GET", path: (id: string) => `/businesses/${id}/financials` },
+  { method: "POST", path: (id: string) => `/businesses/${id}/financials` },
+  { method: "DELETE", path: (id: string) => `/businesses/${id}/financials/${id}` },
+  { method: "GET", path: (id: string) => `/businesses/${id}/valuations` },
+  { method: "POST", path: (id: string) => `/businesses/${id}/valuations` },
+  { method: "DELETE", path: (id: string) => `/businesses/${id}/valuations/${id}` },
 ] as const;
 
 /** Strings that have broken parsers before: SQL, unicode, control characters, huge numbers. */
@@ -72,6 +78,13 @@ const body = fc.oneof(
         status: fc.oneof(nasty, fc.constantFrom("PUBLISHED", "SOLD", "DRAFT")),
         token: nasty,
         message: nasty,
+        financialYearEnd: fc.oneof(nasty, fc.constantFrom("2025-03-31", "2025-02-30", "0000-01-01")),
+        revenuePence: fc.oneof(fc.integer(), fc.double(), nasty),
+        method: fc.oneof(nasty, fc.constant("SDE_MULTIPLE")),
+        inputs: fc.oneof(jsonValue, fc.dictionary(fc.string(), jsonValue)),
+        lowPence: fc.oneof(fc.integer(), fc.double()),
+        midPence: fc.oneof(fc.integer(), fc.double()),
+        highPence: fc.oneof(fc.integer(), fc.double()),
         ndaVersion: fc.oneof(nasty, fc.constant("2026-01")),
         refreshToken: nasty,
       },

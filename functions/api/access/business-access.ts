@@ -9,6 +9,10 @@ export interface BusinessAccess {
   business: Business;
   /** The seller who owns it, an admin, or its advisor: may see everything. */
   isManager: boolean;
+  /** The listing's advisor (the advisor profile attached to it). */
+  isAdvisor: boolean;
+  /** A buyer with an accepted NDA for this listing. */
+  hasNda: boolean;
   /** May see identifying fields (name, company number, exact location). */
   seesIdentity: boolean;
 }
@@ -41,17 +45,14 @@ export async function loadBusinessFor(
 ): Promise<BusinessAccess> {
   const business = await prisma.business.findFirst({ where: { id, deletedAt: null } });
   if (!business) throw new ApiError("not_found", "No such business.");
-  const isManager =
-    user !== undefined &&
-    (user.role === "ADMIN" || business.sellerId === user.id || (await isAdvisorOf(prisma, business, user.id)));
+  const isAdvisor = user !== undefined && (await isAdvisorOf(prisma, business, user.id));
+  const isManager = user !== undefined && (user.role === "ADMIN" || business.sellerId === user.id || isAdvisor);
   if (!isManager && !(PUBLIC_STATUSES as readonly string[]).includes(business.status)) {
     throw new ApiError("not_found", "No such business.");
   }
-  const seesIdentity =
-    isManager ||
-    !business.isConfidential ||
-    (user !== undefined && (await hasAcceptedNda(prisma, business.id, user.id)));
-  return { business, isManager, seesIdentity };
+  const hasNda = user !== undefined && !isManager && (await hasAcceptedNda(prisma, business.id, user.id));
+  const seesIdentity = isManager || hasNda || !business.isConfidential;
+  return { business, isManager, isAdvisor, hasNda, seesIdentity };
 }
 
 /** Loads a listing the user may change: its seller or an admin. Others get not_found/forbidden. */
@@ -65,4 +66,24 @@ export async function loadBusinessForOwner(
     throw new ApiError("forbidden", "Only the listing's seller (or an admin) can do this.");
   }
   return access.business;
+}
+
+/**
+ * Loads a listing whose financial figures `user` may read (its seller, advisor, admins, buyers
+ * with an accepted NDA) or write (`write`: its seller, advisor or an admin).
+ */
+export async function loadBusinessForFinancials(
+  prisma: PrismaClient,
+  id: string,
+  user: AuthenticatedUser,
+  mode: "read" | "write",
+): Promise<BusinessAccess> {
+  const access = await loadBusinessFor(prisma, id, user);
+  if (access.isManager || (mode === "read" && access.hasNda)) return access;
+  throw new ApiError(
+    "forbidden",
+    mode === "read"
+      ? "Financial figures are shared with buyers once they accept the NDA."
+      : "Only the listing's seller or advisor can change its figures.",
+  );
 }

@@ -1,0 +1,56 @@
+import { z } from "@hono/zod-openapi";
+import type { BusinessFinancial } from "../../../../generated/prisma/client.ts";
+
+const Pence = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+
+export const FinancialInputSchema = z.object({
+  financialYearEnd: z.iso
+    .date()
+    .refine((value) => value >= "1900-01-01" && value <= "2100-12-31", "must be a date between 1900 and 2100")
+    .openapi({ example: "2025-03-31" }),
+  revenuePence: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  grossProfitPence: Pence.nullable().optional(),
+  ebitdaPence: Pence.nullable().optional(),
+  netProfitPence: Pence.nullable().optional(),
+  sdePence: Pence.nullable().optional(),
+  source: z.enum(["SELLER_STATED", "ACCOUNTANT_PREPARED", "FILED_ACCOUNTS"]).default("SELLER_STATED"),
+});
+
+export const FinancialSchema = z
+  .object({
+    id: z.uuid(),
+    businessId: z.uuid(),
+    financialYearEnd: z.iso.date(),
+    revenuePence: z.number().int(),
+    grossProfitPence: z.number().int().nullable(),
+    ebitdaPence: z.number().int().nullable(),
+    netProfitPence: z.number().int().nullable(),
+    sdePence: z.number().int().nullable(),
+    source: z.enum(["SELLER_STATED", "ACCOUNTANT_PREPARED", "FILED_ACCOUNTS"]),
+    enteredById: z.uuid(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi("Financial");
+
+const num = (value: bigint | null) => (value === null ? null : Number(value));
+
+export function toFinancialResponse(row: BusinessFinancial): z.infer<typeof FinancialSchema> {
+  return {
+    id: row.id,
+    businessId: row.businessId,
+    financialYearEnd: row.financialYearEnd.toISOString().slice(0, 10),
+    revenuePence: Number(row.revenue),
+    grossProfitPence: num(row.grossProfit),
+    ebitdaPence: num(row.ebitda),
+    netProfitPence: num(row.netProfit),
+    sdePence: num(row.sde),
+    source: row.source,
+    enteredById: row.enteredById,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export const FinancialParamsSchema = z.object({
+  id: z.uuid().openapi({ param: { name: "id", in: "path" } }),
+  financialId: z.uuid().openapi({ param: { name: "financialId", in: "path" } }),
+});
