@@ -6,11 +6,14 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDependencies, AppEnv } from "./app-context.ts";
 import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./errors.ts";
+import { registerAdvisorRoutes } from "./routes/advisors/index.ts";
 import { registerAuthRoutes } from "./routes/auth/index.ts";
 import { registerBusinessRoutes } from "./routes/businesses/index.ts";
 import { registerFinancialRoutes } from "./routes/financials/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
+import { registerMatchRoutes } from "./routes/matches/index.ts";
+import { registerBuyerProfileRoutes } from "./routes/profiles/buyer-profile.ts";
 import { registerValuationRoutes } from "./routes/valuations/index.ts";
 
 /** Builds the ExitMatch API. The same app serves Node (functions/cli/start.ts) and Lambda. */
@@ -64,8 +67,16 @@ export function createApp(deps: AppDependencies) {
   });
 
   // Chained, so the typed client (functions/api/client.ts) sees every route.
-  const routes = registerValuationRoutes(
-    registerFinancialRoutes(registerInquiryRoutes(registerBusinessRoutes(registerAuthRoutes(registerHealth(app))))),
+  const routes = registerAdvisorRoutes(
+    registerMatchRoutes(
+      registerBuyerProfileRoutes(
+        registerValuationRoutes(
+          registerFinancialRoutes(
+            registerInquiryRoutes(registerBusinessRoutes(registerAuthRoutes(registerHealth(app)))),
+          ),
+        ),
+      ),
+    ),
   );
 
   app.doc31("/openapi.json", {
@@ -85,6 +96,9 @@ export function createApp(deps: AppDependencies) {
       { name: "Inquiries", description: "A buyer's interest in a listing, the seller's answer, and the NDA" },
       { name: "Financials", description: "Figures per financial year, shared after the NDA" },
       { name: "Valuations", description: "Valuations of a listing by its seller or advisor" },
+      { name: "Buyer profiles", description: "Buyers' acquisition criteria" },
+      { name: "Matches", description: "Buyers matched to listings, with the reasons" },
+      { name: "Advisors", description: "Brokers, accountants and advisers, and the listings they act on" },
     ],
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "ExitMatch API reference" }));

@@ -177,6 +177,44 @@ const CASES: RouteCase[] = [
     }),
     expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok", advisorOnDeal: "ok" },
   },
+  {
+    name: "GET /me/buyer-profile",
+    request: () => ({ method: "GET", path: "/me/buyer-profile" }),
+    expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok", buyerWithoutNda: "ok" },
+  },
+  {
+    name: "GET /me/matches",
+    request: () => ({ method: "GET", path: "/me/matches" }),
+    expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok", buyerWithoutNda: "ok" },
+  },
+  {
+    name: "GET /businesses/{id}/interested-buyers (business-1)",
+    request: () => ({ method: "GET", path: `/businesses/${BUSINESS.confidentialPublished}/interested-buyers` }),
+    expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok", advisorOnDeal: "ok" },
+  },
+  {
+    name: "GET /advisors",
+    request: () => ({ method: "GET", path: "/advisors" }),
+    expected: { ...everyone("ok"), anonymous: 401 },
+  },
+  {
+    name: "PUT /me/advisor-profile",
+    request: () => ({
+      method: "PUT",
+      path: "/me/advisor-profile",
+      body: { firmName: "Matrix Advisers", advisorType: "ACCOUNTANT" },
+    }),
+    expected: { ...everyone(403), anonymous: 401, advisorOnDeal: "ok", advisorOffDeal: "ok" },
+  },
+  {
+    name: "PUT /businesses/{id}/advisor",
+    request: ({ listing }) => ({
+      method: "PUT",
+      path: `/businesses/${listing}/advisor`,
+      body: { advisorProfileId: null },
+    }),
+    expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok" },
+  },
 ];
 
 const SEEDED_INQUIRY = stableId("inquiry-1");

@@ -38,6 +38,13 @@ const ROUTES = [
   { method: "GET", path: (id: string) => `/businesses/${id}/valuations` },
   { method: "POST", path: (id: string) => `/businesses/${id}/valuations` },
   { method: "DELETE", path: (id: string) => `/businesses/${id}/valuations/${id}` },
+  { method: "GET", path: () => "/me/buyer-profile" },
+  { method: "PUT", path: () => "/me/buyer-profile" },
+  { method: "GET", path: () => "/me/matches" },
+  { method: "GET", path: (id: string) => `/businesses/${id}/interested-buyers` },
+  { method: "GET", path: () => "/advisors" },
+  { method: "PUT", path: () => "/me/advisor-profile" },
+  { method: "PUT", path: (id: string) => `/businesses/${id}/advisor` },
 ] as const;
 
 /** Strings that have broken parsers before: SQL, unicode, control characters, huge numbers. */
@@ -85,6 +92,13 @@ const body = fc.oneof(
         lowPence: fc.oneof(fc.integer(), fc.double()),
         midPence: fc.oneof(fc.integer(), fc.double()),
         highPence: fc.oneof(fc.integer(), fc.double()),
+        headline: nasty,
+        sicCodes: fc.oneof(fc.array(nasty, { maxLength: 3 }), nasty),
+        regions: fc.oneof(fc.array(nasty, { maxLength: 3 }), fc.constant(["LONDON"])),
+        firmName: nasty,
+        advisorType: fc.oneof(nasty, fc.constant("ACCOUNTANT")),
+        amlRegistrationNumber: nasty,
+        advisorProfileId: fc.oneof(fc.uuid(), fc.constant(null), nasty),
         ndaVersion: fc.oneof(nasty, fc.constant("2026-01")),
         refreshToken: nasty,
       },
