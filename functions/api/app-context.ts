@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { UserRole } from "../../generated/prisma/enums.ts";
 import type { Mailer } from "../auth/mailer.ts";
 import type { AppConfig } from "../config/app-config.ts";
+import type { ObjectStorage } from "../storage/object-storage.ts";
 import type { Logger } from "./logger.ts";
 
 /** What every request handler can reach. */
@@ -10,6 +11,7 @@ export interface AppDependencies {
   config: AppConfig;
   mailer: Mailer;
   logger: Logger;
+  storage: ObjectStorage;
 }
 
 /** The caller, once their access token is verified and their account checked. */

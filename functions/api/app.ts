@@ -9,6 +9,7 @@ import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./err
 import { registerAdvisorRoutes } from "./routes/advisors/index.ts";
 import { registerAuthRoutes } from "./routes/auth/index.ts";
 import { registerBusinessRoutes } from "./routes/businesses/index.ts";
+import { LARGE_BODY_ROUTE, registerDealRoomAllRoutes } from "./routes/deal-rooms/index.ts";
 import { registerFinancialRoutes } from "./routes/financials/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
@@ -51,13 +52,15 @@ export function createApp(deps: AppDependencies) {
       maxAge: 600,
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.maxJsonBodyBytes,
-      onError: () => {
-        throw new ApiError("payload_too_large", `Bodies are limited to ${deps.config.maxJsonBodyBytes} bytes.`);
-      },
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: deps.config.maxJsonBodyBytes,
+    onError: () => {
+      throw new ApiError("payload_too_large", `Bodies are limited to ${deps.config.maxJsonBodyBytes} bytes.`);
+    },
+  });
+  // Document uploads have their own, larger limit on their route.
+  app.use((c, next) =>
+    c.req.method === "POST" && LARGE_BODY_ROUTE.test(c.req.path) ? next() : jsonBodyLimit(c, next),
   );
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -66,18 +69,14 @@ export function createApp(deps: AppDependencies) {
     bearerFormat: "JWT",
   });
 
-  // Chained, so the typed client (functions/api/client.ts) sees every route.
-  const routes = registerAdvisorRoutes(
-    registerMatchRoutes(
-      registerBuyerProfileRoutes(
-        registerValuationRoutes(
-          registerFinancialRoutes(
-            registerInquiryRoutes(registerBusinessRoutes(registerAuthRoutes(registerHealth(app)))),
-          ),
-        ),
-      ),
-    ),
-  );
+  // Each step returns the app with its routes added to the type, so the typed client
+  // (functions/api/client.ts) sees every route.
+  const withAccounts = registerAuthRoutes(registerHealth(app));
+  const withListings = registerBusinessRoutes(withAccounts);
+  const withInquiries = registerInquiryRoutes(withListings);
+  const withFigures = registerValuationRoutes(registerFinancialRoutes(withInquiries));
+  const withPeople = registerAdvisorRoutes(registerMatchRoutes(registerBuyerProfileRoutes(withFigures)));
+  const routes = registerDealRoomAllRoutes(withPeople);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -99,6 +98,9 @@ export function createApp(deps: AppDependencies) {
       { name: "Buyer profiles", description: "Buyers' acquisition criteria" },
       { name: "Matches", description: "Buyers matched to listings, with the reasons" },
       { name: "Advisors", description: "Brokers, accountants and advisers, and the listings they act on" },
+      { name: "Deal rooms", description: "Private rooms where a deal is run, and who may enter" },
+      { name: "Deal room documents", description: "Versioned documents; every view and download is logged" },
+      { name: "Deal room Q&A", description: "Questions and answers inside a deal room" },
     ],
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "ExitMatch API reference" }));

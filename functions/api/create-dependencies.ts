@@ -2,6 +2,8 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ConsoleMailer, type Mailer } from "../auth/mailer.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import type { Environment } from "../config/environment.ts";
+import { LocalDiskStorage } from "../storage/local-disk-storage.ts";
+import type { ObjectStorage } from "../storage/object-storage.ts";
 import type { AppDependencies } from "./app-context.ts";
 import { createLogger } from "./logger.ts";
 
@@ -9,12 +11,13 @@ import { createLogger } from "./logger.ts";
 export function createDependencies(
   environment: Environment,
   prisma: PrismaClient,
-  overrides: { mailer?: Mailer } = {},
+  overrides: { mailer?: Mailer; storage?: ObjectStorage } = {},
 ): AppDependencies {
   return {
     prisma,
     config: appConfigFrom(environment),
     mailer: overrides.mailer ?? new ConsoleMailer(),
     logger: createLogger(environment.LOG_LEVEL),
+    storage: overrides.storage ?? new LocalDiskStorage(environment.STORAGE_DIR),
   };
 }

@@ -30,6 +30,8 @@ const environmentSchema = z.object({
   /** Where links in emails point (verification, password reset). */
   APP_URL: z.url().default("http://localhost:5173"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where uploaded documents are kept when stored on local disk. */
+  STORAGE_DIR: z.string().default(".data/storage"),
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(EMBEDDED_DEFAULT_PORT),
 });

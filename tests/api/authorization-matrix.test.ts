@@ -215,7 +215,88 @@ const CASES: RouteCase[] = [
     }),
     expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok" },
   },
+  {
+    name: "GET /deal-rooms",
+    request: () => ({ method: "GET", path: "/deal-rooms" }),
+    expected: { ...everyone("ok"), anonymous: 401 },
+  },
+  ...(["", "/documents", "/questions"] as const).map(
+    (suffix): RouteCase => ({
+      name: `GET /deal-rooms/{id}${suffix} (seeded room of business-1)`,
+      request: () => ({ method: "GET", path: `/deal-rooms/${SEEDED_ROOM}${suffix}` }),
+      expected: {
+        ...everyone(404),
+        anonymous: 401,
+        admin: "ok",
+        ownerSeller: "ok",
+        buyerWithNda: "ok",
+        advisorOnDeal: "ok",
+      },
+    }),
+  ),
+  {
+    name: "POST /deal-rooms/{id}/documents",
+    request: () => {
+      const form = new FormData();
+      form.set("file", new File(["%PDF-1.7 matrix"], "matrix.pdf", { type: "application/pdf" }));
+      return { method: "POST", path: `/deal-rooms/${SEEDED_ROOM}/documents`, body: form };
+    },
+    expected: {
+      ...everyone(404),
+      anonymous: 401,
+      admin: "ok",
+      ownerSeller: "ok",
+      advisorOnDeal: "ok",
+      buyerWithNda: 403,
+    },
+  },
+  {
+    name: "GET /deal-rooms/{id}/access-log",
+    request: () => ({ method: "GET", path: `/deal-rooms/${SEEDED_ROOM}/access-log` }),
+    expected: {
+      ...everyone(404),
+      anonymous: 401,
+      admin: "ok",
+      ownerSeller: "ok",
+      advisorOnDeal: "ok",
+      buyerWithNda: 403,
+    },
+  },
+  {
+    name: "POST /deal-rooms/{id}/members",
+    request: () => ({
+      method: "POST",
+      path: `/deal-rooms/${SEEDED_ROOM}/members`,
+      body: { userId: stableId("buyer-7"), role: "VIEWER" },
+    }),
+    expected: {
+      ...everyone(404),
+      anonymous: 401,
+      admin: "ok",
+      ownerSeller: "ok",
+      advisorOnDeal: 403,
+      buyerWithNda: 403,
+    },
+  },
+  {
+    name: "POST /deal-rooms/{id}/questions",
+    request: () => ({
+      method: "POST",
+      path: `/deal-rooms/${SEEDED_ROOM}/questions`,
+      body: { body: "A matrix question?" },
+    }),
+    expected: {
+      ...everyone(404),
+      anonymous: 401,
+      admin: "ok",
+      ownerSeller: "ok",
+      advisorOnDeal: "ok",
+      buyerWithNda: "ok",
+    },
+  },
 ];
+
+const SEEDED_ROOM = stableId("inquiry-1:room");
 
 const SEEDED_INQUIRY = stableId("inquiry-1");
 

@@ -3,7 +3,7 @@ import type { createTestApp } from "./test-app.ts";
 
 type App = ReturnType<typeof createTestApp>["app"];
 
-/** A JSON request to the app, the way the frontend sends it. */
+/** A request to the app the way the frontend sends it: JSON, or multipart when the body is FormData. */
 export function call(
   app: App,
   method: string,
@@ -12,6 +12,7 @@ export function call(
 ) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body instanceof FormData) return app.request(path, { method, headers, body: options.body });
   if (options.body !== undefined) headers["content-type"] = "application/json";
   return app.request(path, {
     method,

@@ -1,13 +1,20 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import { createApp } from "../../functions/api/app.ts";
 import { createDependencies } from "../../functions/api/create-dependencies.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
+import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { REPO_ROOT } from "./prisma-cli.ts";
 
-/** The real app on a test database, with a mailer that keeps what it sends and quiet logs. */
+/** The real app on a test database: a mailer that keeps what it sends, local-disk storage in a fresh folder, quiet logs. */
 export function createTestApp(prisma: PrismaClient) {
   const mailer = new MemoryMailer();
   const environment = loadEnvironment({ NODE_ENV: "test", LOG_LEVEL: "silent" });
-  const app = createApp(createDependencies(environment, prisma, { mailer }));
-  return { app, mailer };
+  // Each app gets its own folder, so parallel test files never see each other's files.
+  const storageDir = join(REPO_ROOT, ".data", "test-storage", randomUUID());
+  const storage = new LocalDiskStorage(storageDir);
+  const app = createApp(createDependencies(environment, prisma, { mailer, storage }));
+  return { app, mailer, storage, storageDir };
 }

@@ -1,0 +1,8 @@
+/** Where uploaded files live: local disk in development and tests, S3 in the cloud. */
+export interface ObjectStorage {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** The bytes, or undefined when there is no such object. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** Removes the object; removing a missing object is not an error. */
+  delete(key: string): Promise<void>;
+}

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { stableId } from "../../prisma/seed/stable-id.ts";
+import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { ACTORS } from "../support/seed-actors.ts";
+import { createTestApp } from "../support/test-app.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+const ROOM = stableId("inquiry-1:room"); // business-1: owner seller, NDA buyer, advisor on the deal
+
+describe("deal rooms", () => {
+  let db: TestDatabase;
+  let app: ReturnType<typeof createTestApp>["app"];
+  const tokens: Partial<Record<keyof typeof ACTORS, string>> = {};
+  const token = (actor: keyof typeof ACTORS) => tokens[actor]!;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedWithDevelopmentPassword(db.prisma);
+    ({ app } = createTestApp(db.prisma));
+    for (const [actor, email] of Object.entries(ACTORS))
+      tokens[actor as keyof typeof ACTORS] = await loginAs(app, email);
+  });
+  afterAll(() => db.drop());
+
+  const upload = (actor: keyof typeof ACTORS, file: File, fields: Record<string, string> = {}) => {
+    const form = new FormData();
+    form.set("file", file);
+    for (const [key, value] of Object.entries(fields)) form.set(key, value);
+    return app.request(`/deal-rooms/${ROOM}/documents`, {
+      method: "POST",
+      body: form,
+      headers: { authorization: `Bearer ${token(actor)}` },
+    });
+  };
+  const pdf = (text: string, name = "accounts-2025.pdf") =>
+    new File([`%PDF-1.7\n${text}`], name, { type: "application/pdf" });
+
+  it("is visible to its members only", async () => {
+    for (const actor of ["ownerSeller", "buyerWithNda", "advisorOnDeal", "admin"] as const) {
+      const rooms = (await (await call(app, "GET", "/deal-rooms", { token: token(actor) })).json()) as {
+        items: { id: string }[];
+      };
+      expect(
+        rooms.items.map((room) => room.id),
+        actor,
+      ).toContain(ROOM);
+      expect((await call(app, "GET", `/deal-rooms/${ROOM}`, { token: token(actor) })).status).toBe(200);
+    }
+    for (const actor of ["otherSeller", "buyerWithoutNda", "advisorOffDeal"] as const) {
+      const rooms = (await (await call(app, "GET", "/deal-rooms", { token: token(actor) })).json()) as {
+        items: { id: string }[];
+      };
+      expect(
+        rooms.items.map((room) => room.id),
+        actor,
+      ).not.toContain(ROOM);
+      expect((await problemOf(await call(app, "GET", `/deal-rooms/${ROOM}`, { token: token(actor) }))).status).toBe(
+        404,
+      );
+    }
+  });
+
+  it("stores uploads with their checksum, versions them, and lists the latest version", async () => {
+    const first = await upload("ownerSeller", pdf("version one"), { folder: "/Financials/" });
+    expect(first.status).toBe(201);
+    const v1 = (await first.json()) as {
+      id: string;
+      version: number;
+      sha256: string;
+      sizeBytes: number;
+      folder: string;
+    };
+    expect(v1).toMatchObject({ version: 1, folder: "/Financials/", sizeBytes: "%PDF-1.7\nversion one".length });
+    expect(v1.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const second = await upload("advisorOnDeal", pdf("version two, corrected"), { replaces: v1.id });
+    const v2 = (await second.json()) as { id: string; version: number; previousVersionId: string; folder: string };
+    expect(v2).toMatchObject({ version: 2, previousVersionId: v1.id, folder: "/Financials/" });
+
+    const list = (await (
+      await call(app, "GET", `/deal-rooms/${ROOM}/documents`, { token: token("buyerWithNda") })
+    ).json()) as { items: { id: string }[] };
+    expect(list.items.map((document) => document.id)).toEqual([v2.id]);
+
+    const race = await upload("ownerSeller", pdf("another edit of v1"), { replaces: v1.id });
+    expect((await problemOf(race)).code).toBe("conflict");
+  });
+
+  it("lets buyers read but not upload, and refuses unsafe or oversized files", async () => {
+    expect((await problemOf(await upload("buyerWithNda", pdf("mine")))).code).toBe("forbidden");
+    const script = new File(["<script>alert(1)</script>"], "x.html", { type: "text/html" });
+    expect(await problemOf(await upload("ownerSeller", script))).toMatchObject({
+      status: 415,
+      code: "unsupported_media_type",
+    });
+    const huge = new File([new Uint8Array(25 * 1024 * 1024 + 1)], "huge.pdf", { type: "application/pdf" });
+    expect((await problemOf(await upload("ownerSeller", huge))).status).toBe(413);
+    const notAFile = await app.request(`/deal-rooms/${ROOM}/documents`, {
+      method: "POST",
+      body: (() => {
+        const form = new FormData();
+        form.set("file", "just text");
+        return form;
+      })(),
+      headers: { authorization: `Bearer ${token("ownerSeller")}` },
+    });
+    expect((await problemOf(notAFile)).errors?.[0]?.field).toBe("file");
+  });
+
+  it("logs every view and download, and shows the seller who read what", async () => {
+    const created = (await (
+      await upload("ownerSeller", pdf("the information memorandum"), { folder: "/IM/" })
+    ).json()) as { id: string };
+    const path = `/deal-rooms/${ROOM}/documents/${created.id}`;
+    expect((await call(app, "GET", path, { token: token("buyerWithNda") })).status).toBe(200);
+    const download = await call(app, "GET", `${path}/content`, { token: token("buyerWithNda") });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain("attachment;");
+    expect(await download.text()).toBe("%PDF-1.7\nthe information memorandum");
+
+    const log = (await (
+      await call(app, "GET", `/deal-rooms/${ROOM}/access-log?documentId=${created.id}`, { token: token("ownerSeller") })
+    ).json()) as {
+      items: { action: string; user: { name: string } }[];
+    };
+    expect(log.items.map((event) => `${event.action} by ${event.user.name}`)).toEqual([
+      "document.downloaded by Tom Bradshaw",
+      "document.viewed by Tom Bradshaw",
+    ]);
+    expect(
+      (await problemOf(await call(app, "GET", `/deal-rooms/${ROOM}/access-log`, { token: token("buyerWithNda") })))
+        .code,
+    ).toBe("forbidden");
+  });
+
+  it("ends access when it expires or is revoked, but never removes the owner", async () => {
+    const viewer = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.buyerWithoutNda } });
+    const added = await call(app, "POST", `/deal-rooms/${ROOM}/members`, {
+      token: token("ownerSeller"),
+      body: { userId: viewer.id, role: "VIEWER", accessExpiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    expect(added.status).toBe(200);
+    expect((await call(app, "GET", `/deal-rooms/${ROOM}/documents`, { token: token("buyerWithoutNda") })).status).toBe(
+      200,
+    );
+
+    await db.prisma.dealRoomMember.updateMany({
+      where: { userId: viewer.id, dealRoomId: ROOM },
+      data: { accessExpiresAt: new Date(Date.now() - 1000) },
+    });
+    expect((await call(app, "GET", `/deal-rooms/${ROOM}/documents`, { token: token("buyerWithoutNda") })).status).toBe(
+      404,
+    );
+
+    const buyer = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.buyerWithNda } });
+    expect(
+      (await call(app, "DELETE", `/deal-rooms/${ROOM}/members/${buyer.id}`, { token: token("advisorOnDeal") })).status,
+    ).toBe(403);
+    expect(
+      (await call(app, "DELETE", `/deal-rooms/${ROOM}/members/${buyer.id}`, { token: token("ownerSeller") })).status,
+    ).toBe(204);
+    expect((await call(app, "GET", `/deal-rooms/${ROOM}`, { token: token("buyerWithNda") })).status).toBe(404);
+    const owner = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.ownerSeller } });
+    expect(
+      (await problemOf(await call(app, "DELETE", `/deal-rooms/${ROOM}/members/${owner.id}`, { token: token("admin") })))
+        .code,
+    ).toBe("conflict");
+
+    // Restore the buyer for the Q&A test.
+    await call(app, "POST", `/deal-rooms/${ROOM}/members`, {
+      token: token("ownerSeller"),
+      body: { userId: buyer.id, role: "VIEWER" },
+    });
+  });
+
+  it("runs a Q&A thread: members ask, the seller side answers", async () => {
+    const asked = await call(app, "POST", `/deal-rooms/${ROOM}/questions`, {
+      token: token("buyerWithNda"),
+      body: { body: "Are the top three customer contracts assignable on a share sale?" },
+    });
+    expect(asked.status).toBe(201);
+    const question = (await asked.json()) as { id: string };
+    const path = `/deal-rooms/${ROOM}/questions/${question.id}/answer`;
+    expect(
+      (await problemOf(await call(app, "POST", path, { token: token("buyerWithNda"), body: { answer: "Yes" } }))).code,
+    ).toBe("forbidden");
+    expect(
+      (
+        await call(app, "POST", path, {
+          token: token("advisorOnDeal"),
+          body: { answer: "Yes: none has a change-of-control clause." },
+        })
+      ).status,
+    ).toBe(200);
+    const thread = (await (
+      await call(app, "GET", `/deal-rooms/${ROOM}/questions`, { token: token("buyerWithNda") })
+    ).json()) as {
+      items: { id: string; answer: string | null; answeredBy: { name: string } | null }[];
+    };
+    expect(thread.items.find((item) => item.id === question.id)).toMatchObject({
+      answer: "Yes: none has a change-of-control clause.",
+      answeredBy: { name: "Harriet Cole" },
+    });
+  });
+});
