@@ -167,6 +167,8 @@ const headers = fc.record(
 );
 const id = fc.oneof(
   fc.constant(BUSINESS.confidentialPublished),
+  fc.constant(stableId("inquiry-4")),
+  fc.constant(stableId("inquiry-1:room")),
   fc.uuid(),
   // Lone surrogates cannot be percent-encoded; a client cannot send them in a URL either.
   nasty.filter((value) => !/[\uD800-\uDFFF]/.test(value)).map((value) => encodeURIComponent(value)),

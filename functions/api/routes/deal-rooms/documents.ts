@@ -29,6 +29,14 @@ export const ALLOWED_CONTENT_TYPES = new Set([
   "image/jpeg",
 ]);
 
+/** The name to store and serve: no path separators or control characters, at most 255 characters. */
+function safeFileName(name: string): string {
+  const cleaned = [...name]
+    .map((char) => (char.charCodeAt(0) < 32 || char === "/" || char === "\\" ? "_" : char))
+    .join("");
+  return cleaned.slice(0, 255) || "document";
+}
+
 const DocumentSchema = z
   .object({
     id: z.uuid(),
@@ -251,7 +259,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
           `${contentType || "This file type"} is not accepted in a deal room.`,
         );
       }
-      const fileName = file.name.replaceAll(/[\\/\u0000-\u001f]/g, "_").slice(0, 255) || "document";
+      const fileName = safeFileName(file.name);
       const previous = replaces
         ? await prisma.document.findFirst({ where: { id: replaces, dealRoomId: access.room.id, deletedAt: null } })
         : null;
