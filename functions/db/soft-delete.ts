@@ -14,6 +14,7 @@ export const SOFT_DELETABLE_MODELS = [
   "Inquiry",
   "DealRoom",
   "Document",
+  "DealRoomQuestion",
 ] as const;
 
 export type SoftDeletableModel = (typeof SOFT_DELETABLE_MODELS)[number];

@@ -95,6 +95,7 @@ describe("dbUtils (soft deletes, as the operations guide shows)", () => {
       Inquiry: "inquiries",
       DealRoom: "deal_rooms",
       Document: "documents",
+      DealRoomQuestion: "deal_room_questions",
     } satisfies Record<SoftDeletableModel, string>;
     const rows = await db.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'deleted_at'",
