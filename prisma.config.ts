@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
 import { loadEnvFile } from "./functions/config/load-env-file.ts";
+import { resolveDirectUrl } from "./functions/db/direct-url.ts";
 import { embeddedDatabaseUrl } from "./functions/db/embedded-url.ts";
-import { resolveDirectUrl } from "./functions/db/local-database.ts";
 
 loadEnvFile();
 

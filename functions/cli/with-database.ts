@@ -32,6 +32,8 @@ await runCli(USAGE, async (args) => {
         stdio: "inherit",
         env: { ...process.env, DATABASE_URL: database.databaseUrl, DIRECT_URL: database.directUrl },
       });
+      // Pass Ctrl-C and termination on to the command, let it finish, then stop the database.
+      for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
       child.on("error", reject);
       child.on("close", (code) => resolve(code ?? 1));
     });

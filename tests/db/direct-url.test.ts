@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveDirectUrl } from "../../functions/db/local-database.ts";
+import { resolveDirectUrl } from "../../functions/db/direct-url.ts";
 
 describe("resolveDirectUrl (which URL migrations use)", () => {
   it("uses DIRECT_URL when set", () => {
