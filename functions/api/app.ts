@@ -6,6 +6,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDependencies, AppEnv } from "./app-context.ts";
 import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./errors.ts";
+import { registerAdminRoutes } from "./routes/admin/index.ts";
 import { registerAdvisorRoutes } from "./routes/advisors/index.ts";
 import { registerAuthRoutes } from "./routes/auth/index.ts";
 import { registerBusinessRoutes } from "./routes/businesses/index.ts";
@@ -76,7 +77,8 @@ export function createApp(deps: AppDependencies) {
   const withInquiries = registerInquiryRoutes(withListings);
   const withFigures = registerValuationRoutes(registerFinancialRoutes(withInquiries));
   const withPeople = registerAdvisorRoutes(registerMatchRoutes(registerBuyerProfileRoutes(withFigures)));
-  const routes = registerDealRoomAllRoutes(withPeople);
+  const withDealRooms = registerDealRoomAllRoutes(withPeople);
+  const routes = registerAdminRoutes(withDealRooms);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -101,6 +103,7 @@ export function createApp(deps: AppDependencies) {
       { name: "Deal rooms", description: "Private rooms where a deal is run, and who may enter" },
       { name: "Deal room documents", description: "Versioned documents; every view and download is logged" },
       { name: "Deal room Q&A", description: "Questions and answers inside a deal room" },
+      { name: "Admin", description: "User verification and suspension, listing moderation, audit and activity logs" },
     ],
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "ExitMatch API reference" }));

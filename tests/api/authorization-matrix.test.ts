@@ -294,6 +294,30 @@ const CASES: RouteCase[] = [
       buyerWithNda: "ok",
     },
   },
+  ...(
+    [
+      ["GET", "/admin/users", undefined],
+      ["GET", "/admin/activity", undefined],
+      ["GET", "/admin/audit", undefined],
+      ["POST", `/admin/users/${stableId("buyer-7")}/verify`, undefined],
+      ["POST", `/admin/users/${stableId("buyer-7")}/reinstate`, undefined],
+    ] as const
+  ).map(
+    ([method, path, body]): RouteCase => ({
+      name: `${method} ${path}`,
+      request: () => ({ method, path, body }),
+      expected: { ...everyone(403), anonymous: 401, admin: "ok" },
+    }),
+  ),
+  {
+    name: "POST /admin/businesses/{id}/takedown",
+    request: ({ listing }) => ({
+      method: "POST",
+      path: `/admin/businesses/${listing}/takedown`,
+      body: { reason: "Matrix takedown" },
+    }),
+    expected: { ...everyone(403), anonymous: 401, admin: "ok" },
+  },
 ];
 
 const SEEDED_ROOM = stableId("inquiry-1:room");

@@ -58,6 +58,11 @@ const ROUTES = [
   { method: "GET", path: (id: string) => `/deal-rooms/${id}/questions` },
   { method: "POST", path: (id: string) => `/deal-rooms/${id}/questions` },
   { method: "POST", path: (id: string) => `/deal-rooms/${id}/questions/${id}/answer` },
+  { method: "GET", path: () => "/admin/users" },
+  { method: "POST", path: (id: string) => `/admin/users/${id}/suspend` },
+  { method: "POST", path: (id: string) => `/admin/businesses/${id}/takedown` },
+  { method: "GET", path: () => "/admin/activity" },
+  { method: "GET", path: () => "/admin/audit" },
 ] as const;
 
 /** Strings that have broken parsers before: SQL, unicode, control characters, huge numbers. */
@@ -178,12 +183,14 @@ describe("hostile input never causes a 5xx", () => {
   let db: TestDatabase;
   let app: ReturnType<typeof createTestApp>["app"];
   let sellerToken: string;
+  let adminToken: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedWithDevelopmentPassword(db.prisma);
     ({ app } = createTestApp(db.prisma));
     sellerToken = await loginAs(app, ACTORS.ownerSeller);
+    adminToken = await loginAs(app, ACTORS.admin);
   });
   afterAll(() => db.drop());
 
@@ -195,14 +202,14 @@ describe("hostile input never causes a 5xx", () => {
           query,
           headers,
           id,
-          fc.boolean(),
-          async (requestBody, queryString, requestHeaders, target, asSeller) => {
+          fc.constantFrom("nobody", "seller", "admin"),
+          async (requestBody, queryString, requestHeaders, target, actor) => {
             const sent: Record<string, string> = Object.fromEntries(
               Object.entries(requestHeaders).filter(
                 ([, value]) => typeof value === "string" && /^[\t\x20-\x7e]*$/.test(value),
               ),
             );
-            if (asSeller) sent.authorization = `Bearer ${sellerToken}`;
+            if (actor !== "nobody") sent.authorization = `Bearer ${actor === "admin" ? adminToken : sellerToken}`;
             const url = `${route.path(target)}${queryString ? `?${queryString}` : ""}`;
             const response = await app.request(url, {
               method: route.method,

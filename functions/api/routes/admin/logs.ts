@@ -1,0 +1,151 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Schema } from "hono";
+import type { AppEnv } from "../../app-context.ts";
+import { requireAdmin } from "../../middleware/require-admin.ts";
+import { bearerAuth, problems } from "../openapi-helpers.ts";
+
+const activity = createRoute({
+  method: "get",
+  path: "/admin/activity",
+  tags: ["Admin"],
+  summary: "Read the activity log",
+  description: "Admins only. Newest first, at most 500; filter by user, action, entity and time.",
+  security: bearerAuth,
+  middleware: [requireAdmin] as const,
+  request: {
+    query: z.object({
+      userId: z.uuid().optional(),
+      action: z.string().max(100).optional(),
+      entityType: z.string().max(50).optional(),
+      entityId: z.string().max(254).optional(),
+      since: z.iso.datetime().optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Events",
+      content: {
+        "application/json": {
+          schema: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                userId: z.uuid().nullable(),
+                action: z.string(),
+                entityType: z.string().nullable(),
+                entityId: z.string().nullable(),
+                ipAddress: z.string().nullable(),
+                metadata: z.unknown(),
+                occurredAt: z.iso.datetime(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    ...problems(400, 401, 403),
+  },
+});
+
+const audit = createRoute({
+  method: "get",
+  path: "/admin/audit",
+  tags: ["Admin"],
+  summary: "Read the audit log",
+  description: "Admins only. Data changes, newest first, at most 500; filter by table, row and actor.",
+  security: bearerAuth,
+  middleware: [requireAdmin] as const,
+  request: {
+    query: z.object({
+      tableName: z.string().max(100).optional(),
+      rowId: z.string().max(100).optional(),
+      actorUserId: z.uuid().optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Changes",
+      content: {
+        "application/json": {
+          schema: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                tableName: z.string(),
+                rowId: z.string(),
+                action: z.enum(["INSERT", "UPDATE", "DELETE"]),
+                changes: z.unknown(),
+                actorUserId: z.uuid().nullable(),
+                requestId: z.string().nullable(),
+                occurredAt: z.iso.datetime(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    ...problems(400, 401, 403),
+  },
+});
+
+export function registerAdminLogRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
+  return app
+    .openapi(activity, async (c) => {
+      const { userId, action, entityType, entityId, since, limit } = c.req.valid("query");
+      const rows = await c.get("deps").prisma.activityLog.findMany({
+        where: {
+          ...(userId ? { userId } : {}),
+          ...(action ? { action } : {}),
+          ...(entityType ? { entityType } : {}),
+          ...(entityId ? { entityId } : {}),
+          ...(since ? { occurredAt: { gte: new Date(since) } } : {}),
+        },
+        orderBy: { occurredAt: "desc" },
+        take: limit,
+      });
+      return c.json(
+        {
+          items: rows.map((row) => ({
+            id: row.id.toString(),
+            userId: row.userId,
+            action: row.action,
+            entityType: row.entityType,
+            entityId: row.entityId,
+            ipAddress: row.ipAddress,
+            metadata: row.metadata,
+            occurredAt: row.occurredAt.toISOString(),
+          })),
+        },
+        200,
+      );
+    })
+    .openapi(audit, async (c) => {
+      const { tableName, rowId, actorUserId, limit } = c.req.valid("query");
+      const rows = await c.get("deps").prisma.auditLog.findMany({
+        where: {
+          ...(tableName ? { tableName } : {}),
+          ...(rowId ? { rowId } : {}),
+          ...(actorUserId ? { actorUserId } : {}),
+        },
+        orderBy: { occurredAt: "desc" },
+        take: limit,
+      });
+      return c.json(
+        {
+          items: rows.map((row) => ({
+            id: row.id.toString(),
+            tableName: row.tableName,
+            rowId: row.rowId,
+            action: row.action,
+            changes: row.changes,
+            actorUserId: row.actorUserId,
+            requestId: row.requestId,
+            occurredAt: row.occurredAt.toISOString(),
+          })),
+        },
+        200,
+      );
+    });
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "verified_at" TIMESTAMPTZ(3),
+ADD COLUMN     "verified_by_id" UUID;

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
+import { createTestApp } from "../support/test-app.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+describe("admin", () => {
+  let db: TestDatabase;
+  let app: ReturnType<typeof createTestApp>["app"];
+  let admin: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedWithDevelopmentPassword(db.prisma);
+    ({ app } = createTestApp(db.prisma));
+    admin = await loginAs(app, ACTORS.admin);
+  });
+  afterAll(() => db.drop());
+
+  it("searches users by email or name, filters and pages", async () => {
+    const byName = (await (await call(app, "GET", "/admin/users?q=HUGHES", { token: admin })).json()) as {
+      items: { email: string }[];
+    };
+    expect(byName.items.map((user) => user.email)).toEqual([ACTORS.ownerSeller]);
+    const buyers = (await (await call(app, "GET", "/admin/users?role=BUYER&limit=5", { token: admin })).json()) as {
+      items: { email: string }[];
+    };
+    expect(buyers.items).toHaveLength(5);
+    const rest = (await (
+      await call(app, "GET", `/admin/users?role=BUYER&after=${encodeURIComponent(buyers.items.at(-1)!.email)}`, {
+        token: admin,
+      })
+    ).json()) as {
+      items: { email: string }[];
+    };
+    expect(rest.items).toHaveLength(3);
+    expect([...buyers.items, ...rest.items].map((user) => user.email)).toEqual(
+      [...buyers.items, ...rest.items].map((user) => user.email).sort(),
+    );
+  });
+
+  it("suspends a user at once (sessions revoked) and reinstates them; never an admin", async () => {
+    const buyerToken = await loginAs(app, ACTORS.buyerWithoutNda);
+    const buyer = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.buyerWithoutNda } });
+    const suspended = await call(app, "POST", `/admin/users/${buyer.id}/suspend`, {
+      token: admin,
+      body: { reason: "Fake proof of funds" },
+    });
+    expect(((await suspended.json()) as { status: string }).status).toBe("SUSPENDED");
+    expect((await problemOf(await call(app, "GET", "/me", { token: buyerToken }))).code).toBe("account_suspended");
+    expect(await db.prisma.session.count({ where: { userId: buyer.id, revokedAt: null } })).toBe(0);
+
+    expect((await call(app, "POST", `/admin/users/${buyer.id}/reinstate`, { token: admin })).status).toBe(200);
+    expect(await loginAs(app, ACTORS.buyerWithoutNda)).toMatch(/^ey/);
+
+    const adminUser = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.admin } });
+    expect(
+      (
+        await problemOf(
+          await call(app, "POST", `/admin/users/${adminUser.id}/suspend`, {
+            token: admin,
+            body: { reason: "testing" },
+          }),
+        )
+      ).code,
+    ).toBe("conflict");
+  });
+
+  it("records identity verification and who did it", async () => {
+    const seller = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.otherSeller } });
+    const verified = (await (await call(app, "POST", `/admin/users/${seller.id}/verify`, { token: admin })).json()) as {
+      verifiedAt: string | null;
+    };
+    expect(verified.verifiedAt).not.toBeNull();
+    const adminUser = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.admin } });
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: seller.id } })).verifiedById).toBe(adminUser.id);
+  });
+
+  it("takes a listing down with a reason the activity log keeps", async () => {
+    const response = await call(app, "POST", `/admin/businesses/${BUSINESS.openPublished}/takedown`, {
+      token: admin,
+      body: { reason: "Turnover figures do not match filed accounts" },
+    });
+    expect(((await response.json()) as { status: string }).status).toBe("ARCHIVED");
+    expect((await call(app, "GET", `/businesses/${BUSINESS.openPublished}`)).status).toBe(404);
+    const log = (await (
+      await call(app, "GET", "/admin/activity?action=admin.listing_taken_down", { token: admin })
+    ).json()) as {
+      items: { entityId: string; metadata: { reason: string; previousStatus: string } }[];
+    };
+    expect(log.items[0]).toMatchObject({
+      entityId: BUSINESS.openPublished,
+      metadata: { reason: "Turnover figures do not match filed accounts", previousStatus: "PUBLISHED" },
+    });
+    const again = await call(app, "POST", `/admin/businesses/${BUSINESS.openPublished}/takedown`, {
+      token: admin,
+      body: { reason: "twice over" },
+    });
+    expect((await problemOf(again)).code).toBe("invalid_transition");
+  });
+
+  it("reads the audit log, filtered", async () => {
+    await db.prisma.auditLog.create({
+      data: {
+        tableName: "businesses",
+        rowId: BUSINESS.draft,
+        action: "UPDATE",
+        changes: { title: { old: "a", new: "b" } },
+      },
+    });
+    const audit = (await (
+      await call(app, "GET", `/admin/audit?tableName=businesses&rowId=${BUSINESS.draft}`, { token: admin })
+    ).json()) as {
+      items: { action: string; changes: unknown }[];
+    };
+    expect(audit.items).toEqual([
+      expect.objectContaining({ action: "UPDATE", changes: { title: { old: "a", new: "b" } } }),
+    ]);
+  });
+});
