@@ -6,10 +6,12 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDependencies, AppEnv } from "./app-context.ts";
 import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./errors.ts";
+import { idempotency } from "./middleware/idempotency.ts";
 import { registerAdminRoutes } from "./routes/admin/index.ts";
 import { registerAdvisorRoutes } from "./routes/advisors/index.ts";
 import { registerAuthRoutes } from "./routes/auth/index.ts";
 import { registerBusinessRoutes } from "./routes/businesses/index.ts";
+import { MAX_DOCUMENT_BYTES } from "./routes/deal-rooms/documents.ts";
 import { LARGE_BODY_ROUTE, registerDealRoomAllRoutes } from "./routes/deal-rooms/index.ts";
 import { registerFinancialRoutes } from "./routes/financials/index.ts";
 import { registerHealth } from "./routes/health.ts";
@@ -53,16 +55,25 @@ export function createApp(deps: AppDependencies) {
       maxAge: 600,
     }),
   );
+  // Body limits come first, before anything (idempotency hashing, validation) reads a body:
+  // 256 KB for JSON, the document limit for deal-room uploads.
   const jsonBodyLimit = bodyLimit({
     maxSize: deps.config.maxJsonBodyBytes,
     onError: () => {
       throw new ApiError("payload_too_large", `Bodies are limited to ${deps.config.maxJsonBodyBytes} bytes.`);
     },
   });
-  // Document uploads have their own, larger limit on their route.
+  const uploadBodyLimit = bodyLimit({
+    maxSize: MAX_DOCUMENT_BYTES + 64 * 1024, // the file plus its multipart framing
+    onError: () => {
+      throw new ApiError("payload_too_large", `Documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`);
+    },
+  });
   app.use((c, next) =>
-    c.req.method === "POST" && LARGE_BODY_ROUTE.test(c.req.path) ? next() : jsonBodyLimit(c, next),
+    c.req.method === "POST" && LARGE_BODY_ROUTE.test(c.req.path) ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next),
   );
+
+  app.use(idempotency);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -87,7 +98,10 @@ export function createApp(deps: AppDependencies) {
       version: "0.1.0",
       description:
         "The API of ExitMatch, the UK marketplace for selling small and medium-sized businesses. " +
-        "Errors are RFC 9457 problem details (application/problem+json) with a stable `code`.",
+        "Errors are RFC 9457 problem details (application/problem+json) with a stable `code`. " +
+        "Creating requests (POST) accept an `Idempotency-Key` header: a retry with the same key and body gets the " +
+        "first response again (marked `Idempotent-Replayed: true`) instead of creating twice; the same key with a " +
+        "different body is refused (422). Updates need `If-Match` with the ETag they are based on.",
     },
     servers: [{ url: "/" }],
     tags: [

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context, Schema } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Document } from "../../../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
 import { loadDealRoomFor, requireRole } from "../../access/deal-room-access.ts";
@@ -105,15 +104,8 @@ const upload = createRoute({
     `The room's owner or an advisor. multipart/form-data with \`file\` (at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB; ` +
     "PDF, Office documents, CSV, text, PNG or JPEG), optional `folder`, and `replaces` (a document id) for a new version.",
   security: bearerAuth,
-  middleware: [
-    authenticate({ required: true }),
-    bodyLimit({
-      maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
-      onError: () => {
-        throw new ApiError("payload_too_large", `Documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`);
-      },
-    }),
-  ] as const,
+  // The body limit for uploads is applied in app.ts, before anything reads the body.
+  middleware: [authenticate({ required: true })] as const,
   request: {
     params: DealRoomParamsSchema,
     body: {
