@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ConsoleMailer, type Mailer } from "../auth/mailer.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import type { Environment } from "../config/environment.ts";
-import { LocalDiskStorage } from "../storage/local-disk-storage.ts";
+import { createStorage } from "../storage/create-storage.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import type { AppDependencies } from "./app-context.ts";
 import { createLogger } from "./logger.ts";
@@ -18,6 +18,6 @@ export function createDependencies(
     config: appConfigFrom(environment),
     mailer: overrides.mailer ?? new ConsoleMailer(),
     logger: createLogger(environment.LOG_LEVEL),
-    storage: overrides.storage ?? new LocalDiskStorage(environment.STORAGE_DIR),
+    storage: overrides.storage ?? createStorage(environment),
   };
 }

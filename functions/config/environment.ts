@@ -30,8 +30,14 @@ const environmentSchema = z.object({
   /** Where links in emails point (verification, password reset). */
   APP_URL: z.url().default("http://localhost:5173"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Where uploaded documents are kept when stored on local disk. */
+  /** Where uploaded documents go: local disk (development, tests) or an S3 bucket (the cloud). */
+  STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+  /** The folder for STORAGE_DRIVER=local. */
   STORAGE_DIR: z.string().default(".data/storage"),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().default("eu-west-2"),
+  /** Only for S3-compatible services other than AWS. */
+  S3_ENDPOINT: z.url().optional(),
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(EMBEDDED_DEFAULT_PORT),
 });

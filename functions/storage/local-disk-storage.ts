@@ -21,7 +21,7 @@ export class LocalDiskStorage implements ObjectStorage {
     return path;
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  async put(key: string, bytes: Uint8Array, _contentType: string): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, bytes);
@@ -29,7 +29,8 @@ export class LocalDiskStorage implements ObjectStorage {
 
   async get(key: string): Promise<Uint8Array | undefined> {
     try {
-      return await readFile(this.pathOf(key));
+      // A plain Uint8Array, like every other storage, not a Node Buffer.
+      return new Uint8Array(await readFile(this.pathOf(key)));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw error;

@@ -5,4 +5,12 @@ export interface ObjectStorage {
   get(key: string): Promise<Uint8Array | undefined>;
   /** Removes the object; removing a missing object is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * A short-lived URL the client downloads from directly (S3 presigned URL), so large files do
+   * not pass through the API. Absent where the storage has no such URLs (local disk).
+   */
+  downloadUrl?(
+    key: string,
+    options: { fileName: string; contentType: string; expiresInSeconds: number },
+  ): Promise<string>;
 }

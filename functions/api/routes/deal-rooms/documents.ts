@@ -156,6 +156,7 @@ const download = createRoute({
       description: "The file",
       content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
     },
+    302: { description: "Redirect to a one-minute download URL (S3 storage)" },
     ...problems(400, 401, 404),
   },
 });
@@ -319,9 +320,8 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
     .openapi(download, async (c) => {
       const { id, documentId } = c.req.valid("param");
       const { document } = await loadDocument(c, id, documentId);
-      const bytes = await c.get("deps").storage.get(document.storageKey);
-      if (!bytes) throw new ApiError("not_found", "The file is missing from storage.");
-      await recordActivity(c.get("deps").prisma, {
+      const { storage, prisma } = c.get("deps");
+      await recordActivity(prisma, {
         userId: currentUser(c).id,
         action: ActivityAction.documentDownloaded,
         entityType: "document",
@@ -330,6 +330,17 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
         userAgent: c.req.header("user-agent"),
         metadata: { dealRoomId: id },
       });
+      // S3: a one-minute presigned URL, so the file does not pass through the API (or Lambda).
+      if (storage.downloadUrl) {
+        const url = await storage.downloadUrl(document.storageKey, {
+          fileName: document.fileName,
+          contentType: document.contentType,
+          expiresInSeconds: 60,
+        });
+        return c.redirect(url, 302);
+      }
+      const bytes = await storage.get(document.storageKey);
+      if (!bytes) throw new ApiError("not_found", "The file is missing from storage.");
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         "content-type": document.contentType,
         "content-length": String(bytes.byteLength),

@@ -1,0 +1,141 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { S3Client } from "@aws-sdk/client-s3";
+import S3rver from "s3rver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../functions/api/app.ts";
+import { createDependencies } from "../../functions/api/create-dependencies.ts";
+import { MemoryMailer } from "../../functions/auth/mailer.ts";
+import { loadEnvironment } from "../../functions/config/environment.ts";
+import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
+import type { ObjectStorage } from "../../functions/storage/object-storage.ts";
+import { S3Storage } from "../../functions/storage/s3-storage.ts";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { stableId } from "../../prisma/seed/stable-id.ts";
+import { loginAs } from "../support/api-client.ts";
+import { freePort } from "../support/free-port.ts";
+import { ACTORS } from "../support/seed-actors.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+const BUCKET = "exitmatch-documents";
+
+/** The same contract, whichever storage is behind it. */
+function storageContract(name: string, open: () => ObjectStorage) {
+  describe(`${name} storage`, () => {
+    it("stores, reads back byte for byte, and deletes", async () => {
+      const storage = open();
+      const bytes = new Uint8Array([0, 1, 2, 254, 255, ...new TextEncoder().encode("%PDF-1.7")]);
+      await storage.put("deal-rooms/room-1/doc-1", bytes, "application/pdf");
+      expect(await storage.get("deal-rooms/room-1/doc-1")).toEqual(bytes);
+      await storage.delete("deal-rooms/room-1/doc-1");
+      expect(await storage.get("deal-rooms/room-1/doc-1")).toBeUndefined();
+      await storage.delete("deal-rooms/room-1/doc-1"); // deleting twice is fine
+    });
+
+    it("answers undefined for a missing object", async () => {
+      expect(await open().get("deal-rooms/none/none")).toBeUndefined();
+    });
+  });
+}
+
+describe("object storage", () => {
+  let s3: S3rver;
+  let client: S3Client;
+  let s3Dir: string;
+  let localDir: string;
+
+  beforeAll(async () => {
+    s3Dir = await mkdtemp(join(tmpdir(), "exitmatch-s3-"));
+    localDir = await mkdtemp(join(tmpdir(), "exitmatch-local-"));
+    const port = await freePort();
+    s3 = new S3rver({
+      port,
+      address: "127.0.0.1",
+      directory: s3Dir,
+      silent: true,
+      configureBuckets: [{ name: BUCKET, configs: [] }],
+    });
+    await s3.run();
+    client = new S3Client({
+      region: "eu-west-2",
+      endpoint: `http://127.0.0.1:${port}`,
+      forcePathStyle: true,
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    });
+  });
+  afterAll(async () => {
+    client?.destroy();
+    await s3?.close();
+    await rm(s3Dir, { recursive: true, force: true });
+    await rm(localDir, { recursive: true, force: true });
+  });
+
+  storageContract("local disk", () => new LocalDiskStorage(localDir));
+  storageContract("S3", () => new S3Storage(client, BUCKET, { serverSideEncryption: false }));
+
+  it("refuses local keys that could escape the folder", async () => {
+    const storage = new LocalDiskStorage(localDir);
+    for (const key of ["../outside", "/etc/passwd", "deal-rooms/../../x", "Deal Rooms/x"]) {
+      await expect(storage.put(key, new Uint8Array([1]), "text/plain")).rejects.toThrow("Invalid storage key");
+    }
+  });
+
+  it("serves S3 downloads through a short-lived presigned URL", async () => {
+    const storage = new S3Storage(client, BUCKET, { serverSideEncryption: false });
+    await storage.put("deal-rooms/room-2/doc-2", new TextEncoder().encode("heads of terms"), "text/plain");
+    const url = await storage.downloadUrl("deal-rooms/room-2/doc-2", {
+      fileName: "Heads of terms.txt",
+      contentType: "text/plain",
+      expiresInSeconds: 60,
+    });
+    expect(url).toMatch(/X-Amz-Expires=60/);
+    const response = await fetch(url);
+    expect(await response.text()).toBe("heads of terms");
+    expect(response.headers.get("content-disposition")).toContain("Heads%20of%20terms.txt");
+  });
+
+  describe("the API on S3", () => {
+    let db: TestDatabase;
+    beforeAll(async () => {
+      db = await createTestDatabase();
+      await seedWithDevelopmentPassword(db.prisma);
+    });
+    afterAll(() => db.drop());
+
+    it("uploads to the bucket and redirects downloads to a presigned URL (still logged)", async () => {
+      const storage = new S3Storage(client, BUCKET, { serverSideEncryption: false });
+      const app = createApp(
+        createDependencies(loadEnvironment({ NODE_ENV: "test", LOG_LEVEL: "silent" }), db.prisma, {
+          mailer: new MemoryMailer(),
+          storage,
+        }),
+      );
+      const owner = await loginAs(app, ACTORS.ownerSeller);
+      const buyer = await loginAs(app, ACTORS.buyerWithNda);
+      const room = stableId("inquiry-1:room");
+      const form = new FormData();
+      form.set(
+        "file",
+        new File(["%PDF-1.7 management accounts"], "management-accounts.pdf", { type: "application/pdf" }),
+      );
+      const uploaded = await app.request(`/deal-rooms/${room}/documents`, {
+        method: "POST",
+        body: form,
+        headers: { authorization: `Bearer ${owner}` },
+      });
+      expect(uploaded.status).toBe(201);
+      const { id } = (await uploaded.json()) as { id: string };
+
+      const download = await app.request(`/deal-rooms/${room}/documents/${id}/content`, {
+        headers: { authorization: `Bearer ${buyer}` },
+      });
+      expect(download.status).toBe(302);
+      const fromBucket = await fetch(download.headers.get("location")!);
+      expect(await fromBucket.text()).toBe("%PDF-1.7 management accounts");
+      expect(await db.prisma.activityLog.count({ where: { action: "document.downloaded", entityId: id } })).toBe(1);
+    });
+  });
+});
