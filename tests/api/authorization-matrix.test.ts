@@ -207,6 +207,20 @@ const CASES: RouteCase[] = [
     expected: { ...everyone(403), anonymous: 401, advisorOnDeal: "ok", advisorOffDeal: "ok" },
   },
   {
+    name: "GET /me/advisor-profile",
+    request: () => ({ method: "GET", path: "/me/advisor-profile" }),
+    expected: { ...everyone(403), anonymous: 401, advisorOnDeal: "ok", advisorOffDeal: "ok" },
+  },
+  {
+    name: "PUT /businesses/{id}/financials/{financialId} (business-1, FY2023)",
+    request: () => ({
+      method: "PUT",
+      path: `/businesses/${BUSINESS.confidentialPublished}/financials/${stableId("business-1:fy2023")}`,
+      body: { financialYearEnd: "2023-03-31", revenuePence: 272_800_000 },
+    }),
+    expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok", advisorOnDeal: "ok" },
+  },
+  {
     name: "PUT /businesses/{id}/advisor",
     request: ({ listing }) => ({
       method: "PUT",

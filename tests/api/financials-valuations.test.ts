@@ -61,6 +61,28 @@ describe("financials and valuations", () => {
     expect((await problemOf(negative)).errors?.[0]?.field).toBe("revenuePence");
   });
 
+  it("lets the seller correct a year's figures, but not onto another year", async () => {
+    const list = (await (await call(app, "GET", `${base}/financials`, { token: token("ownerSeller") })).json()) as {
+      items: { id: string; financialYearEnd: string }[];
+    };
+    const fy2024 = list.items.find((item) => item.financialYearEnd === "2024-03-31")!;
+    const corrected = await call(app, "PUT", `${base}/financials/${fy2024.id}`, {
+      token: token("ownerSeller"),
+      body: { financialYearEnd: "2024-03-31", revenuePence: 290_000_000, source: "FILED_ACCOUNTS" },
+    });
+    expect(await corrected.json()).toMatchObject({ revenuePence: 290_000_000, source: "FILED_ACCOUNTS" });
+    const collision = await call(app, "PUT", `${base}/financials/${fy2024.id}`, {
+      token: token("ownerSeller"),
+      body: { financialYearEnd: "2025-03-31", revenuePence: 1 },
+    });
+    expect((await problemOf(collision)).code).toBe("conflict");
+    const buyerTries = await call(app, "PUT", `${base}/financials/${fy2024.id}`, {
+      token: token("buyerWithNda"),
+      body: { financialYearEnd: "2024-03-31", revenuePence: 1 },
+    });
+    expect((await problemOf(buyerTries)).code).toBe("forbidden");
+  });
+
   it("keeps financials from buyers without the NDA, with a reason", async () => {
     const problem = await problemOf(await call(app, "GET", `${base}/financials`, { token: token("buyerWithoutNda") }));
     expect(problem).toMatchObject({

@@ -54,6 +54,20 @@ describe("buyer profiles, matches and advisors", () => {
     );
   });
 
+  it("lets a buyer delete their profile (no more matches) and an advisor read theirs", async () => {
+    const buyer = await loginAs(app, "mark.jones@jonesretail.co.uk");
+    expect((await call(app, "DELETE", "/me/buyer-profile", { token: buyer })).status).toBe(204);
+    expect((await problemOf(await call(app, "GET", "/me/buyer-profile", { token: buyer }))).code).toBe("not_found");
+    const matches = (await (await call(app, "GET", "/me/matches", { token: buyer })).json()) as { items: unknown[] };
+    expect(matches.items).toEqual([]);
+    expect((await problemOf(await call(app, "DELETE", "/me/buyer-profile", { token: buyer }))).code).toBe("not_found");
+
+    const mine = (await (await call(app, "GET", "/me/advisor-profile", { token: token("advisorOnDeal") })).json()) as {
+      firmName: string;
+    };
+    expect(mine.firmName).toBe("Cole & Partners Business Brokers");
+  });
+
   it("shows a buyer their matches, best first, explained, public listings only", async () => {
     const { items } = (await (await call(app, "GET", "/me/matches", { token: token("buyerWithoutNda") })).json()) as {
       items: { score: number; breakdown: { score: number; reason: string }[]; business: { id: string } }[];

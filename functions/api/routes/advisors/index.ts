@@ -90,6 +90,20 @@ const putMine = createRoute({
   },
 });
 
+const getMine = createRoute({
+  method: "get",
+  path: "/me/advisor-profile",
+  tags: ["Advisors"],
+  summary: "My advisor profile",
+  description: "Advisors only; 404 until they have saved one.",
+  security: bearerAuth,
+  middleware: [authenticate({ required: true })] as const,
+  responses: {
+    200: { description: "The profile", content: { "application/json": { schema: AdvisorProfileSchema } } },
+    ...problems(401, 403, 404),
+  },
+});
+
 const attach = createRoute({
   method: "put",
   path: "/businesses/{id}/advisor",
@@ -126,6 +140,15 @@ export function registerAdvisorRoutes<S extends Schema>(app: OpenAPIHono<AppEnv,
         take: 200,
       });
       return c.json({ items: profiles.map(toResponse) }, 200);
+    })
+    .openapi(getMine, async (c) => {
+      const user = currentUser(c);
+      if (user.role !== "ADVISOR") throw new ApiError("forbidden", "Only advisors keep advisor profiles.");
+      const profile = await c
+        .get("deps")
+        .prisma.advisorProfile.findFirst({ where: { userId: user.id, deletedAt: null }, include: WITH_NAME });
+      if (!profile) throw new ApiError("not_found", "No advisor profile yet; save one with PUT /me/advisor-profile.");
+      return c.json(toResponse(profile), 200);
     })
     .openapi(putMine, async (c) => {
       const user = currentUser(c);

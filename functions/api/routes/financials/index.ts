@@ -45,6 +45,25 @@ const create = createRoute({
   },
 });
 
+const replace = createRoute({
+  method: "put",
+  path: "/businesses/{id}/financials/{financialId}",
+  tags: ["Financials"],
+  summary: "Correct a financial year's figures",
+  description:
+    "The listing's seller or advisor (or an admin). Replaces the figures; the year cannot collide with another entry.",
+  security: bearerAuth,
+  middleware: [authenticate({ required: true })] as const,
+  request: {
+    params: FinancialParamsSchema,
+    body: { required: true, content: { "application/json": { schema: FinancialInputSchema } } },
+  },
+  responses: {
+    200: { description: "Corrected", content: { "application/json": { schema: FinancialSchema } } },
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
 const remove = createRoute({
   method: "delete",
   path: "/businesses/{id}/financials/{financialId}",
@@ -94,6 +113,38 @@ export function registerFinancialRoutes<S extends Schema>(app: OpenAPIHono<AppEn
             : error;
         });
       return c.json(toFinancialResponse(row), 201);
+    })
+    .openapi(replace, async (c) => {
+      const { prisma } = c.get("deps");
+      const user = currentUser(c);
+      const { id, financialId } = c.req.valid("param");
+      const { business } = await loadBusinessForFinancials(prisma, id, user, "write");
+      const existing = await prisma.businessFinancial.findFirst({
+        where: { id: financialId, businessId: business.id, deletedAt: null },
+      });
+      if (!existing) throw new ApiError("not_found", "No such financial year on this listing.");
+      const input = c.req.valid("json");
+      const big = (value: number | null | undefined) => (value == null ? null : BigInt(value));
+      const row = await prisma.businessFinancial
+        .update({
+          where: { id: existing.id },
+          data: {
+            enteredById: user.id,
+            financialYearEnd: new Date(`${input.financialYearEnd}T00:00:00.000Z`),
+            revenue: BigInt(input.revenuePence),
+            grossProfit: big(input.grossProfitPence),
+            ebitda: big(input.ebitdaPence),
+            netProfit: big(input.netProfitPence),
+            sde: big(input.sdePence),
+            source: input.source,
+          },
+        })
+        .catch((error: { code?: string }) => {
+          throw error.code === "P2002"
+            ? new ApiError("conflict", `Figures for the year ending ${input.financialYearEnd} exist already.`)
+            : error;
+        });
+      return c.json(toFinancialResponse(row), 200);
     })
     .openapi(remove, async (c) => {
       const { prisma } = c.get("deps");

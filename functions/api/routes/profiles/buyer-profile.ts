@@ -96,6 +96,17 @@ const put = createRoute({
   },
 });
 
+const remove = createRoute({
+  method: "delete",
+  path: "/me/buyer-profile",
+  tags: ["Buyer profiles"],
+  summary: "Delete my acquisition criteria",
+  description: "Buyers only. Stops matching (soft delete; saving a profile again restores matching).",
+  security: bearerAuth,
+  middleware: [authenticate({ required: true })] as const,
+  responses: { 204: { description: "Deleted" }, ...problems(401, 403, 404) },
+});
+
 function requireBuyer(role: string) {
   if (role !== "BUYER") throw new ApiError("forbidden", "Only buyers keep acquisition profiles.");
 }
@@ -110,6 +121,16 @@ export function registerBuyerProfileRoutes<S extends Schema>(app: OpenAPIHono<Ap
         .prisma.buyerProfile.findFirst({ where: { userId: user.id, deletedAt: null } });
       if (!profile) throw new ApiError("not_found", "No buyer profile yet; save one with PUT /me/buyer-profile.");
       return c.json(toResponse(profile), 200);
+    })
+    .openapi(remove, async (c) => {
+      const user = currentUser(c);
+      requireBuyer(user.role);
+      const { count } = await c.get("deps").prisma.buyerProfile.updateMany({
+        where: { userId: user.id, deletedAt: null },
+        data: { deletedAt: new Date() },
+      });
+      if (count === 0) throw new ApiError("not_found", "No buyer profile to delete.");
+      return c.body(null, 204);
     })
     .openapi(put, async (c) => {
       const user = currentUser(c);
