@@ -1,4 +1,5 @@
 import pg from "pg";
+import { REGIONS } from "../../functions/api/routes/businesses/schemas.ts";
 
 /** SIC codes spread over several sections, so SIC filters select realistic fractions. */
 const SIC_CODES = [
@@ -14,20 +15,6 @@ const SIC_CODES = [
   "43220",
   "86230",
   "96020",
-];
-const REGIONS = [
-  "NORTH_EAST",
-  "NORTH_WEST",
-  "YORKSHIRE_AND_THE_HUMBER",
-  "EAST_MIDLANDS",
-  "WEST_MIDLANDS",
-  "EAST_OF_ENGLAND",
-  "LONDON",
-  "SOUTH_EAST",
-  "SOUTH_WEST",
-  "WALES",
-  "SCOTLAND",
-  "NORTHERN_IRELAND",
 ];
 const WORDS = [
   "bakery",

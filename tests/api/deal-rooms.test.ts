@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
-import { call, loginAs, problemOf } from "../support/api-client.ts";
-import { ACTORS } from "../support/seed-actors.ts";
+import { call, problemOf } from "../support/api-client.ts";
+import { ACTORS, loginAllActors } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -11,15 +11,13 @@ const ROOM = stableId("inquiry-1:room"); // business-1: owner seller, NDA buyer,
 describe("deal rooms", () => {
   let db: TestDatabase;
   let app: ReturnType<typeof createTestApp>["app"];
-  const tokens: Partial<Record<keyof typeof ACTORS, string>> = {};
-  const token = (actor: keyof typeof ACTORS) => tokens[actor]!;
+  let token: Awaited<ReturnType<typeof loginAllActors>>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedWithDevelopmentPassword(db.prisma);
     ({ app } = createTestApp(db.prisma));
-    for (const [actor, email] of Object.entries(ACTORS))
-      tokens[actor as keyof typeof ACTORS] = await loginAs(app, email);
+    token = await loginAllActors(app);
   });
   afterAll(() => db.drop());
 

@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
-import { call, loginAs, problemOf } from "../support/api-client.ts";
-import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
+import { call, problemOf } from "../support/api-client.ts";
+import { BUSINESS, loginAllActors } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 describe("financials and valuations", () => {
   let db: TestDatabase;
   let app: ReturnType<typeof createTestApp>["app"];
-  const tokens: Partial<Record<keyof typeof ACTORS, string>> = {};
-  const token = (actor: keyof typeof ACTORS) => tokens[actor]!;
+  let token: Awaited<ReturnType<typeof loginAllActors>>;
   const base = `/businesses/${BUSINESS.confidentialPublished}`;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedWithDevelopmentPassword(db.prisma);
     ({ app } = createTestApp(db.prisma));
-    for (const [actor, email] of Object.entries(ACTORS))
-      tokens[actor as keyof typeof ACTORS] = await loginAs(app, email);
+    token = await loginAllActors(app);
   });
   afterAll(() => db.drop());
 

@@ -1,4 +1,5 @@
 import { stableId } from "../../prisma/seed/stable-id.ts";
+import { loginAs } from "./api-client.ts";
 
 /** Seeded accounts by the part they play around business-1 (confidential, published). */
 export const ACTORS = {
@@ -18,3 +19,13 @@ export const BUSINESS = {
   underOffer: stableId("business-3"),
   draft: stableId("business-6"),
 };
+
+/** Logs every actor in; returns a lookup of their access tokens. */
+export async function loginAllActors(
+  app: Parameters<typeof loginAs>[0],
+): Promise<(actor: keyof typeof ACTORS) => string> {
+  const tokens = new Map<keyof typeof ACTORS, string>();
+  for (const [actor, email] of Object.entries(ACTORS))
+    tokens.set(actor as keyof typeof ACTORS, await loginAs(app, email));
+  return (actor) => tokens.get(actor)!;
+}

@@ -6,7 +6,13 @@ import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { IdParamSchema } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
-import { FinancialInputSchema, FinancialParamsSchema, FinancialSchema, toFinancialResponse } from "./schemas.ts";
+import {
+  FinancialInputSchema,
+  FinancialParamsSchema,
+  FinancialSchema,
+  toFinancialData,
+  toFinancialResponse,
+} from "./schemas.ts";
 
 const list = createRoute({
   method: "get",
@@ -92,20 +98,9 @@ export function registerFinancialRoutes<S extends Schema>(app: OpenAPIHono<AppEn
       const user = currentUser(c);
       const { business } = await loadBusinessForFinancials(prisma, c.req.valid("param").id, user, "write");
       const input = c.req.valid("json");
-      const big = (value: number | null | undefined) => (value == null ? null : BigInt(value));
       const row = await prisma.businessFinancial
         .create({
-          data: {
-            businessId: business.id,
-            enteredById: user.id,
-            financialYearEnd: new Date(`${input.financialYearEnd}T00:00:00.000Z`),
-            revenue: BigInt(input.revenuePence),
-            grossProfit: big(input.grossProfitPence),
-            ebitda: big(input.ebitdaPence),
-            netProfit: big(input.netProfitPence),
-            sde: big(input.sdePence),
-            source: input.source,
-          },
+          data: { businessId: business.id, enteredById: user.id, ...toFinancialData(input) },
         })
         .catch((error: { code?: string }) => {
           throw error.code === "P2002"
@@ -124,20 +119,10 @@ export function registerFinancialRoutes<S extends Schema>(app: OpenAPIHono<AppEn
       });
       if (!existing) throw new ApiError("not_found", "No such financial year on this listing.");
       const input = c.req.valid("json");
-      const big = (value: number | null | undefined) => (value == null ? null : BigInt(value));
       const row = await prisma.businessFinancial
         .update({
           where: { id: existing.id },
-          data: {
-            enteredById: user.id,
-            financialYearEnd: new Date(`${input.financialYearEnd}T00:00:00.000Z`),
-            revenue: BigInt(input.revenuePence),
-            grossProfit: big(input.grossProfitPence),
-            ebitda: big(input.ebitdaPence),
-            netProfit: big(input.netProfitPence),
-            sde: big(input.sdePence),
-            source: input.source,
-          },
+          data: { enteredById: user.id, ...toFinancialData(input) },
         })
         .catch((error: { code?: string }) => {
           throw error.code === "P2002"

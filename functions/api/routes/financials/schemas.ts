@@ -54,3 +54,17 @@ export const FinancialParamsSchema = z.object({
   id: z.uuid().openapi({ param: { name: "id", in: "path" } }),
   financialId: z.uuid().openapi({ param: { name: "financialId", in: "path" } }),
 });
+
+/** Input (pence as numbers) to Prisma data (pence as BigInt). */
+export function toFinancialData(input: z.infer<typeof FinancialInputSchema>) {
+  const big = (value: number | null | undefined) => (value == null ? null : BigInt(value));
+  return {
+    financialYearEnd: new Date(`${input.financialYearEnd}T00:00:00.000Z`),
+    revenue: BigInt(input.revenuePence),
+    grossProfit: big(input.grossProfitPence),
+    ebitda: big(input.ebitdaPence),
+    netProfit: big(input.netProfitPence),
+    sde: big(input.sdePence),
+    source: input.source,
+  };
+}
