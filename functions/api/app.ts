@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { requestQueryStats } from "../db/query-instrumentation.ts";
 import type { AppDependencies, AppEnv } from "./app-context.ts";
 import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./errors.ts";
 import { idempotency } from "./middleware/idempotency.ts";
@@ -35,7 +36,8 @@ export function createApp(deps: AppDependencies) {
     c.set("deps", deps);
     c.set("user", undefined);
     const started = performance.now();
-    await next();
+    const queries = { requestId: c.get("requestId"), count: 0, totalMs: 0 };
+    await requestQueryStats.run(queries, next);
     deps.logger.info({
       requestId: c.get("requestId"),
       method: c.req.method,
@@ -43,6 +45,8 @@ export function createApp(deps: AppDependencies) {
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       userId: c.get("user")?.id,
+      queries: queries.count,
+      queryMs: Math.round(queries.totalMs * 10) / 10,
     });
   });
   app.use(secureHeaders());

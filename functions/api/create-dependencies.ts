@@ -2,22 +2,28 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ConsoleMailer, type Mailer } from "../auth/mailer.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import type { Environment } from "../config/environment.ts";
+import { instrumentQueries } from "../db/query-instrumentation.ts";
 import { createStorage } from "../storage/create-storage.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import type { AppDependencies } from "./app-context.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger, type Logger } from "./logger.ts";
 
 /** The app's dependencies from validated configuration; tests pass their own mailer. */
 export function createDependencies(
   environment: Environment,
   prisma: PrismaClient,
-  overrides: { mailer?: Mailer; storage?: ObjectStorage } = {},
+  overrides: { mailer?: Mailer; storage?: ObjectStorage; logger?: Logger } = {},
 ): AppDependencies {
+  const logger = overrides.logger ?? createLogger(environment.LOG_LEVEL);
   return {
-    prisma,
+    prisma: instrumentQueries(prisma, {
+      logger,
+      slowQueryMs: environment.SLOW_QUERY_MS,
+      logEveryQuery: environment.LOG_QUERIES,
+    }),
     config: appConfigFrom(environment),
     mailer: overrides.mailer ?? new ConsoleMailer(),
-    logger: createLogger(environment.LOG_LEVEL),
+    logger,
     storage: overrides.storage ?? createStorage(environment),
   };
 }

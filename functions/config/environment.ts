@@ -29,6 +29,13 @@ const environmentSchema = z.object({
     ),
   /** Where links in emails point (verification, password reset). */
   APP_URL: z.url().default("http://localhost:5173"),
+  /** Log every database query (noisy; for troubleshooting). */
+  LOG_QUERIES: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+  /** Queries at least this slow are logged as warnings. */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(100),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Where uploaded documents go: local disk (development, tests) or an S3 bucket (the cloud). */
   STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),

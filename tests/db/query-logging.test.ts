@@ -1,0 +1,94 @@
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../functions/api/app.ts";
+import { createDependencies } from "../../functions/api/create-dependencies.ts";
+import { createLogger } from "../../functions/api/logger.ts";
+import { MemoryMailer } from "../../functions/auth/mailer.ts";
+import { loadEnvironment } from "../../functions/config/environment.ts";
+import { instrumentQueries, redactQueryArgs } from "../../functions/db/query-instrumentation.ts";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { BUSINESS } from "../support/seed-actors.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+/** A pino logger whose lines land in an array. */
+function capturingLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).trim().split("\n")) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { logger: createLogger("info", destination), lines };
+}
+
+describe("query logging (the guide's Debug Mode)", () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedWithDevelopmentPassword(db.prisma);
+  });
+  afterAll(() => db.drop());
+
+  it("logs a query above the threshold, with its model, operation and duration, and not one below", async () => {
+    const { logger, lines } = capturingLogger();
+    const prisma = instrumentQueries(db.prisma, { logger, slowQueryMs: 100, logEveryQuery: false });
+    await prisma.$queryRaw`SELECT pg_sleep(0.15)::text`;
+    await prisma.user.findFirst({ where: { role: "ADMIN" } });
+    const slow = lines.filter((line) => line.event === "slow_query");
+    expect(slow).toHaveLength(1);
+    expect(slow[0]).toMatchObject({
+      level: 40,
+      model: null,
+      operation: "$queryRaw",
+      args: { sql: "SELECT pg_sleep(0.15)::text" },
+    });
+    expect(slow[0]!.durationMs as number).toBeGreaterThanOrEqual(150);
+  });
+
+  it("never logs parameter values", async () => {
+    const { logger, lines } = capturingLogger();
+    const prisma = instrumentQueries(db.prisma, { logger, slowQueryMs: 0, logEveryQuery: false });
+    await prisma.user.findFirst({ where: { email: "secret.person@example.co.uk", createdAt: { gte: new Date() } } });
+    await prisma.$queryRaw`SELECT ${"another-secret"}::text AS x`;
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain("secret.person");
+    expect(text).not.toContain("another-secret");
+    expect(lines[0]).toMatchObject({
+      model: "User",
+      operation: "findFirst",
+      args: { where: { email: "[string]", createdAt: { gte: "[date]" } } },
+    });
+    expect(lines[1]).toMatchObject({ args: { sql: "SELECT $?::text AS x", values: ["[value]"] } });
+  });
+
+  it("logs every query when switched on", async () => {
+    const { logger, lines } = capturingLogger();
+    const prisma = instrumentQueries(db.prisma, { logger, slowQueryMs: 10_000, logEveryQuery: true });
+    await prisma.user.count();
+    await prisma.business.findMany({ take: 1 });
+    expect(lines.map((line) => `${line.event} ${line.model}.${line.operation}`)).toEqual([
+      "query User.count",
+      "query Business.findMany",
+    ]);
+  });
+
+  it("reports each API request's query count and time in its log line", async () => {
+    const { logger, lines } = capturingLogger();
+    const environment = loadEnvironment({ NODE_ENV: "test", SLOW_QUERY_MS: "100000" });
+    const app = createApp(createDependencies(environment, db.prisma, { mailer: new MemoryMailer(), logger }));
+    await app.request(`/businesses/${BUSINESS.openPublished}`);
+    const request = lines.find((line) => line.path === `/businesses/${BUSINESS.openPublished}`)!;
+    expect(request).toMatchObject({ method: "GET", status: 200 });
+    expect(request.queries as number).toBeGreaterThanOrEqual(2); // load the listing, count the view
+    expect(request.queryMs as number).toBeGreaterThan(0);
+  });
+
+  it("redacts nested values, arrays and dates", () => {
+    expect(redactQueryArgs({ where: { id: { in: ["a", "b"] }, n: 5, ok: true, at: new Date() }, take: 10 })).toEqual({
+      where: { id: { in: ["[string]", "[string]"] }, n: "[number]", ok: "[boolean]", at: "[date]" },
+      take: "[number]",
+    });
+  });
+});
