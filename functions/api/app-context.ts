@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { UserRole } from "../../generated/prisma/enums.ts";
 import type { Mailer } from "../auth/mailer.ts";
 import type { AppConfig } from "../config/app-config.ts";
+import type { PoolStats } from "../db/prisma-client.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import type { Logger } from "./logger.ts";
 
@@ -12,6 +13,8 @@ export interface AppDependencies {
   mailer: Mailer;
   logger: Logger;
   storage: ObjectStorage;
+  /** The database pool's numbers, where the driver has a local pool. */
+  poolStats?: (() => PoolStats) | undefined;
 }
 
 /** The caller, once their access token is verified and their account checked. */

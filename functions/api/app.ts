@@ -19,6 +19,7 @@ import { registerHealth } from "./routes/health.ts";
 import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
 import { registerMatchRoutes } from "./routes/matches/index.ts";
 import { registerBuyerProfileRoutes } from "./routes/profiles/buyer-profile.ts";
+import { registerReady } from "./routes/ready.ts";
 import { registerValuationRoutes } from "./routes/valuations/index.ts";
 
 /** Builds the ExitMatch API. The same app serves Node (functions/cli/start.ts) and Lambda. */
@@ -87,7 +88,7 @@ export function createApp(deps: AppDependencies) {
 
   // Each step returns the app with its routes added to the type, so the typed client
   // (functions/api/client.ts) sees every route.
-  const withAccounts = registerAuthRoutes(registerHealth(app));
+  const withAccounts = registerAuthRoutes(registerReady(registerHealth(app)));
   const withListings = registerBusinessRoutes(withAccounts);
   const withInquiries = registerInquiryRoutes(withListings);
   const withFigures = registerValuationRoutes(registerFinancialRoutes(withInquiries));
@@ -109,7 +110,7 @@ export function createApp(deps: AppDependencies) {
     },
     servers: [{ url: "/" }],
     tags: [
-      { name: "Operations", description: "Health of the service" },
+      { name: "Operations", description: "Liveness and readiness of the service" },
       { name: "Authentication", description: "Accounts, sessions and tokens" },
       { name: "Listings", description: "Businesses for sale: search, view, create, edit, lifecycle" },
       { name: "Inquiries", description: "A buyer's interest in a listing, the seller's answer, and the NDA" },

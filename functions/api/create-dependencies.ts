@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ConsoleMailer, type Mailer } from "../auth/mailer.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import type { Environment } from "../config/environment.ts";
+import type { PoolStats } from "../db/prisma-client.ts";
 import { instrumentQueries } from "../db/query-instrumentation.ts";
 import { createStorage } from "../storage/create-storage.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
@@ -12,7 +13,7 @@ import { createLogger, type Logger } from "./logger.ts";
 export function createDependencies(
   environment: Environment,
   prisma: PrismaClient,
-  overrides: { mailer?: Mailer; storage?: ObjectStorage; logger?: Logger } = {},
+  overrides: { mailer?: Mailer; storage?: ObjectStorage; logger?: Logger; poolStats?: () => PoolStats } = {},
 ): AppDependencies {
   const logger = overrides.logger ?? createLogger(environment.LOG_LEVEL);
   return {
@@ -25,5 +26,6 @@ export function createDependencies(
     mailer: overrides.mailer ?? new ConsoleMailer(),
     logger,
     storage: overrides.storage ?? createStorage(environment),
+    poolStats: overrides.poolStats,
   };
 }

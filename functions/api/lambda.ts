@@ -20,8 +20,8 @@ let cached: ReturnType<typeof createLambdaHandler> | undefined;
 export const handler: ReturnType<typeof createLambdaHandler> = (event, context) => {
   if (!cached) {
     const environment = loadEnvironment();
-    const { prisma } = createDatabaseClient(environment.DATABASE_URL, { maxConnections: 2 });
-    cached = createLambdaHandler(createDependencies(environment, prisma));
+    const { prisma, poolStats } = createDatabaseClient(environment.DATABASE_URL, { maxConnections: 2 });
+    cached = createLambdaHandler(createDependencies(environment, prisma, { poolStats }));
   }
   return cached(event, context);
 };

@@ -46,7 +46,7 @@ await runCli(USAGE, async () => {
     throw error;
   }
 
-  const { prisma } = createDatabaseClient(database.databaseUrl);
+  const { prisma, poolStats } = createDatabaseClient(database.databaseUrl);
   if (database.embedded) {
     const admin = await prisma.user.findFirst({ where: { role: "ADMIN" }, select: { id: true } });
     if (!admin) {
@@ -58,7 +58,7 @@ await runCli(USAGE, async () => {
     }
   }
 
-  const app = createApp(createDependencies(environment, prisma));
+  const app = createApp(createDependencies(environment, prisma, { poolStats }));
   const server = serve({ fetch: app.fetch, port: environment.PORT, hostname: "127.0.0.1" });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);

@@ -14,9 +14,19 @@ export interface PrismaClientOptions {
   maxConnections?: number;
 }
 
+/** The connection pool's numbers right now (pg driver only), for readiness checks. */
+export interface PoolStats {
+  max: number;
+  open: number;
+  idle: number;
+  /** Requests waiting for a connection: the pool is exhausted when this stays above zero. */
+  waiting: number;
+}
+
 export interface DatabaseClient {
   prisma: PrismaClient;
   driver: DatabaseDriver;
+  poolStats?: () => PoolStats;
 }
 
 /**
@@ -56,7 +66,13 @@ export function createDatabaseClient(url: string | undefined, options: PrismaCli
         connectionTimeoutMillis: 5_000,
       });
       const adapter = new PrismaPg(pool, { schema: parsed.schema, disposeExternalPool: true });
-      return { prisma: new PrismaClient({ adapter }), driver: "pg" };
+      const poolStats = () => ({
+        max: pool.options.max ?? 10,
+        open: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+      });
+      return { prisma: new PrismaClient({ adapter }), driver: "pg", poolStats };
     }
   }
 }

@@ -4,17 +4,18 @@ import { createApp } from "../../functions/api/app.ts";
 import { createDependencies } from "../../functions/api/create-dependencies.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
+import type { PoolStats } from "../../functions/db/prisma-client.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { REPO_ROOT } from "./prisma-cli.ts";
 
 /** The real app on a test database: a mailer that keeps what it sends, local-disk storage in a fresh folder, quiet logs. */
-export function createTestApp(prisma: PrismaClient) {
+export function createTestApp(prisma: PrismaClient, extras: { poolStats?: () => PoolStats } = {}) {
   const mailer = new MemoryMailer();
   const environment = loadEnvironment({ NODE_ENV: "test", LOG_LEVEL: "silent" });
   // Each app gets its own folder, so parallel test files never see each other's files.
   const storageDir = join(REPO_ROOT, ".data", "test-storage", randomUUID());
   const storage = new LocalDiskStorage(storageDir);
-  const app = createApp(createDependencies(environment, prisma, { mailer, storage }));
+  const app = createApp(createDependencies(environment, prisma, { mailer, storage, ...extras }));
   return { app, mailer, storage, storageDir };
 }
