@@ -59,24 +59,46 @@ describe("financials and valuations", () => {
     expect((await problemOf(negative)).errors?.[0]?.field).toBe("revenuePence");
   });
 
-  it("lets the seller correct a year's figures, but not onto another year", async () => {
+  it("lets the seller correct a year's figures, based on the current ones, and not onto another year", async () => {
     const list = (await (await call(app, "GET", `${base}/financials`, { token: token("ownerSeller") })).json()) as {
-      items: { id: string; financialYearEnd: string }[];
+      items: { id: string; financialYearEnd: string; etag: string }[];
     };
     const fy2024 = list.items.find((item) => item.financialYearEnd === "2024-03-31")!;
-    const corrected = await call(app, "PUT", `${base}/financials/${fy2024.id}`, {
+    const path = `${base}/financials/${fy2024.id}`;
+    const figures = { financialYearEnd: "2024-03-31", revenuePence: 290_000_000, source: "FILED_ACCOUNTS" };
+
+    expect((await problemOf(await call(app, "PUT", path, { token: token("ownerSeller"), body: figures }))).status).toBe(
+      428,
+    );
+    const corrected = await call(app, "PUT", path, {
       token: token("ownerSeller"),
-      body: { financialYearEnd: "2024-03-31", revenuePence: 290_000_000, source: "FILED_ACCOUNTS" },
+      body: figures,
+      headers: { "if-match": fy2024.etag },
     });
     expect(await corrected.json()).toMatchObject({ revenuePence: 290_000_000, source: "FILED_ACCOUNTS" });
-    const collision = await call(app, "PUT", `${base}/financials/${fy2024.id}`, {
+    // A second correction based on the same, now stale, figures is refused.
+    const stale = await call(app, "PUT", path, {
+      token: token("advisorOnDeal"),
+      body: { ...figures, revenuePence: 1 },
+      headers: { "if-match": fy2024.etag },
+    });
+    expect(await problemOf(stale)).toMatchObject({ status: 412, code: "version_conflict" });
+
+    const current = (
+      (await (await call(app, "GET", `${base}/financials`, { token: token("ownerSeller") })).json()) as {
+        items: { id: string; etag: string }[];
+      }
+    ).items.find((item) => item.id === fy2024.id)!;
+    const collision = await call(app, "PUT", path, {
       token: token("ownerSeller"),
       body: { financialYearEnd: "2025-03-31", revenuePence: 1 },
+      headers: { "if-match": current.etag },
     });
     expect((await problemOf(collision)).code).toBe("conflict");
-    const buyerTries = await call(app, "PUT", `${base}/financials/${fy2024.id}`, {
+    const buyerTries = await call(app, "PUT", path, {
       token: token("buyerWithNda"),
-      body: { financialYearEnd: "2024-03-31", revenuePence: 1 },
+      body: figures,
+      headers: { "if-match": current.etag },
     });
     expect((await problemOf(buyerTries)).code).toBe("forbidden");
   });

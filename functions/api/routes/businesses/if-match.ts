@@ -6,7 +6,7 @@ import { ApiError } from "../../errors.ts";
  */
 export function requiredIfMatchVersion(header: string | undefined): number {
   if (!header) throw new ApiError("precondition_required", 'Send If-Match with the ETag you read, e.g. If-Match: "3".');
-  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
+  const match = /^(?:W\/)?"(\d{1,15})"$/.exec(header.trim());
   if (!match) throw new ApiError("bad_request", 'If-Match must be an ETag such as "3".');
   return Number(match[1]);
 }

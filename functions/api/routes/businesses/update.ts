@@ -32,6 +32,9 @@ export function registerUpdateBusiness<S extends Schema>(app: OpenAPIHono<AppEnv
     const { prisma } = c.get("deps");
     const business = await loadBusinessForOwner(prisma, c.req.valid("param").id, currentUser(c));
     const version = requiredIfMatchVersion(c.req.header("if-match"));
+    // Versions are 32-bit; anything larger cannot be current.
+    if (version > 2_147_483_647)
+      throw new ApiError("version_conflict", `The listing is at version ${business.version}.`);
     // Compare-and-set on the version: of two concurrent edits from the same version, one wins.
     const { count } = await prisma.business.updateMany({
       where: { id: business.id, version, deletedAt: null },

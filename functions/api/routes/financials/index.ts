@@ -4,6 +4,7 @@ import { loadBusinessForFinancials } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
+import { requiredIfMatchVersion } from "../businesses/if-match.ts";
 import { IdParamSchema } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import {
@@ -66,7 +67,7 @@ const replace = createRoute({
   },
   responses: {
     200: { description: "Corrected", content: { "application/json": { schema: FinancialSchema } } },
-    ...problems(400, 401, 403, 404, 409),
+    ...problems(400, 401, 403, 404, 409, 412, 428),
   },
 });
 
@@ -119,9 +120,11 @@ export function registerFinancialRoutes<S extends Schema>(app: OpenAPIHono<AppEn
       });
       if (!existing) throw new ApiError("not_found", "No such financial year on this listing.");
       const input = c.req.valid("json");
-      const row = await prisma.businessFinancial
-        .update({
-          where: { id: existing.id },
+      const basedOn = requiredIfMatchVersion(c.req.header("if-match"));
+      // Compare-and-set on the last update time: of two corrections from the same figures, one wins.
+      const { count } = await prisma.businessFinancial
+        .updateMany({
+          where: { id: existing.id, updatedAt: new Date(basedOn) },
           data: { enteredById: user.id, ...toFinancialData(input) },
         })
         .catch((error: { code?: string }) => {
@@ -129,6 +132,8 @@ export function registerFinancialRoutes<S extends Schema>(app: OpenAPIHono<AppEn
             ? new ApiError("conflict", `Figures for the year ending ${input.financialYearEnd} exist already.`)
             : error;
         });
+      if (count === 0) throw new ApiError("version_conflict", "These figures changed since you read them.");
+      const row = await prisma.businessFinancial.findUniqueOrThrow({ where: { id: existing.id } });
       return c.json(toFinancialResponse(row), 200);
     })
     .openapi(remove, async (c) => {

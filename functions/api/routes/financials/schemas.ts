@@ -29,6 +29,8 @@ export const FinancialSchema = z
     source: z.enum(["SELLER_STATED", "ACCOUNTANT_PREPARED", "FILED_ACCOUNTS"]),
     enteredById: z.uuid(),
     createdAt: z.iso.datetime(),
+    /** Send as If-Match (quoted) when correcting these figures. */
+    etag: z.string(),
   })
   .openapi("Financial");
 
@@ -47,6 +49,7 @@ export function toFinancialResponse(row: BusinessFinancial): z.infer<typeof Fina
     source: row.source,
     enteredById: row.enteredById,
     createdAt: row.createdAt.toISOString(),
+    etag: `"${row.updatedAt.getTime()}"`,
   };
 }
 
