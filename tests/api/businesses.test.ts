@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { call, problemOf } from "../support/api-client.ts";
-import { type ACTORS, BUSINESS, loginAllActors } from "../support/seed-actors.ts";
-import { createTestApp } from "../support/test-app.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { type ACTORS, BUSINESS } from "../support/seed-actors.ts";
+import { type SeededApp, useSeededApp } from "../support/seeded-app.ts";
+import type { TestDatabase } from "../support/test-database.ts";
 
 interface Page {
   items: {
@@ -20,17 +19,14 @@ interface Page {
 }
 
 describe("listings", () => {
+  const seeded = useSeededApp();
   let db: TestDatabase;
-  let app: ReturnType<typeof createTestApp>["app"];
-  let token: Awaited<ReturnType<typeof loginAllActors>>;
+  let app: SeededApp["app"];
+  let token: SeededApp["token"];
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
-    ({ app } = createTestApp(db.prisma));
-    token = await loginAllActors(app);
+  beforeAll(() => {
+    ({ db, app, token } = seeded);
   });
-  afterAll(() => db.drop());
 
   const search = async (query: string) => {
     const response = await call(app, "GET", `/businesses${query}`);

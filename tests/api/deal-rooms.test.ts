@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, problemOf } from "../support/api-client.ts";
-import { ACTORS, loginAllActors } from "../support/seed-actors.ts";
-import { createTestApp } from "../support/test-app.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { ACTORS } from "../support/seed-actors.ts";
+import { type SeededApp, useSeededApp } from "../support/seeded-app.ts";
+import type { TestDatabase } from "../support/test-database.ts";
 
 const ROOM = stableId("inquiry-1:room"); // business-1: owner seller, NDA buyer, advisor on the deal
 
 describe("deal rooms", () => {
+  const seeded = useSeededApp();
   let db: TestDatabase;
-  let app: ReturnType<typeof createTestApp>["app"];
-  let token: Awaited<ReturnType<typeof loginAllActors>>;
+  let app: SeededApp["app"];
+  let token: SeededApp["token"];
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
-    ({ app } = createTestApp(db.prisma));
-    token = await loginAllActors(app);
+  beforeAll(() => {
+    ({ db, app, token } = seeded);
   });
-  afterAll(() => db.drop());
 
   const upload = (actor: keyof typeof ACTORS, file: File, fields: Record<string, string> = {}) => {
     const form = new FormData();

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { call, problemOf } from "../support/api-client.ts";
-import { BUSINESS, loginAllActors } from "../support/seed-actors.ts";
-import { createTestApp } from "../support/test-app.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { BUSINESS } from "../support/seed-actors.ts";
+import { type SeededApp, useSeededApp } from "../support/seeded-app.ts";
 
 describe("financials and valuations", () => {
-  let db: TestDatabase;
-  let app: ReturnType<typeof createTestApp>["app"];
-  let token: Awaited<ReturnType<typeof loginAllActors>>;
+  const seeded = useSeededApp();
+  let app: SeededApp["app"];
+  let token: SeededApp["token"];
   const base = `/businesses/${BUSINESS.confidentialPublished}`;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
-    ({ app } = createTestApp(db.prisma));
-    token = await loginAllActors(app);
+  beforeAll(() => {
+    ({ app, token } = seeded);
   });
-  afterAll(() => db.drop());
 
   it("lets the advisor add a year's figures, exactly, and the NDA buyer read them", async () => {
     const created = await call(app, "POST", `${base}/financials`, {

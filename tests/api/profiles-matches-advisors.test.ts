@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
-import { BUSINESS, loginAllActors } from "../support/seed-actors.ts";
-import { createTestApp } from "../support/test-app.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { BUSINESS } from "../support/seed-actors.ts";
+import { type SeededApp, useSeededApp } from "../support/seeded-app.ts";
+import type { TestDatabase } from "../support/test-database.ts";
 
 describe("buyer profiles, matches and advisors", () => {
+  const seeded = useSeededApp();
   let db: TestDatabase;
-  let app: ReturnType<typeof createTestApp>["app"];
-  let token: Awaited<ReturnType<typeof loginAllActors>>;
+  let app: SeededApp["app"];
+  let token: SeededApp["token"];
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
-    ({ app } = createTestApp(db.prisma));
-    token = await loginAllActors(app);
+  beforeAll(() => {
+    ({ db, app, token } = seeded);
   });
-  afterAll(() => db.drop());
 
   it("lets a buyer read and replace their criteria, validated", async () => {
     const mine = (await (await call(app, "GET", "/me/buyer-profile", { token: token("buyerWithNda") })).json()) as {

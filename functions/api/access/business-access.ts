@@ -11,8 +11,6 @@ export interface BusinessAccess {
   isManager: boolean;
   /** The listing's advisor (the advisor profile attached to it). */
   isAdvisor: boolean;
-  /** A buyer with an accepted NDA for this listing. */
-  hasNda: boolean;
   /** May see identifying fields (name, company number, exact location). */
   seesIdentity: boolean;
 }
@@ -50,9 +48,12 @@ export async function loadBusinessFor(
   if (!isManager && !(PUBLIC_STATUSES as readonly string[]).includes(business.status)) {
     throw new ApiError("not_found", "No such business.");
   }
-  const hasNda = user !== undefined && !isManager && (await hasAcceptedNda(prisma, business.id, user.id));
-  const seesIdentity = isManager || hasNda || !business.isConfidential;
-  return { business, isManager, isAdvisor, hasNda, seesIdentity };
+  // The NDA is looked up only when it decides something: a confidential listing's identity.
+  const seesIdentity =
+    isManager ||
+    !business.isConfidential ||
+    (user !== undefined && (await hasAcceptedNda(prisma, business.id, user.id)));
+  return { business, isManager, isAdvisor, seesIdentity };
 }
 
 /** Loads a listing the user may change: its seller or an admin. Others get not_found/forbidden. */
@@ -79,7 +80,8 @@ export async function loadBusinessForFinancials(
   mode: "read" | "write",
 ): Promise<BusinessAccess> {
   const access = await loadBusinessFor(prisma, id, user);
-  if (access.isManager || (mode === "read" && access.hasNda)) return access;
+  if (access.isManager) return access;
+  if (mode === "read" && (await hasAcceptedNda(prisma, access.business.id, user.id))) return access;
   throw new ApiError(
     "forbidden",
     mode === "read"
