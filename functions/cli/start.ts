@@ -75,6 +75,7 @@ await runCli(USAGE, async () => {
     throw error;
   });
   log(`ExitMatch API listening on http://localhost:${environment.PORT} (ready in ${seconds(started)}).`);
+  log(`API reference: http://localhost:${environment.PORT}/docs`);
   log(`Try: curl http://localhost:${environment.PORT}/health    Stop: Ctrl-C`);
 
   let stopping = false;
