@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { runWithDatabaseSession } from "../db/database-session.ts";
 import { requestQueryStats } from "../db/query-instrumentation.ts";
 import type { AppDependencies, AppEnv } from "./app-context.ts";
 import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./errors.ts";
@@ -38,7 +39,9 @@ export function createApp(deps: AppDependencies) {
     c.set("user", undefined);
     const started = performance.now();
     const queries = { requestId: c.get("requestId"), count: 0, totalMs: 0 };
-    await requestQueryStats.run(queries, next);
+    // Every query of the request carries its id (and, once authenticated, the user) to
+    // PostgreSQL, for the audit trail and row-level security.
+    await requestQueryStats.run(queries, () => runWithDatabaseSession({ requestId: c.get("requestId") }, next));
     deps.logger.info({
       requestId: c.get("requestId"),
       method: c.req.method,

@@ -5,6 +5,14 @@ import { withAccelerate } from "@prisma/extension-accelerate";
 import pg from "pg";
 import ws from "ws";
 import { PrismaClient } from "../../generated/prisma/client.ts";
+import { withDatabaseSession } from "./database-session.ts";
+import { softDeleteExtension } from "./soft-delete-extension.ts";
+
+/** The extension changes no model method's signature, so the client keeps its type. */
+function withSoftDeletes(prisma: PrismaClient): PrismaClient {
+  return prisma.$extends(softDeleteExtension) as unknown as PrismaClient;
+}
+
 import { type DatabaseDriver, driverConnectionString, parseDatabaseUrl } from "./database-url.ts";
 
 export interface PrismaClientOptions {
@@ -39,14 +47,19 @@ export interface DatabaseClient {
  *  - a Neon host (`*.neon.tech`): @neondatabase/serverless over WebSockets (works in Lambda
  *    without TCP keep-alive concerns).
  *  - `prisma://` / `prisma+postgres://`: Prisma Accelerate over HTTPS.
- * A malformed URL throws a ConfigError naming the variable.
+ * With pg and Neon, the current DatabaseSession (who is acting) reaches PostgreSQL as
+ * transaction-local settings (database-session.ts). Every client applies the soft-delete rules
+ * (soft-delete-extension.ts). A malformed URL throws a ConfigError
+ * naming the variable.
  */
 export function createDatabaseClient(url: string | undefined, options: PrismaClientOptions = {}): DatabaseClient {
   const parsed = parseDatabaseUrl(options.variable ?? "DATABASE_URL", url);
   switch (parsed.driver) {
     case "accelerate": {
       // The extension only adds optional caching arguments; the model API is unchanged.
-      const prisma = new PrismaClient({ accelerateUrl: parsed.url }).$extends(withAccelerate());
+      const prisma = new PrismaClient({ accelerateUrl: parsed.url })
+        .$extends(withAccelerate())
+        .$extends(softDeleteExtension);
       return { prisma: prisma as unknown as PrismaClient, driver: "accelerate" };
     }
     case "neon": {
@@ -56,7 +69,7 @@ export function createDatabaseClient(url: string | undefined, options: PrismaCli
         { connectionString: driverConnectionString(parsed.url) },
         { schema: parsed.schema },
       );
-      return { prisma: new PrismaClient({ adapter }), driver: "neon" };
+      return { prisma: withSoftDeletes(new PrismaClient({ adapter: withDatabaseSession(adapter) })), driver: "neon" };
     }
     case "pg": {
       const pool = new pg.Pool({
@@ -72,7 +85,8 @@ export function createDatabaseClient(url: string | undefined, options: PrismaCli
         idle: pool.idleCount,
         waiting: pool.waitingCount,
       });
-      return { prisma: new PrismaClient({ adapter }), driver: "pg", poolStats };
+      const prisma = withSoftDeletes(new PrismaClient({ adapter: withDatabaseSession(adapter) }));
+      return { prisma, driver: "pg", poolStats };
     }
   }
 }

@@ -35,7 +35,10 @@ interface SoftDeletableDelegate {
     where: { id: string; deletedAt: Date | null | { not: null } };
     data: { deletedAt: Date | null };
   }): Promise<{ count: number }>;
-  findUnique(args: { where: { id: string }; select: { deletedAt: true } }): Promise<{ deletedAt: Date | null } | null>;
+  findUnique(args: {
+    where: { id: string; deletedAt: undefined };
+    select: { deletedAt: true };
+  }): Promise<{ deletedAt: Date | null } | null>;
 }
 
 const uuid = z.uuid();
@@ -59,7 +62,8 @@ function checkId(model: string, id: unknown): string {
 
 /** Explains why a conditional update touched no row: the row is missing, or in the other state. */
 async function explainNoChange(delegate: SoftDeletableDelegate, model: string, id: string, wantedDeleted: boolean) {
-  const row = await delegate.findUnique({ where: { id }, select: { deletedAt: true } });
+  // deletedAt named (as undefined): the soft-delete extension then keeps deleted rows in.
+  const row = await delegate.findUnique({ where: { id, deletedAt: undefined }, select: { deletedAt: true } });
   if (!row) return new SoftDeleteError("not_found", `${model} ${id} does not exist.`);
   return wantedDeleted
     ? new SoftDeleteError("already_deleted", `${model} ${id} is already deleted (at ${row.deletedAt?.toISOString()}).`)

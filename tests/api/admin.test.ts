@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
@@ -13,7 +14,7 @@ describe("admin", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedWithDevelopmentPassword(db.prisma);
-    ({ app } = createTestApp(db.prisma));
+    ({ app } = createTestApp(db.appPrisma));
     admin = await loginAs(app, ACTORS.admin);
   });
   afterAll(() => db.drop());
@@ -100,22 +101,26 @@ describe("admin", () => {
     expect((await problemOf(again)).code).toBe("invalid_transition");
   });
 
-  it("reads the audit log, filtered", async () => {
-    await db.prisma.auditLog.create({
-      data: {
-        tableName: "businesses",
-        rowId: BUSINESS.draft,
-        action: "UPDATE",
-        changes: { title: { old: "a", new: "b" } },
-      },
+  it("reads the audit trail PostgreSQL recorded: the admin as actor, the request id, the change", async () => {
+    const takedown = await call(app, "POST", `/admin/businesses/${BUSINESS.underOffer}/takedown`, {
+      token: admin,
+      body: { reason: "misleading figures" },
     });
+    expect(takedown.status).toBe(200);
+    const requestId = takedown.headers.get("x-request-id")!;
     const audit = (await (
-      await call(app, "GET", `/admin/audit?tableName=businesses&rowId=${BUSINESS.draft}`, { token: admin })
+      await call(app, "GET", `/admin/audit?tableName=businesses&rowId=${BUSINESS.underOffer}&requestId=${requestId}`, {
+        token: admin,
+      })
     ).json()) as {
-      items: { action: string; changes: unknown }[];
+      items: { action: string; changes: Record<string, unknown>; actorUserId: string; dbRole: string }[];
     };
-    expect(audit.items).toEqual([
-      expect.objectContaining({ action: "UPDATE", changes: { title: { old: "a", new: "b" } } }),
-    ]);
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0]).toMatchObject({
+      action: "UPDATE",
+      actorUserId: stableId("admin"),
+      dbRole: "exitmatch_app_test",
+      changes: { status: { old: "UNDER_OFFER", new: "ARCHIVED" } },
+    });
   });
 });

@@ -17,7 +17,7 @@ describe("authentication", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedWithDevelopmentPassword(db.prisma);
-    ({ app, mailer } = createTestApp(db.prisma));
+    ({ app, mailer } = createTestApp(db.appPrisma));
   });
   afterAll(() => db.drop());
 

@@ -372,7 +372,7 @@ describe("authorization matrix", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedWithDevelopmentPassword(db.prisma);
-    ({ app } = createTestApp(db.prisma));
+    ({ app } = createTestApp(db.appPrisma));
     tokens.set("anonymous", undefined);
     for (const [actor, email] of Object.entries(ACTORS)) tokens.set(actor as Actor, await loginAs(app, email));
   });

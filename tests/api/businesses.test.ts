@@ -283,7 +283,9 @@ describe("listings", () => {
         204,
       );
       expect((await call(app, "GET", `/businesses/${created.id}`, { token: token("otherSeller") })).status).toBe(404);
-      expect((await db.prisma.business.findUniqueOrThrow({ where: { id: created.id } })).deletedAt).not.toBeNull();
+      expect(
+        (await db.prisma.business.findUniqueOrThrow({ where: { id: created.id, deletedAt: { not: null } } })).deletedAt,
+      ).not.toBeNull();
     });
   });
 });

@@ -11,7 +11,7 @@ describe("API contract", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedWithDevelopmentPassword(db.prisma);
-    ({ app } = createTestApp(db.prisma));
+    ({ app } = createTestApp(db.appPrisma));
   });
   afterAll(() => db.drop());
 

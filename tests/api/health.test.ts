@@ -15,7 +15,7 @@ describe("GET /health", () => {
     const [newest] = await db.query<{ migration_name: string }>(
       "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1",
     );
-    const response = await createTestApp(db.prisma).app.request("/health");
+    const response = await createTestApp(db.appPrisma).app.request("/health");
     expect(response.status).toBe(200);
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     const body = (await response.json()) as { database: { latencyMs: number } };
@@ -37,7 +37,7 @@ describe("GET /health", () => {
   });
 
   it("answers unknown routes with RFC 9457 problem details", async () => {
-    const response = await createTestApp(db.prisma).app.request("/no/such/route");
+    const response = await createTestApp(db.appPrisma).app.request("/no/such/route");
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(await response.json()).toMatchObject({
@@ -48,7 +48,7 @@ describe("GET /health", () => {
   });
 
   it("publishes the route in the OpenAPI document", async () => {
-    const response = await createTestApp(db.prisma).app.request("/openapi.json");
+    const response = await createTestApp(db.appPrisma).app.request("/openapi.json");
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths)).toContain("/health");

@@ -191,7 +191,7 @@ describe("hostile input never causes a 5xx", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedWithDevelopmentPassword(db.prisma);
-    ({ app } = createTestApp(db.prisma));
+    ({ app } = createTestApp(db.appPrisma));
     sellerToken = await loginAs(app, ACTORS.ownerSeller);
     adminToken = await loginAs(app, ACTORS.admin);
   });

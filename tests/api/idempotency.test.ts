@@ -23,7 +23,7 @@ describe("Idempotency-Key on creating requests", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedWithDevelopmentPassword(db.prisma);
-    ({ app } = createTestApp(db.prisma));
+    ({ app } = createTestApp(db.appPrisma));
     seller = await loginAs(app, ACTORS.ownerSeller);
     otherSeller = await loginAs(app, ACTORS.otherSeller);
   });

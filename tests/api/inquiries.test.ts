@@ -27,7 +27,7 @@ describe("inquiries, NDA and the deal room", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await seedWithDevelopmentPassword(db.prisma);
-    ({ app } = createTestApp(db.prisma));
+    ({ app } = createTestApp(db.appPrisma));
     buyer = await loginAs(app, "emma.wilson@wilsonfamilyoffice.co.uk");
     seller = await loginAs(app, "grace.okafor@surreyhomecare.co.uk");
     otherSeller = await loginAs(app, "amelia.clarke@crumbandco.co.uk");

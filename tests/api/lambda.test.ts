@@ -61,7 +61,7 @@ describe("AWS Lambda handler", () => {
         mailer: new MemoryMailer(),
       }),
     );
-    ({ app: node } = createTestApp(db.prisma));
+    ({ app: node } = createTestApp(db.appPrisma));
   });
   afterAll(() => db.drop());
 

@@ -62,7 +62,7 @@ describe("GET /ready", () => {
         "SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1",
       );
       await db.query("DELETE FROM _prisma_migrations WHERE migration_name = $1", [newest!.migration_name]);
-      const response = await createTestApp(db.prisma).app.request("/ready");
+      const response = await createTestApp(db.appPrisma).app.request("/ready");
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ checks: { database: "ok", migrations: "failing" } });
     } finally {

@@ -5,6 +5,7 @@ import {
   type SoftDeletableModel,
   SoftDeleteError,
 } from "../../functions/db/soft-delete.ts";
+import { EmptyFilterError, includeDeleted } from "../../functions/db/soft-delete-extension.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -25,7 +26,8 @@ describe("dbUtils (soft deletes, as the operations guide shows)", () => {
 
     expect(deletedAt).toBeInstanceOf(Date);
     expect(await db.prisma.business.count({ where: dbUtils.excludeSoftDeleted() })).toBe(liveBefore - 1);
-    const row = await db.prisma.business.findUnique({ where: { id: businessId } });
+    expect(await db.prisma.business.findUnique({ where: { id: businessId } })).toBeNull();
+    const row = await db.prisma.business.findUnique({ where: { id: businessId, ...includeDeleted() } });
     expect(row?.deletedAt?.getTime()).toBe(deletedAt.getTime());
   });
 
@@ -47,7 +49,9 @@ describe("dbUtils (soft deletes, as the operations guide shows)", () => {
     await db.prisma.$transaction(async (tx) => {
       await dbUtils.softDelete(tx, "User", user.id);
     });
-    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).not.toBeNull();
+    expect(
+      (await db.prisma.user.findUniqueOrThrow({ where: { id: user.id, ...includeDeleted() } })).deletedAt,
+    ).not.toBeNull();
     await dbUtils.softRestore(db.prisma, "User", user.id);
   });
 
@@ -103,5 +107,66 @@ describe("dbUtils (soft deletes, as the operations guide shows)", () => {
     expect(rows.map((row) => row.table_name).sort()).toEqual(
       SOFT_DELETABLE_MODELS.map((model) => tableOf[model]).sort(),
     );
+  });
+});
+
+describe("soft-delete rules in every client", () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedWithDevelopmentPassword(db.prisma);
+  });
+  afterAll(() => db.drop());
+
+  it("reads leave deleted rows out by default: find, count, aggregate, groupBy", async () => {
+    const all = await db.prisma.business.count({ where: includeDeleted() });
+    const victim = await db.prisma.business.findFirstOrThrow({ where: { status: "PUBLISHED" } });
+    await dbUtils.softDelete(db.prisma, "Business", victim.id);
+
+    expect(await db.prisma.business.count()).toBe(all - 1);
+    expect(await db.prisma.business.findMany({ where: { id: victim.id } })).toEqual([]);
+    expect(await db.prisma.business.findFirst({ where: { id: victim.id } })).toBeNull();
+    expect(await db.prisma.business.findUnique({ where: { id: victim.id } })).toBeNull();
+    expect((await db.prisma.business.aggregate({ _count: { _all: true } }))._count._all).toBe(all - 1);
+    const groups = await db.prisma.business.groupBy({ by: ["status"], _count: { _all: true } });
+    expect(groups.reduce((sum, group) => sum + group._count._all, 0)).toBe(all - 1);
+  });
+
+  it("naming deletedAt in the filter reaches deleted rows on purpose", async () => {
+    const deleted = await db.prisma.business.findMany({ where: { deletedAt: { not: null } } });
+    expect(deleted.length).toBeGreaterThan(0);
+    expect(await db.prisma.business.count({ where: includeDeleted() })).toBe(
+      (await db.prisma.business.count()) + deleted.length,
+    );
+  });
+
+  it("inside interactive transactions too", async () => {
+    const [outside, inside] = await Promise.all([
+      db.prisma.business.count(),
+      db.prisma.$transaction((tx) => tx.business.count()),
+    ]);
+    expect(inside).toBe(outside);
+  });
+
+  it("refuses updateMany and deleteMany with an empty filter, and changes nothing", async () => {
+    const before = await db.prisma.valuation.count();
+    await expect(db.prisma.valuation.deleteMany()).rejects.toThrow(EmptyFilterError);
+    await expect(db.prisma.valuation.deleteMany({ where: {} })).rejects.toThrow(EmptyFilterError);
+    await expect(db.prisma.business.updateMany({ data: { viewCount: 0 } })).rejects.toThrow(/empty filter/);
+    await expect(db.prisma.business.updateMany({ where: { id: undefined }, data: { viewCount: 0 } })).rejects.toThrow(
+      EmptyFilterError,
+    );
+    expect(await db.prisma.valuation.count()).toBe(before);
+    // A real filter is fine.
+    expect((await db.prisma.valuation.deleteMany({ where: { notes: "no such note" } })).count).toBe(0);
+  });
+
+  it("restores: the row reads again", async () => {
+    const victim = await db.prisma.inquiry.findFirstOrThrow();
+    await dbUtils.softDelete(db.prisma, "Inquiry", victim.id);
+    expect(await db.prisma.inquiry.findUnique({ where: { id: victim.id } })).toBeNull();
+    await dbUtils.softRestore(db.prisma, "Inquiry", victim.id);
+    expect((await db.prisma.inquiry.findUnique({ where: { id: victim.id } }))?.id).toBe(victim.id);
   });
 });

@@ -8,3 +8,9 @@ export function withDatabaseName(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
+
+/** Login users of the database roles, made by the global setup. */
+export const TEST_LOGINS = {
+  app: { name: "exitmatch_app_test", password: "exitmatch-app-test", kind: "app" },
+  readonly: { name: "exitmatch_readonly_test", password: "exitmatch-readonly-test", kind: "readonly" },
+} as const;

@@ -7,8 +7,9 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../functions/db/apply-migrations.ts";
+import { ensureLoginRole } from "../../functions/db/database-roles.ts";
 import { startEmbeddedPostgres } from "../../functions/db/embedded-postgres.ts";
-import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, withDatabaseName } from "./database-names.ts";
+import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, TEST_LOGINS, withDatabaseName } from "./database-names.ts";
 import { freePort } from "./free-port.ts";
 
 declare module "vitest" {
@@ -51,6 +52,9 @@ export default async function setup(project: TestProject) {
     await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
   });
   await applyMigrations(withDatabaseName(serverUrl, TEMPLATE_DATABASE));
+  // The app runs in tests as it does in production: a login in the exitmatch_app role, subject
+  // to row-level security and without DDL.
+  for (const login of Object.values(TEST_LOGINS)) await ensureLoginRole(serverUrl, login);
 
   project.provide("databaseServerUrl", serverUrl);
 

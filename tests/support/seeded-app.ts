@@ -21,7 +21,7 @@ export function useSeededApp(): SeededApp {
   beforeAll(async () => {
     context.db = await createTestDatabase();
     await seedWithDevelopmentPassword(context.db.prisma);
-    context.app = createTestApp(context.db.prisma).app;
+    context.app = createTestApp(context.db.appPrisma).app;
     context.token = await loginAllActors(context.app);
   });
   afterAll(() => context.db.drop());

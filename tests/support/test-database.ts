@@ -1,14 +1,19 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+import { withCredentials } from "../../functions/db/database-roles.ts";
 import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, withDatabaseName } from "./database-names.ts";
+import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, TEST_LOGINS, withDatabaseName } from "./database-names.ts";
 
 export interface TestDatabase {
   name: string;
+  /** As the owner (the migrator): for fixtures and checks, exempt from row-level security. */
   url: string;
   prisma: PrismaClient;
+  /** As a login of the exitmatch_app role, as the API runs in production. */
+  appUrl: string;
+  appPrisma: PrismaClient;
   /** A raw pg query on this database, for checks Prisma cannot express. */
   query<Row extends pg.QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   drop(): Promise<void>;
@@ -36,14 +41,19 @@ function uniqueName() {
 async function open(name: string): Promise<TestDatabase> {
   const url = withDatabaseName(serverUrl(), name);
   const { prisma } = createDatabaseClient(url, { maxConnections: 4 });
+  const appUrl = withCredentials(url, TEST_LOGINS.app.name, TEST_LOGINS.app.password);
+  const { prisma: appPrisma } = createDatabaseClient(appUrl, { maxConnections: 4 });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   return {
     name,
     url,
     prisma,
+    appUrl,
+    appPrisma,
     query: async (sql, params) => (await pool.query(sql, params)).rows,
     async drop() {
       await prisma.$disconnect();
+      await appPrisma.$disconnect();
       await pool.end();
       await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },

@@ -1,7 +1,17 @@
 import { createMiddleware } from "hono/factory";
 import { verifyAccessToken } from "../../auth/access-token.ts";
+import { currentDatabaseSession } from "../../db/database-session.ts";
 import type { AppEnv, AuthenticatedUser } from "../app-context.ts";
 import { ApiError } from "../errors.ts";
+
+/** From here on, the request's queries act as this user (audit actor, row-level security). */
+export function actAs(user: { id: string; role: string }) {
+  const session = currentDatabaseSession();
+  if (session) {
+    session.userId = user.id;
+    session.userRole = user.role;
+  }
+}
 
 /**
  * Reads `Authorization: Bearer <access token>`. With `required`, a missing or bad token is a
@@ -27,6 +37,7 @@ export function authenticate(options: { required: boolean }) {
     if (!account || account.deletedAt) throw new ApiError("token_invalid");
     if (account.status === "SUSPENDED") throw new ApiError("account_suspended");
     c.set("user", { id: account.id, role: account.role, email: account.email, sessionId: claims.sessionId });
+    actAs(account);
     await next();
   });
 }

@@ -19,6 +19,10 @@ const activity = createRoute({
       entityType: z.string().max(50).optional(),
       entityId: z.string().max(254).optional(),
       since: z.iso.datetime().optional(),
+      flagged: z
+        .enum(["true", "false"])
+        .optional()
+        .describe("Only security events (true), or only unflagged ones (false)."),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },
@@ -37,6 +41,7 @@ const activity = createRoute({
                 entityId: z.string().nullable(),
                 ipAddress: z.string().nullable(),
                 metadata: z.unknown(),
+                securityFlag: z.string().nullable(),
                 occurredAt: z.iso.datetime(),
               }),
             ),
@@ -53,7 +58,9 @@ const audit = createRoute({
   path: "/admin/audit",
   tags: ["Admin"],
   summary: "Read the audit log",
-  description: "Admins only. Data changes, newest first, at most 500; filter by table, row and actor.",
+  description:
+    "Admins only. Data changes as PostgreSQL's triggers recorded them, newest first, at most 500; filter by table, " +
+    'row, actor and request. Sensitive values read "[redacted]".',
   security: bearerAuth,
   middleware: [requireAdmin] as const,
   request: {
@@ -61,6 +68,7 @@ const audit = createRoute({
       tableName: z.string().max(100).optional(),
       rowId: z.string().max(100).optional(),
       actorUserId: z.uuid().optional(),
+      requestId: z.string().max(200).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },
@@ -76,9 +84,11 @@ const audit = createRoute({
                 tableName: z.string(),
                 rowId: z.string(),
                 action: z.enum(["INSERT", "UPDATE", "DELETE"]),
+                changedColumns: z.array(z.string()),
                 changes: z.unknown(),
                 actorUserId: z.uuid().nullable(),
                 requestId: z.string().nullable(),
+                dbRole: z.string(),
                 occurredAt: z.iso.datetime(),
               }),
             ),
@@ -93,7 +103,7 @@ const audit = createRoute({
 export function registerAdminLogRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app
     .openapi(activity, async (c) => {
-      const { userId, action, entityType, entityId, since, limit } = c.req.valid("query");
+      const { userId, action, entityType, entityId, since, flagged, limit } = c.req.valid("query");
       const rows = await c.get("deps").prisma.activityLog.findMany({
         where: {
           ...(userId ? { userId } : {}),
@@ -101,6 +111,7 @@ export function registerAdminLogRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
           ...(entityType ? { entityType } : {}),
           ...(entityId ? { entityId } : {}),
           ...(since ? { occurredAt: { gte: new Date(since) } } : {}),
+          ...(flagged ? { securityFlag: flagged === "true" ? { not: null } : null } : {}),
         },
         orderBy: { occurredAt: "desc" },
         take: limit,
@@ -115,6 +126,7 @@ export function registerAdminLogRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
             entityId: row.entityId,
             ipAddress: row.ipAddress,
             metadata: row.metadata,
+            securityFlag: row.securityFlag,
             occurredAt: row.occurredAt.toISOString(),
           })),
         },
@@ -122,14 +134,15 @@ export function registerAdminLogRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       );
     })
     .openapi(audit, async (c) => {
-      const { tableName, rowId, actorUserId, limit } = c.req.valid("query");
+      const { tableName, rowId, actorUserId, requestId, limit } = c.req.valid("query");
       const rows = await c.get("deps").prisma.auditLog.findMany({
         where: {
           ...(tableName ? { tableName } : {}),
           ...(rowId ? { rowId } : {}),
           ...(actorUserId ? { actorUserId } : {}),
+          ...(requestId ? { requestId } : {}),
         },
-        orderBy: { occurredAt: "desc" },
+        orderBy: { id: "desc" },
         take: limit,
       });
       return c.json(
@@ -139,9 +152,11 @@ export function registerAdminLogRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
             tableName: row.tableName,
             rowId: row.rowId,
             action: row.action,
+            changedColumns: row.changedColumns,
             changes: row.changes,
             actorUserId: row.actorUserId,
             requestId: row.requestId,
+            dbRole: row.dbRole,
             occurredAt: row.occurredAt.toISOString(),
           })),
         },

@@ -1,0 +1,134 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+
+/**
+ * Who the database is working for right now. PostgreSQL reads it as transaction-local settings
+ * (migration audit_trail): the audit triggers record the actor and request, and row-level
+ * security decides which deal-room documents and financials are visible.
+ */
+export interface DatabaseSession {
+  requestId?: string | undefined;
+  userId?: string | undefined;
+  userRole?: string | undefined;
+  /** A system job (retention, erasure) acting for no one user: sees every row. */
+  system?: boolean | undefined;
+}
+
+const sessions = new AsyncLocalStorage<DatabaseSession>();
+
+/**
+ * Runs `work` with `session` applied to every query it makes, however deep. Awaits inside the
+ * session: Prisma queries are lazy and run when awaited, so one returned unawaited would
+ * otherwise run outside it.
+ */
+export function runWithDatabaseSession<T>(session: DatabaseSession, work: () => T | PromiseLike<T>): Promise<T> {
+  return sessions.run(session, async () => await work());
+}
+
+/** The session of the code running now; the API's authenticate middleware fills in the user. */
+export function currentDatabaseSession(): DatabaseSession | undefined {
+  return sessions.getStore();
+}
+
+const SET_SESSION_SQL =
+  "SELECT set_config('exitmatch.user_id', $1, true), set_config('exitmatch.user_role', $2, true), " +
+  "set_config('exitmatch.request_id', $3, true), set_config('exitmatch.system', $4, true)";
+const TEXT_ARG = { scalarType: "string", arity: "scalar" } as const;
+
+function setSessionQuery(session: DatabaseSession): SqlQuery {
+  return {
+    sql: SET_SESSION_SQL,
+    args: [session.userId ?? "", session.userRole ?? "", session.requestId ?? "", session.system ? "on" : ""],
+    argTypes: [TEXT_ARG, TEXT_ARG, TEXT_ARG, TEXT_ARG],
+  };
+}
+
+const command = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
+/**
+ * Whether a statement outside a transaction must carry the session. Reads by anonymous callers
+ * need nothing (row-level security treats "no user" as "nobody"), and skipping them keeps
+ * public search at one round trip; everything a user does, and every write, carries it.
+ */
+function needsSession(session: DatabaseSession | undefined, sql: string): session is DatabaseSession {
+  if (!session) return false;
+  if (session.userId || session.system) return true;
+  return session.requestId !== undefined && !/^\s*select\b/i.test(sql);
+}
+
+/**
+ * Wraps a Prisma driver adapter so that the current DatabaseSession reaches PostgreSQL as
+ * settings local to the transaction (never the connection), which is what keeps them correct
+ * behind pgbouncer in transaction mode. A transaction Prisma opens gets the settings right
+ * after BEGIN; a lone statement is run inside a short transaction that sets them first.
+ */
+class SessionAwareAdapter implements SqlDriverAdapter {
+  readonly provider: SqlDriverAdapter["provider"];
+  readonly adapterName: string;
+
+  constructor(private readonly inner: SqlDriverAdapter) {
+    this.provider = inner.provider;
+    this.adapterName = inner.adapterName;
+  }
+
+  queryRaw(query: SqlQuery) {
+    return this.withSession(query, (queryable) => queryable.queryRaw(query));
+  }
+
+  executeRaw(query: SqlQuery) {
+    return this.withSession(query, (queryable) => queryable.executeRaw(query));
+  }
+
+  private async withSession<T>(query: SqlQuery, work: (queryable: SqlDriverAdapter | Transaction) => Promise<T>) {
+    const session = currentDatabaseSession();
+    if (!needsSession(session, query.sql)) return work(this.inner);
+    const transaction = await this.inner.startTransaction();
+    try {
+      await transaction.executeRaw(setSessionQuery(session));
+      const result = await work(transaction);
+      await transaction.executeRaw(command("COMMIT"));
+      await transaction.commit();
+      return result;
+    } catch (error) {
+      await transaction.executeRaw(command("ROLLBACK")).catch(() => {});
+      await transaction.rollback();
+      throw error;
+    }
+  }
+
+  async startTransaction(isolationLevel?: Parameters<SqlDriverAdapter["startTransaction"]>[0]) {
+    const transaction = await this.inner.startTransaction(isolationLevel);
+    const session = currentDatabaseSession();
+    if (session) {
+      try {
+        await transaction.executeRaw(setSessionQuery(session));
+      } catch (error) {
+        await transaction.executeRaw(command("ROLLBACK")).catch(() => {});
+        await transaction.rollback();
+        throw error;
+      }
+    }
+    return transaction;
+  }
+
+  executeScript(script: string) {
+    return this.inner.executeScript(script);
+  }
+
+  getConnectionInfo() {
+    return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: true };
+  }
+
+  dispose() {
+    return this.inner.dispose();
+  }
+}
+
+/** A driver adapter factory whose connections carry the DatabaseSession. */
+export function withDatabaseSession<F extends SqlDriverAdapterFactory>(factory: F): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => new SessionAwareAdapter(await factory.connect()),
+  };
+}
