@@ -1,36 +1,54 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import { type SecurityFlag, securityFlagFor } from "./security-flags.ts";
 
 /** What people did, for their own history and for security review (the activity log). */
 export const ActivityAction = {
+  login: "auth.login",
+  loginFailed: "auth.login_failed",
+  logout: "auth.logout",
+  suspendedAccess: "auth.suspended_access",
+  listingViewed: "listing.viewed",
+  listingsSearched: "listing.searched",
+  ndaAccepted: "nda.accepted",
   documentViewed: "document.viewed",
   documentDownloaded: "document.downloaded",
   documentUploaded: "document.uploaded",
   documentDeleted: "document.deleted",
   memberAdded: "deal_room.member_added",
   memberRevoked: "deal_room.member_revoked",
+  dataExportRequested: "gdpr.export_requested",
+  erasureRequested: "gdpr.erasure_requested",
+  erasurePerformed: "gdpr.erasure_performed",
 } as const;
+export type ActivityAction = (typeof ActivityAction)[keyof typeof ActivityAction];
 
+export interface ActivityEntry {
+  userId?: string | null | undefined;
+  action: ActivityAction;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  ipAddress?: string | undefined;
+  userAgent?: string | undefined;
+  metadata?: Prisma.InputJsonValue;
+}
+
+/** Records an activity, flagged when it fits a suspicious pattern (security-flags.ts). */
 export async function recordActivity(
   prisma: Pick<PrismaClient, "activityLog">,
-  entry: {
-    userId: string;
-    action: (typeof ActivityAction)[keyof typeof ActivityAction];
-    entityType: string;
-    entityId: string;
-    ipAddress?: string | undefined;
-    userAgent?: string | undefined;
-    metadata?: Prisma.InputJsonValue;
-  },
-) {
+  entry: ActivityEntry,
+): Promise<{ securityFlag: SecurityFlag | undefined }> {
+  const securityFlag = await securityFlagFor(prisma, entry);
   await prisma.activityLog.create({
     data: {
-      userId: entry.userId,
+      userId: entry.userId ?? null,
       action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
       ipAddress: entry.ipAddress ?? null,
       userAgent: entry.userAgent?.slice(0, 512) ?? null,
+      securityFlag: securityFlag ?? null,
       ...(entry.metadata !== undefined ? { metadata: entry.metadata } : {}),
     },
   });
+  return { securityFlag };
 }

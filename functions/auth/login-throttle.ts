@@ -1,14 +1,16 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
+import { FAILED_LOGIN_WINDOW_MS, FAILED_LOGINS_PER_ACCOUNT, FAILED_LOGINS_PER_IP } from "../activity/security-flags.ts";
 import { ApiError } from "../api/errors.ts";
 
-/** Failed logins are counted over this window. */
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+/** The throttle's limits are the same as the security flags' (security-flags.ts). */
+export const THROTTLE_WINDOW_MS = FAILED_LOGIN_WINDOW_MS;
 /** Failures per account in the window before logins are refused. */
-export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ACCOUNT = FAILED_LOGINS_PER_ACCOUNT;
 /** Failures per IP address in the window before logins are refused (many accounts, one IP). */
-export const MAX_FAILURES_PER_IP = 20;
+export const MAX_FAILURES_PER_IP = FAILED_LOGINS_PER_IP;
 
-export const LOGIN_FAILED = "auth.login_failed";
+const LOGIN_FAILED = ActivityAction.loginFailed;
 
 /**
  * Login throttling that holds across servers and Lambda containers: it counts the failed
@@ -42,14 +44,12 @@ export async function recordLoginFailure(
   email: string,
   context: { ipAddress?: string | undefined; userAgent?: string | undefined; userId?: string | undefined },
 ) {
-  await prisma.activityLog.create({
-    data: {
-      action: LOGIN_FAILED,
-      entityType: "email",
-      entityId: email,
-      userId: context.userId ?? null,
-      ipAddress: context.ipAddress ?? null,
-      userAgent: context.userAgent?.slice(0, 512) ?? null,
-    },
+  return recordActivity(prisma, {
+    action: ActivityAction.loginFailed,
+    entityType: "email",
+    entityId: email,
+    userId: context.userId,
+    ipAddress: context.ipAddress,
+    userAgent: context.userAgent,
   });
 }

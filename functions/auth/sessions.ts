@@ -89,9 +89,12 @@ export async function rotateSession(
 }
 
 /** Logs out: revokes the session the refresh token belongs to. Unknown tokens are ignored. */
-export async function endSession(prisma: PrismaClient, refreshToken: string): Promise<void> {
-  await prisma.session.updateMany({
+/** Revokes the session of a refresh token; returns whose it was, if it was live. */
+export async function endSession(prisma: PrismaClient, refreshToken: string): Promise<{ userId?: string }> {
+  const [session] = await prisma.session.updateManyAndReturn({
     where: { refreshTokenHash: hashSecretToken(refreshToken), revokedAt: null },
     data: { revokedAt: new Date() },
+    select: { userId: true },
   });
+  return { userId: session?.userId };
 }

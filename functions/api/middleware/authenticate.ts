@@ -1,7 +1,9 @@
 import { createMiddleware } from "hono/factory";
+import { ActivityAction, recordActivity } from "../../activity/record-activity.ts";
 import { verifyAccessToken } from "../../auth/access-token.ts";
 import { currentDatabaseSession } from "../../db/database-session.ts";
 import type { AppEnv, AuthenticatedUser } from "../app-context.ts";
+import { clientAddress } from "../client-address.ts";
 import { ApiError } from "../errors.ts";
 
 /** From here on, the request's queries act as this user (audit actor, row-level security). */
@@ -35,7 +37,16 @@ export function authenticate(options: { required: boolean }) {
       select: { id: true, role: true, email: true, status: true, deletedAt: true },
     });
     if (!account || account.deletedAt) throw new ApiError("token_invalid");
-    if (account.status === "SUSPENDED") throw new ApiError("account_suspended");
+    if (account.status === "SUSPENDED") {
+      await recordActivity(prisma, {
+        action: ActivityAction.suspendedAccess,
+        userId: account.id,
+        ipAddress: clientAddress(c),
+        userAgent: c.req.header("user-agent"),
+        metadata: { method: c.req.method, path: c.req.path },
+      });
+      throw new ApiError("account_suspended");
+    }
     c.set("user", { id: account.id, role: account.role, email: account.email, sessionId: claims.sessionId });
     actAs(account);
     await next();

@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
 import { checkLoginThrottle, recordLoginFailure } from "../../../auth/login-throttle.ts";
 import { hashPassword, verifyPassword } from "../../../auth/password.ts";
 import { startSession } from "../../../auth/sessions.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { clientAddress } from "../../client-address.ts";
 import { ApiError } from "../../errors.ts";
+import { actAs } from "../../middleware/authenticate.ts";
 import { problems } from "../openapi-helpers.ts";
 import { EmailSchema, TokenPairSchema } from "./schemas.ts";
 
@@ -50,10 +52,15 @@ export function registerLogin<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
       await recordLoginFailure(prisma, email, { ...context, userId: user?.id });
       throw new ApiError("invalid_credentials");
     }
-    if (user.status === "SUSPENDED") throw new ApiError("account_suspended");
+    actAs(user);
+    if (user.status === "SUSPENDED") {
+      await recordActivity(prisma, { action: ActivityAction.suspendedAccess, userId: user.id, ...context });
+      throw new ApiError("account_suspended");
+    }
 
     const tokens = await startSession(prisma, config, user, context);
     await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await recordActivity(prisma, { action: ActivityAction.login, userId: user.id, ...context });
     return c.json({ ...tokens, tokenType: "Bearer" as const }, 200);
   });
 }

@@ -1,7 +1,9 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
 import { endSession } from "../../../auth/sessions.ts";
 import type { AppEnv } from "../../app-context.ts";
+import { clientAddress } from "../../client-address.ts";
 import { problems } from "../openapi-helpers.ts";
 import { RefreshTokenBodySchema } from "./schemas.ts";
 
@@ -17,7 +19,16 @@ const route = createRoute({
 
 export function registerLogout<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
-    await endSession(c.get("deps").prisma, c.req.valid("json").refreshToken);
+    const { prisma } = c.get("deps");
+    const { userId } = await endSession(prisma, c.req.valid("json").refreshToken);
+    if (userId) {
+      await recordActivity(prisma, {
+        action: ActivityAction.logout,
+        userId,
+        ipAddress: clientAddress(c),
+        userAgent: c.req.header("user-agent"),
+      });
+    }
     return c.body(null, 204);
   });
 }

@@ -1,7 +1,9 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
 import { loadBusinessFor } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
+import { clientAddress } from "../../client-address.ts";
 import { authenticate } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import { BusinessSchema, IdParamSchema, toBusinessResponse } from "./schemas.ts";
@@ -33,6 +35,16 @@ export function registerGetBusiness<S extends Schema>(app: OpenAPIHono<AppEnv, S
       // An atomic increment: concurrent views are all counted. Not a content change, so the version stays.
       await prisma.$executeRaw`UPDATE businesses SET view_count = view_count + 1 WHERE id = ${business.id}::uuid`;
       business.viewCount += 1;
+    }
+    if (user) {
+      await recordActivity(prisma, {
+        action: ActivityAction.listingViewed,
+        userId: user.id,
+        entityType: "business",
+        entityId: business.id,
+        ipAddress: clientAddress(c),
+        userAgent: c.req.header("user-agent"),
+      });
     }
     c.header("ETag", `"${business.version}"`);
     return c.json(toBusinessResponse(business, seesIdentity), 200);

@@ -1,6 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
 import type { AppEnv } from "../../app-context.ts";
+import { clientAddress } from "../../client-address.ts";
+import { authenticate } from "../../middleware/authenticate.ts";
 import { problems } from "../openapi-helpers.ts";
 import { REGIONS } from "./schemas.ts";
 import { buildSearchSql, encodeCursor, SearchQuerySchema, type SearchRow } from "./search-query.ts";
@@ -28,6 +31,7 @@ const route = createRoute({
   summary: "Search published listings",
   description:
     "Filters combine with AND; list values within one filter with OR. Keyset pagination: pass nextCursor back.",
+  middleware: [authenticate({ required: false })] as const,
   request: { query: SearchQuerySchema },
   responses: {
     200: {
@@ -50,7 +54,19 @@ export function registerSearchBusinesses<S extends Schema>(app: OpenAPIHono<AppE
   return app.openapi(route, async (c) => {
     const query = c.req.valid("query");
     const { sql, sort } = buildSearchSql(query);
-    const rows = await c.get("deps").prisma.$queryRaw<SearchRow[]>(sql);
+    const { prisma } = c.get("deps");
+    const rows = await prisma.$queryRaw<SearchRow[]>(sql);
+    // Signed-in people's searches are part of their activity; anonymous ones are not recorded.
+    const user = c.get("user");
+    if (user) {
+      await recordActivity(prisma, {
+        action: ActivityAction.listingsSearched,
+        userId: user.id,
+        ipAddress: clientAddress(c),
+        userAgent: c.req.header("user-agent"),
+        metadata: { query: Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) },
+      });
+    }
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return c.json(

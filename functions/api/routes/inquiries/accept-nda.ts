@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
 import { CURRENT_NDA_VERSION } from "../../../domain/inquiry-status.ts";
 import { loadInquiryFor } from "../../access/inquiry-access.ts";
 import type { AppEnv } from "../../app-context.ts";
@@ -65,6 +66,15 @@ export function registerAcceptNda<S extends Schema>(app: OpenAPIHono<AppEnv, S>)
         where: { dealRoomId_userId: { dealRoomId: room.id, userId: user.id } },
         create: { dealRoomId: room.id, userId: user.id, role: "BUYER", addedById: inquiry.business.sellerId },
         update: { revokedAt: null },
+      });
+      await recordActivity(tx, {
+        action: ActivityAction.ndaAccepted,
+        userId: user.id,
+        entityType: "inquiry",
+        entityId: inquiry.id,
+        ipAddress: clientAddress(c),
+        userAgent: c.req.header("user-agent"),
+        metadata: { ndaVersion: c.req.valid("json").ndaVersion, businessId: inquiry.businessId },
       });
       return tx.inquiry.findUniqueOrThrow({ where: { id: inquiry.id }, include: INQUIRY_INCLUDE });
     });

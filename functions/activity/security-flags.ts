@@ -1,0 +1,84 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+
+/**
+ * Suspicious patterns the activity log flags as it records them ("monitor suspicious
+ * patterns"). Admins list flagged events (GET /admin/activity?flagged=true); an alarm can watch
+ * the count of flagged rows (indexed on security_flag, occurred_at).
+ */
+export const SecurityFlag = {
+  /** An account's failed logins reached the throttle's limit. */
+  failedLoginBurstAccount: "failed_login_burst_account",
+  /** One IP address's failed logins (over any accounts) reached the limit. */
+  failedLoginBurstIp: "failed_login_burst_ip",
+  /** One user viewed or downloaded an unusual number of deal-room documents in a short time. */
+  documentAccessBurst: "document_access_burst",
+  /** Someone used (or tried to log in to) a suspended account. */
+  suspendedAccountAccess: "suspended_account_access",
+} as const;
+export type SecurityFlag = (typeof SecurityFlag)[keyof typeof SecurityFlag];
+
+/** Failed logins per account, and per IP address, within the window that raise a flag. */
+export const FAILED_LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const FAILED_LOGINS_PER_ACCOUNT = 5;
+export const FAILED_LOGINS_PER_IP = 20;
+/** Document views and downloads by one user within the window that raise a flag. */
+export const DOCUMENT_ACCESS_WINDOW_MS = 10 * 60 * 1000;
+export const DOCUMENT_ACCESSES_PER_WINDOW = 30;
+
+export interface FlaggableActivity {
+  userId?: string | null | undefined;
+  action: string;
+  entityType?: string | null | undefined;
+  entityId?: string | null | undefined;
+  ipAddress?: string | null | undefined;
+}
+
+/**
+ * The flag for an activity about to be recorded, counting the earlier events of its kind in the
+ * window (this one included), or undefined.
+ */
+export async function securityFlagFor(
+  prisma: Pick<PrismaClient, "activityLog">,
+  activity: FlaggableActivity,
+): Promise<SecurityFlag | undefined> {
+  switch (activity.action) {
+    case "auth.suspended_access":
+      return SecurityFlag.suspendedAccountAccess;
+    case "auth.login_failed": {
+      const since = new Date(Date.now() - FAILED_LOGIN_WINDOW_MS);
+      const byAccount =
+        activity.entityId &&
+        (await prisma.activityLog.count({
+          where: {
+            action: activity.action,
+            entityType: "email",
+            entityId: activity.entityId,
+            occurredAt: { gte: since },
+          },
+        })) + 1;
+      if (byAccount && byAccount >= FAILED_LOGINS_PER_ACCOUNT) return SecurityFlag.failedLoginBurstAccount;
+      const byIp =
+        activity.ipAddress &&
+        (await prisma.activityLog.count({
+          where: { action: activity.action, ipAddress: activity.ipAddress, occurredAt: { gte: since } },
+        })) + 1;
+      if (byIp && byIp >= FAILED_LOGINS_PER_IP) return SecurityFlag.failedLoginBurstIp;
+      return undefined;
+    }
+    case "document.viewed":
+    case "document.downloaded": {
+      if (!activity.userId) return undefined;
+      const accesses =
+        (await prisma.activityLog.count({
+          where: {
+            userId: activity.userId,
+            action: { in: ["document.viewed", "document.downloaded"] },
+            occurredAt: { gte: new Date(Date.now() - DOCUMENT_ACCESS_WINDOW_MS) },
+          },
+        })) + 1;
+      return accesses >= DOCUMENT_ACCESSES_PER_WINDOW ? SecurityFlag.documentAccessBurst : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
