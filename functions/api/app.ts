@@ -16,6 +16,7 @@ import { registerBusinessRoutes } from "./routes/businesses/index.ts";
 import { MAX_DOCUMENT_BYTES } from "./routes/deal-rooms/documents.ts";
 import { LARGE_BODY_ROUTE, registerDealRoomAllRoutes } from "./routes/deal-rooms/index.ts";
 import { registerFinancialRoutes } from "./routes/financials/index.ts";
+import { registerGdprRoutes } from "./routes/gdpr/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
 import { registerMatchRoutes } from "./routes/matches/index.ts";
@@ -97,7 +98,7 @@ export function createApp(deps: AppDependencies) {
   const withFigures = registerValuationRoutes(registerFinancialRoutes(withInquiries));
   const withPeople = registerAdvisorRoutes(registerMatchRoutes(registerBuyerProfileRoutes(withFigures)));
   const withDealRooms = registerDealRoomAllRoutes(withPeople);
-  const routes = registerAdminRoutes(withDealRooms);
+  const routes = registerGdprRoutes(registerAdminRoutes(withDealRooms));
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

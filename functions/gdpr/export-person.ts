@@ -1,0 +1,76 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { runWithDatabaseSession } from "../db/database-session.ts";
+
+/** Makes the archive JSON-safe: money and ids stored as BigInt become strings. */
+function plain<T>(value: T): unknown {
+  return JSON.parse(JSON.stringify(value, (_key, item) => (typeof item === "bigint" ? item.toString() : item)));
+}
+
+/**
+ * The right of access: everything ExitMatch holds about a person, as one machine-readable JSON
+ * archive with a section per kind of record. Secrets are left out (the password hash, token
+ * hashes); they identify nothing and would only weaken the account. Runs as a system session so
+ * row-level security shows the person's own records wherever they are.
+ */
+export async function exportPerson(prisma: PrismaClient, userId: string, context: { requestId?: string } = {}) {
+  return runWithDatabaseSession({ system: true, requestId: context.requestId }, async () => {
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { id: userId, deletedAt: undefined },
+      omit: { passwordHash: true },
+    });
+    const [
+      sessions,
+      buyerProfile,
+      advisorProfile,
+      businesses,
+      inquiries,
+      memberships,
+      documents,
+      questions,
+      activity,
+      audit,
+    ] = await Promise.all([
+      prisma.session.findMany({ where: { userId }, omit: { refreshTokenHash: true }, orderBy: { createdAt: "asc" } }),
+      prisma.buyerProfile.findFirst({ where: { userId, deletedAt: undefined }, include: { matches: true } }),
+      prisma.advisorProfile.findFirst({ where: { userId, deletedAt: undefined } }),
+      prisma.business.findMany({
+        where: { sellerId: userId, deletedAt: undefined },
+        include: {
+          financials: { where: { deletedAt: undefined } },
+          valuations: { where: { deletedAt: undefined } },
+        },
+      }),
+      prisma.inquiry.findMany({ where: { buyerId: userId, deletedAt: undefined } }),
+      prisma.dealRoomMember.findMany({
+        where: { userId },
+        include: { dealRoom: { select: { id: true, name: true } } },
+      }),
+      prisma.document.findMany({ where: { uploadedById: userId, deletedAt: undefined }, omit: { storageKey: true } }),
+      prisma.dealRoomQuestion.findMany({
+        where: { OR: [{ askedById: userId }, { answeredById: userId }], deletedAt: undefined },
+      }),
+      prisma.activityLog.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+      prisma.auditLog.findMany({
+        where: { OR: [{ actorUserId: userId }, { rowId: userId }] },
+        omit: { prevHash: true, hash: true },
+        orderBy: { id: "asc" },
+      }),
+    ]);
+    return plain({
+      format: "exitmatch-personal-data-export",
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      user,
+      sessions,
+      buyerProfile,
+      advisorProfile,
+      businesses,
+      inquiries,
+      dealRoomMemberships: memberships,
+      documentsUploaded: documents,
+      dealRoomQuestions: questions,
+      activity,
+      auditTrail: audit,
+    }) as Record<string, unknown>;
+  });
+}

@@ -1,0 +1,12 @@
+/**
+ * How long ExitMatch keeps things, as the operations guide states (docs/data-lifecycle.md).
+ * The retention jobs (functions/retention/jobs.ts) apply them.
+ */
+/** A closed (soft-deleted) account is erased this many days after closing. */
+export const USER_RETENTION_DAYS = 30;
+/** A listing with no activity for this long is archived. */
+export const LISTING_INACTIVITY_YEARS = 1;
+/** Audit rows are purged after this many years. */
+export const AUDIT_LOG_RETENTION_YEARS = 7;
+/** Financial figures and valuations are purged this many years after the period they cover. */
+export const FINANCIAL_RETENTION_YEARS = 6;

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { stableId } from "../../prisma/seed/stable-id.ts";
+import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { ACTORS } from "../support/seed-actors.ts";
+import { createTestApp } from "../support/test-app.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+const ROOM = stableId("inquiry-1:room");
+
+/** Every text, JSON and array column of every table, and the rows where `needle` appears in it. */
+async function whereItAppears(db: TestDatabase, needle: string): Promise<string[]> {
+  const columns = await db.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+     WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,
+  );
+  const found: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${table_name}" WHERE position(lower($1) in lower("${column_name}"::text)) > 0`,
+      [needle],
+    );
+    if (row!.n > 0) found.push(`${table_name}.${column_name} (${row!.n})`);
+  }
+  return found;
+}
+
+describe("GDPR: right of access and right to be forgotten", () => {
+  let db: TestDatabase;
+  let harness: ReturnType<typeof createTestApp>;
+  let admin: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedWithDevelopmentPassword(db.prisma);
+    harness = createTestApp(db.appPrisma);
+    admin = await loginAs(harness.app, ACTORS.admin);
+  });
+  afterAll(() => db.drop());
+
+  it("exports everything about the caller as one JSON archive, and records the request", async () => {
+    const token = await loginAs(harness.app, ACTORS.buyerWithNda);
+    const response = await call(harness.app, "POST", "/me/data-export", { token });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="exitmatch-data-/);
+    const archive = (await response.json()) as Record<string, unknown> & { user: { email: string } };
+    expect(archive.user.email).toBe(ACTORS.buyerWithNda);
+    expect(archive.user).not.toHaveProperty("passwordHash");
+    for (const section of ["sessions", "buyerProfile", "inquiries", "dealRoomMemberships", "activity", "auditTrail"]) {
+      expect(archive, section).toHaveProperty(section);
+    }
+    expect((archive.inquiries as unknown[]).length).toBeGreaterThan(0);
+    expect((archive.sessions as unknown[]).length).toBeGreaterThan(0);
+    const logged = await db.prisma.activityLog.count({ where: { action: "gdpr.export_requested" } });
+    expect(logged).toBe(1);
+  });
+
+  it("lets admins export anyone, and nobody else", async () => {
+    const seller = stableId("seller-1");
+    expect((await call(harness.app, "GET", `/admin/users/${seller}/data-export`, { token: admin })).status).toBe(200);
+    const buyer = await loginAs(harness.app, ACTORS.buyerWithoutNda);
+    expect(
+      (await problemOf(await call(harness.app, "GET", `/admin/users/${seller}/data-export`, { token: buyer }))).status,
+    ).toBe(403);
+    expect(
+      (
+        await problemOf(
+          await call(harness.app, "GET", `/admin/users/${stableId("nobody")}/data-export`, { token: admin }),
+        )
+      ).status,
+    ).toBe(404);
+  });
+
+  it("erases a seller completely: no email, name or phone anywhere; files gone; held records kept and named", async () => {
+    const seller = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.ownerSeller } });
+    const sellerToken = await loginAs(harness.app, ACTORS.ownerSeller);
+    const form = new FormData();
+    form.set(
+      "file",
+      new File(["%PDF-1.7\nDavid's accounts"], "david-hughes-accounts.pdf", { type: "application/pdf" }),
+    );
+    const uploaded = await harness.app.request(`/deal-rooms/${ROOM}/documents`, {
+      method: "POST",
+      body: form,
+      headers: { authorization: `Bearer ${sellerToken}` },
+    });
+    expect(uploaded.status).toBe(201);
+    const document = await db.prisma.document.findFirstOrThrow({ where: { uploadedById: seller.id } });
+    expect(await harness.storage.get(document.storageKey)).toBeDefined();
+    // Failed logins name the account by email.
+    await call(harness.app, "POST", "/auth/login", { body: { email: seller.email, password: "not-the-password" } });
+    expect(await whereItAppears(db, seller.email)).not.toEqual([]);
+
+    const response = await call(harness.app, "POST", `/admin/users/${seller.id}/erasure`, { token: admin });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as {
+      filesRemoved: number;
+      kept: { table: string; reason: string }[];
+      deleted: { table: string }[];
+    };
+    expect(report.filesRemoved).toBe(1);
+    expect(report.kept.map((entry) => entry.table)).toEqual(
+      expect.arrayContaining(["business_financials", "audit_logs"]),
+    );
+    expect(report.kept.every((entry) => entry.reason.length > 10)).toBe(true);
+    expect(report.deleted.map((entry) => entry.table)).toContain("sessions");
+
+    expect(await whereItAppears(db, seller.email)).toEqual([]);
+    expect(await whereItAppears(db, seller.name)).toEqual([]);
+    expect(await whereItAppears(db, seller.phone!)).toEqual([]);
+    expect(await harness.storage.get(document.storageKey)).toBeUndefined();
+    // Held records are still there, pointing at the pseudonymous account.
+    expect(await db.prisma.businessFinancial.count({ where: { business: { sellerId: seller.id } } })).toBeGreaterThan(
+      0,
+    );
+    // Their tokens no longer work, and the erasure is in both logs.
+    expect((await problemOf(await call(harness.app, "GET", "/me", { token: sellerToken }))).status).toBe(401);
+    expect(
+      await db.prisma.activityLog.count({ where: { action: "gdpr.erasure_performed", entityId: seller.id } }),
+    ).toBe(1);
+    const audit = await db.prisma.auditLog.findFirst({
+      where: { tableName: "users", rowId: seller.id, action: "UPDATE", actorUserId: stableId("admin") },
+    });
+    expect(audit?.changedColumns).toEqual(expect.arrayContaining(["email", "name", "anonymized_at"]));
+
+    // Idempotent: a second erasure changes nothing more.
+    const again = (await (
+      await call(harness.app, "POST", `/admin/users/${seller.id}/erasure`, { token: admin })
+    ).json()) as {
+      filesRemoved: number;
+    };
+    expect(again.filesRemoved).toBe(0);
+  });
+
+  it("lets a person ask to be forgotten: signed out at once, erasure scheduled within 30 days", async () => {
+    const user = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.advisorOffDeal } });
+    const token = await loginAs(harness.app, ACTORS.advisorOffDeal);
+    const wrong = await call(harness.app, "POST", "/me/erasure", { token, body: { confirm: "yes" } });
+    expect((await problemOf(wrong)).status).toBe(400);
+    const response = await call(harness.app, "POST", "/me/erasure", { token, body: { confirm: "erase my account" } });
+    expect(response.status).toBe(202);
+    const body = (await response.json()) as { requestedAt: string; erasureDueBy: string; legalHolds: unknown[] };
+    expect(new Date(body.erasureDueBy).getTime() - new Date(body.requestedAt).getTime()).toBe(30 * 24 * 60 * 60 * 1000);
+    expect(body.legalHolds.length).toBeGreaterThan(0);
+    expect((await problemOf(await call(harness.app, "GET", "/me", { token }))).status).toBe(401);
+    expect(await db.prisma.session.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+    expect(await db.prisma.activityLog.count({ where: { action: "gdpr.erasure_requested", userId: user.id } })).toBe(1);
+  });
+
+  it("refuses erasure to non-admins and of admins", async () => {
+    const buyer = await loginAs(harness.app, ACTORS.buyerWithoutNda);
+    const target = stableId("seller-2");
+    expect(
+      (await problemOf(await call(harness.app, "POST", `/admin/users/${target}/erasure`, { token: buyer }))).status,
+    ).toBe(403);
+    expect(
+      (await problemOf(await call(harness.app, "POST", `/admin/users/${stableId("admin")}/erasure`, { token: admin })))
+        .status,
+    ).toBe(403);
+  });
+});
