@@ -127,6 +127,10 @@ export function createApp(deps: AppDependencies) {
       { name: "Deal room documents", description: "Versioned documents; every view and download is logged" },
       { name: "Deal room Q&A", description: "Questions and answers inside a deal room" },
       { name: "Admin", description: "User verification and suspension, listing moderation, audit and activity logs" },
+      {
+        name: "Privacy",
+        description: "UK GDPR: a person's data export (right of access) and erasure (right to be forgotten)",
+      },
     ],
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "ExitMatch API reference" }));

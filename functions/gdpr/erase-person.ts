@@ -52,135 +52,143 @@ export async function erasePerson(
     requestId: context.requestId,
   };
   const { report, storageKeys } = await runWithDatabaseSession(session, () =>
-    prisma.$transaction(async (tx) => {
-      const now = new Date();
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId, deletedAt: undefined } });
-      const anonymised: ErasureReport["anonymised"] = [];
-      const deleted: ErasureReport["deleted"] = [];
-      const kept: ErasureReport["kept"] = [];
-      const note = (list: { table: string; rows: number }[], table: string, rows: number) => {
-        if (rows > 0) list.push({ table, rows });
-      };
-
-      await tx.user.update({
-        where: { id: userId },
-        data: {
-          email: erasedEmail(userId),
-          name: ERASED_NAME,
-          phone: null,
-          phoneBlindIndex: null,
-          image: null,
-          passwordHash: null,
-          deletedAt: user.deletedAt ?? now,
-          anonymizedAt: user.anonymizedAt ?? now,
-        },
-      });
-      note(anonymised, "users", 1);
-      note(deleted, "sessions", (await tx.session.deleteMany({ where: { userId } })).count);
-      note(deleted, "user_tokens", (await tx.userToken.deleteMany({ where: { userId } })).count);
-
-      const profile = await tx.buyerProfile.findFirst({ where: { userId, deletedAt: undefined } });
-      if (profile) {
-        note(deleted, "matches", (await tx.match.deleteMany({ where: { buyerProfileId: profile.id } })).count);
-        await tx.buyerProfile.update({
-          where: { id: profile.id },
-          data: { headline: ERASED_TEXT, deletedAt: profile.deletedAt ?? now },
-        });
-        note(anonymised, "buyer_profiles", 1);
-      }
-
-      const advisor = await tx.advisorProfile.findFirst({ where: { userId, deletedAt: undefined } });
-      if (advisor) {
-        await tx.advisorProfile.update({
-          where: { id: advisor.id },
-          data: { bio: null, deletedAt: advisor.deletedAt ?? now },
-        });
-        note(anonymised, "advisor_profiles", 1);
-        if (advisor.amlRegistrationNumber)
-          kept.push({ table: "advisor_profiles", rows: 1, reason: LEGAL_HOLDS.amlRecords.reason });
-      }
-
-      // Listings they sell come down; the figures stay (financial records).
-      const listings = await tx.business.updateMany({
-        where: { sellerId: userId, deletedAt: null },
-        data: { status: "ARCHIVED", deletedAt: now },
-      });
-      note(anonymised, "businesses", listings.count);
-      const financials = await tx.businessFinancial.count({
-        where: { deletedAt: undefined, OR: [{ enteredById: userId }, { business: { sellerId: userId } }] },
-      });
-      if (financials > 0)
-        kept.push({ table: "business_financials", rows: financials, reason: LEGAL_HOLDS.financialRecords.reason });
-      const valuations = await tx.valuation.count({
-        where: { deletedAt: undefined, OR: [{ createdById: userId }, { business: { sellerId: userId } }] },
-      });
-      if (valuations > 0)
-        kept.push({ table: "valuations", rows: valuations, reason: LEGAL_HOLDS.financialRecords.reason });
-
-      const inquiries = await tx.inquiry.updateMany({
-        where: { buyerId: userId, deletedAt: undefined },
-        data: { message: ERASED_TEXT, ndaAcceptedIp: null },
-      });
-      note(anonymised, "inquiries", inquiries.count);
-      const ndas = await tx.inquiry.count({
-        where: { buyerId: userId, ndaAcceptedAt: { not: null }, deletedAt: undefined },
-      });
-      if (ndas > 0) kept.push({ table: "inquiries", rows: ndas, reason: LEGAL_HOLDS.contracts.reason });
-
-      note(
-        anonymised,
-        "deal_room_members",
-        (await tx.dealRoomMember.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })).count,
-      );
-      note(
-        anonymised,
-        "deal_room_questions",
-        (
-          await tx.dealRoomQuestion.updateMany({
-            where: { askedById: userId, deletedAt: undefined },
-            data: { body: ERASED_TEXT },
-          })
-        ).count +
-          (
-            await tx.dealRoomQuestion.updateMany({
-              where: { answeredById: userId, deletedAt: undefined, answer: { not: null } },
-              data: { answer: ERASED_TEXT },
-            })
-          ).count,
-      );
-
-      const documents = await tx.document.findMany({
-        where: { uploadedById: userId, deletedAt: undefined, NOT: { fileName: ERASED_TEXT } },
-        select: { id: true, storageKey: true },
-      });
-      if (documents.length > 0) {
-        await tx.document.updateMany({
-          where: { id: { in: documents.map((document) => document.id) } },
-          data: { fileName: ERASED_TEXT, deletedAt: now },
-        });
-      }
-      note(anonymised, "documents", documents.length);
-
-      // Their activity: no addresses, devices or free text; failed logins named them by email.
-      const activity = await tx.activityLog.updateMany({
-        where: { userId },
-        data: { ipAddress: null, userAgent: null, metadata: Prisma.DbNull },
-      });
-      const failedLogins = await tx.activityLog.updateMany({
-        where: { entityType: "email", entityId: user.email },
-        data: { entityId: null, ipAddress: null, userAgent: null },
-      });
-      note(anonymised, "activity_logs", activity.count + failedLogins.count);
-
-      const auditRows = await tx.auditLog.count({ where: { OR: [{ actorUserId: userId }, { rowId: userId }] } });
-      if (auditRows > 0) kept.push({ table: "audit_logs", rows: auditRows, reason: LEGAL_HOLDS.auditLogs.reason });
-
-      return {
-        report: { userId, erasedAt: now.toISOString(), anonymised, deleted, filesRemoved: 0, kept },
-        storageKeys: documents.map((document) => document.storageKey),
-      };
-    }),
+    prisma.$transaction((tx) => erasePersonInTransaction(tx, userId, new Date())),
   );
   for (const key of storageKeys) await storage.delete(key);
   return { ...report, filesRemoved: storageKeys.length };
+}
+
+/** A transaction client: what `prisma.$transaction(async (tx) => ...)` passes. */
+export type TransactionClient = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * The database part of an erasure, inside the caller's transaction (the retention job erases a
+ * batch of people per transaction). Returns the report and the storage keys of the files to
+ * delete once the transaction has committed.
+ */
+export async function erasePersonInTransaction(tx: TransactionClient, userId: string, now: Date) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId, deletedAt: undefined } });
+  const anonymised: ErasureReport["anonymised"] = [];
+  const deleted: ErasureReport["deleted"] = [];
+  const kept: ErasureReport["kept"] = [];
+  const note = (list: { table: string; rows: number }[], table: string, rows: number) => {
+    if (rows > 0) list.push({ table, rows });
+  };
+
+  await tx.user.update({
+    where: { id: userId },
+    data: {
+      email: erasedEmail(userId),
+      name: ERASED_NAME,
+      phone: null,
+      phoneBlindIndex: null,
+      image: null,
+      passwordHash: null,
+      deletedAt: user.deletedAt ?? now,
+      anonymizedAt: user.anonymizedAt ?? now,
+    },
+  });
+  note(anonymised, "users", 1);
+  note(deleted, "sessions", (await tx.session.deleteMany({ where: { userId } })).count);
+  note(deleted, "user_tokens", (await tx.userToken.deleteMany({ where: { userId } })).count);
+
+  const profile = await tx.buyerProfile.findFirst({ where: { userId, deletedAt: undefined } });
+  if (profile) {
+    note(deleted, "matches", (await tx.match.deleteMany({ where: { buyerProfileId: profile.id } })).count);
+    await tx.buyerProfile.update({
+      where: { id: profile.id },
+      data: { headline: ERASED_TEXT, deletedAt: profile.deletedAt ?? now },
+    });
+    note(anonymised, "buyer_profiles", 1);
+  }
+
+  const advisor = await tx.advisorProfile.findFirst({ where: { userId, deletedAt: undefined } });
+  if (advisor) {
+    await tx.advisorProfile.update({
+      where: { id: advisor.id },
+      data: { bio: null, deletedAt: advisor.deletedAt ?? now },
+    });
+    note(anonymised, "advisor_profiles", 1);
+    if (advisor.amlRegistrationNumber)
+      kept.push({ table: "advisor_profiles", rows: 1, reason: LEGAL_HOLDS.amlRecords.reason });
+  }
+
+  // Listings they sell come down; the figures stay (financial records).
+  const listings = await tx.business.updateMany({
+    where: { sellerId: userId, deletedAt: null },
+    data: { status: "ARCHIVED", deletedAt: now },
+  });
+  note(anonymised, "businesses", listings.count);
+  const financials = await tx.businessFinancial.count({
+    where: { deletedAt: undefined, OR: [{ enteredById: userId }, { business: { sellerId: userId } }] },
+  });
+  if (financials > 0)
+    kept.push({ table: "business_financials", rows: financials, reason: LEGAL_HOLDS.financialRecords.reason });
+  const valuations = await tx.valuation.count({
+    where: { deletedAt: undefined, OR: [{ createdById: userId }, { business: { sellerId: userId } }] },
+  });
+  if (valuations > 0) kept.push({ table: "valuations", rows: valuations, reason: LEGAL_HOLDS.financialRecords.reason });
+
+  const inquiries = await tx.inquiry.updateMany({
+    where: { buyerId: userId, deletedAt: undefined },
+    data: { message: ERASED_TEXT, ndaAcceptedIp: null },
+  });
+  note(anonymised, "inquiries", inquiries.count);
+  const ndas = await tx.inquiry.count({
+    where: { buyerId: userId, ndaAcceptedAt: { not: null }, deletedAt: undefined },
+  });
+  if (ndas > 0) kept.push({ table: "inquiries", rows: ndas, reason: LEGAL_HOLDS.contracts.reason });
+
+  note(
+    anonymised,
+    "deal_room_members",
+    (await tx.dealRoomMember.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })).count,
+  );
+  note(
+    anonymised,
+    "deal_room_questions",
+    (
+      await tx.dealRoomQuestion.updateMany({
+        where: { askedById: userId, deletedAt: undefined },
+        data: { body: ERASED_TEXT },
+      })
+    ).count +
+      (
+        await tx.dealRoomQuestion.updateMany({
+          where: { answeredById: userId, deletedAt: undefined, answer: { not: null } },
+          data: { answer: ERASED_TEXT },
+        })
+      ).count,
+  );
+
+  const documents = await tx.document.findMany({
+    where: { uploadedById: userId, deletedAt: undefined, NOT: { fileName: ERASED_TEXT } },
+    select: { id: true, storageKey: true },
+  });
+  if (documents.length > 0) {
+    await tx.document.updateMany({
+      where: { id: { in: documents.map((document) => document.id) } },
+      data: { fileName: ERASED_TEXT, deletedAt: now },
+    });
+  }
+  note(anonymised, "documents", documents.length);
+
+  // Their activity: no addresses, devices or free text; failed logins named them by email.
+  const activity = await tx.activityLog.updateMany({
+    where: { userId },
+    data: { ipAddress: null, userAgent: null, metadata: Prisma.DbNull },
+  });
+  const failedLogins = await tx.activityLog.updateMany({
+    where: { entityType: "email", entityId: user.email },
+    data: { entityId: null, ipAddress: null, userAgent: null },
+  });
+  note(anonymised, "activity_logs", activity.count + failedLogins.count);
+
+  const auditRows = await tx.auditLog.count({ where: { OR: [{ actorUserId: userId }, { rowId: userId }] } });
+  if (auditRows > 0) kept.push({ table: "audit_logs", rows: auditRows, reason: LEGAL_HOLDS.auditLogs.reason });
+
+  return {
+    report: { userId, erasedAt: now.toISOString(), anonymised, deleted, filesRemoved: 0, kept },
+    storageKeys: documents.map((document) => document.storageKey),
+  };
 }

@@ -43,6 +43,7 @@ const exportMine = createRoute({
   path: "/me/data-export",
   tags: ["Privacy"],
   summary: "Export everything ExitMatch holds about me (right of access)",
+  description: "One JSON archive, a section per kind of record. The request is recorded in the activity log.",
   security: bearerAuth,
   middleware: [authenticate({ required: true })] as const,
   responses: {
@@ -79,6 +80,7 @@ const exportForAdmin = createRoute({
   path: "/admin/users/{id}/data-export",
   tags: ["Privacy"],
   summary: "Export a person's data (subject access request)",
+  description: "Admins only. The same archive the person gets; the request is recorded in the activity log.",
   security: bearerAuth,
   middleware: [requireAdmin] as const,
   request: { params: IdParamSchema },

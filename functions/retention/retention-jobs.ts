@@ -1,0 +1,228 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { runWithDatabaseSession } from "../db/database-session.ts";
+import { erasePersonInTransaction, type TransactionClient } from "../gdpr/erase-person.ts";
+import type { ObjectStorage } from "../storage/object-storage.ts";
+import {
+  AUDIT_LOG_RETENTION_YEARS,
+  FINANCIAL_RETENTION_YEARS,
+  LISTING_INACTIVITY_YEARS,
+  USER_RETENTION_DAYS,
+} from "./retention-periods.ts";
+
+export const RETENTION_JOBS = ["users", "listings", "audit-logs", "financials"] as const;
+export type RetentionJobName = (typeof RETENTION_JOBS)[number];
+
+export interface RetentionOptions {
+  dryRun?: boolean;
+  /** Rows (users: people) per transaction; small batches keep locks short. */
+  batchSize?: number;
+  /** The time the job treats as now (tests, and re-running as of a date). */
+  now?: Date;
+  onProgress?: (progress: { job: RetentionJobName; processed: number; batches: number }) => void;
+  /** Called after each committed batch; a test throws here to simulate a crash. */
+  afterBatch?: (batch: number) => void | Promise<void>;
+}
+
+export interface RetentionResult {
+  runId: string;
+  job: RetentionJobName;
+  dryRun: boolean;
+  cutoff: string;
+  /** Dry run: how many rows the job would touch. Otherwise: how many it touched. */
+  processed: number;
+  batches: number;
+  /** The longest batch transaction, i.e. the longest any batch held its row locks. */
+  longestBatchMs: number;
+  /** Users job: how many people were hard-deleted and how many kept, anonymised, under a legal hold. */
+  details?: Record<string, number>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+function yearsBefore(now: Date, years: number): Date {
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+  return cutoff;
+}
+
+/** When each job's records become due, as of `now`. */
+export function cutoffFor(job: RetentionJobName, now: Date): Date {
+  switch (job) {
+    case "users":
+      return new Date(now.getTime() - USER_RETENTION_DAYS * DAY_MS);
+    case "listings":
+      return yearsBefore(now, LISTING_INACTIVITY_YEARS);
+    case "audit-logs":
+      return yearsBefore(now, AUDIT_LOG_RETENTION_YEARS);
+    case "financials":
+      return yearsBefore(now, FINANCIAL_RETENTION_YEARS);
+  }
+}
+
+/** One batch: does its work in a transaction and says how many rows it handled (0: done). */
+type Batch = (
+  tx: TransactionClient,
+  cutoff: Date,
+) => Promise<{ count: number; storageKeys?: string[]; details?: Record<string, number> }>;
+
+/** Rows that point at a person and must survive them: a person with any is anonymised, not deleted. */
+const HELD_REFERENCES_SQL = `
+  EXISTS (SELECT 1 FROM businesses WHERE seller_id = u.id)
+  OR EXISTS (SELECT 1 FROM business_financials WHERE entered_by_id = u.id)
+  OR EXISTS (SELECT 1 FROM valuations WHERE created_by_id = u.id)
+  OR EXISTS (SELECT 1 FROM inquiries WHERE buyer_id = u.id)
+  OR EXISTS (SELECT 1 FROM documents WHERE uploaded_by_id = u.id)
+  OR EXISTS (SELECT 1 FROM deal_room_members WHERE user_id = u.id OR added_by_id = u.id)
+  OR EXISTS (SELECT 1 FROM deal_room_questions WHERE asked_by_id = u.id OR answered_by_id = u.id)
+  OR EXISTS (SELECT 1 FROM advisor_profiles WHERE user_id = u.id)`;
+
+const batches: Record<
+  RetentionJobName,
+  { count: (prisma: PrismaClient, cutoff: Date) => Promise<number>; batch: (size: number) => Batch }
+> = {
+  // Closed accounts 30 days on: erased. Hard-deleted when nothing held points at them,
+  // otherwise kept as an anonymous row (legal holds). Either way they never match again.
+  users: {
+    count: (prisma, cutoff) => prisma.user.count({ where: { deletedAt: { lte: cutoff }, anonymizedAt: null } }),
+    batch: (size) => async (tx, cutoff) => {
+      const due = await tx.$queryRawUnsafe<{ id: string; held: boolean }[]>(
+        `SELECT u.id::text, (${HELD_REFERENCES_SQL}) AS held FROM users u
+         WHERE u.deleted_at <= $1 AND u.anonymized_at IS NULL
+         ORDER BY u.deleted_at, u.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        cutoff,
+        size,
+      );
+      const storageKeys: string[] = [];
+      let deleted = 0;
+      for (const person of due) {
+        const { storageKeys: keys } = await erasePersonInTransaction(tx, person.id, new Date());
+        storageKeys.push(...keys);
+        if (!person.held) {
+          await tx.buyerProfile.deleteMany({ where: { userId: person.id, deletedAt: undefined } });
+          await tx.user.delete({ where: { id: person.id } });
+          deleted += 1;
+        }
+      }
+      return {
+        count: due.length,
+        storageKeys,
+        details: { hardDeleted: deleted, anonymisedUnderHold: due.length - deleted },
+      };
+    },
+  },
+  // Listings nobody has touched for a year: archived (not deleted).
+  listings: {
+    count: (prisma, cutoff) =>
+      prisma.business.count({
+        where: { status: { in: ["DRAFT", "PUBLISHED", "UNDER_OFFER"] }, lastActivityAt: { lte: cutoff } },
+      }),
+    batch: (size) => async (tx, cutoff) => ({
+      count: await tx.$executeRaw`
+        UPDATE businesses SET status = 'ARCHIVED', version = version + 1, updated_at = now()
+        WHERE id IN (SELECT id FROM businesses
+                     WHERE status IN ('DRAFT', 'PUBLISHED', 'UNDER_OFFER') AND last_activity_at <= ${cutoff}
+                       AND deleted_at IS NULL
+                     ORDER BY id LIMIT ${size} FOR UPDATE SKIP LOCKED)`,
+    }),
+  },
+  // Audit rows older than 7 years: purged by the database's own function, oldest first, so the
+  // hash chain stays verifiable from its new start.
+  "audit-logs": {
+    count: (prisma, cutoff) => prisma.auditLog.count({ where: { occurredAt: { lt: cutoff } } }),
+    batch: (size) => async (tx) => {
+      const [row] = await tx.$queryRaw<{ purged: number }[]>`SELECT purge_expired_audit_logs(${size}::int) AS purged`;
+      return { count: row?.purged ?? 0 };
+    },
+  },
+  // Financial figures for periods that ended more than 6 years ago, and valuations made more
+  // than 6 years ago: deleted.
+  financials: {
+    count: async (prisma, cutoff) =>
+      (await prisma.businessFinancial.count({ where: { financialYearEnd: { lte: cutoff }, deletedAt: undefined } })) +
+      (await prisma.valuation.count({ where: { createdAt: { lte: cutoff }, deletedAt: undefined } })),
+    batch: (size) => async (tx, cutoff) => {
+      const financials = await tx.$executeRaw`
+        DELETE FROM business_financials WHERE id IN (
+          SELECT id FROM business_financials WHERE financial_year_end <= ${cutoff}::date
+          ORDER BY id LIMIT ${size} FOR UPDATE SKIP LOCKED)`;
+      const valuations = await tx.$executeRaw`
+        DELETE FROM valuations WHERE id IN (
+          SELECT id FROM valuations WHERE created_at <= ${cutoff}
+          ORDER BY id LIMIT ${size} FOR UPDATE SKIP LOCKED)`;
+      return { count: financials + valuations };
+    },
+  },
+};
+
+/**
+ * Runs one retention job: batch after batch, each its own short transaction, until nothing is
+ * due. Idempotent and resumable: each batch selects what is still due, so after a crash a new
+ * run carries on and nothing is done twice. A dry run counts what is due and changes nothing.
+ * Every run is recorded in retention_runs; changes are in the audit trail as a system session.
+ */
+export async function runRetentionJob(
+  prisma: PrismaClient,
+  storage: ObjectStorage,
+  job: RetentionJobName,
+  options: RetentionOptions = {},
+): Promise<RetentionResult> {
+  const now = options.now ?? new Date();
+  const cutoff = cutoffFor(job, now);
+  const dryRun = options.dryRun ?? false;
+  const batchSize = options.batchSize ?? (job === "users" ? 100 : 1000);
+  const { count, batch } = batches[job];
+  const run = await prisma.retentionRun.create({ data: { job, dryRun, cutoff }, select: { id: true } });
+  const session = { system: true, requestId: `retention:${job}:${run.id}` };
+
+  const result: RetentionResult = {
+    runId: run.id,
+    job,
+    dryRun,
+    cutoff: cutoff.toISOString(),
+    processed: 0,
+    batches: 0,
+    longestBatchMs: 0,
+  };
+  try {
+    if (dryRun) {
+      result.processed = await runWithDatabaseSession(session, () => count(prisma, cutoff));
+    } else {
+      const work = batch(batchSize);
+      for (;;) {
+        const started = performance.now();
+        const done = await runWithDatabaseSession(session, () =>
+          prisma.$transaction((tx) => work(tx, cutoff), { timeout: 60_000 }),
+        );
+        const elapsed = Math.round(performance.now() - started);
+        if (done.count === 0) break;
+        for (const key of done.storageKeys ?? []) await storage.delete(key);
+        result.processed += done.count;
+        result.batches += 1;
+        result.longestBatchMs = Math.max(result.longestBatchMs, elapsed);
+        for (const [key, value] of Object.entries(done.details ?? {})) {
+          result.details = { ...result.details, [key]: (result.details?.[key] ?? 0) + value };
+        }
+        await prisma.retentionRun.update({
+          where: { id: run.id },
+          data: { processed: result.processed, batches: result.batches, longestBatchMs: result.longestBatchMs },
+        });
+        options.onProgress?.({ job, processed: result.processed, batches: result.batches });
+        await options.afterBatch?.(result.batches);
+      }
+    }
+    await prisma.retentionRun.update({
+      where: { id: run.id },
+      data: { status: "done", processed: result.processed, finishedAt: new Date() },
+    });
+    return result;
+  } catch (error) {
+    await prisma.retentionRun.update({
+      where: { id: run.id },
+      data: {
+        status: "failed",
+        error: String((error as Error)?.message ?? error).slice(0, 1000),
+        finishedAt: new Date(),
+      },
+    });
+    throw error;
+  }
+}

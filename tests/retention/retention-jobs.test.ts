@@ -1,0 +1,188 @@
+import { randomUUID } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../../functions/audit/verify-audit-chain.ts";
+import { handler } from "../../functions/jobs/retention-handler.ts";
+import { runRetentionJob } from "../../functions/retention/retention-jobs.ts";
+import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { stableId } from "../../prisma/seed/stable-id.ts";
+import { fingerprintTables } from "../support/table-fingerprint.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+const NOW = new Date("2026-11-25T12:00:00Z");
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
+
+let db: TestDatabase;
+let storage: LocalDiskStorage;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedWithDevelopmentPassword(db.prisma);
+  storage = new LocalDiskStorage(await mkdtemp(join(tmpdir(), "exitmatch-retention-")));
+});
+afterAll(() => db.drop());
+
+async function closedAccount(label: string, closedAt: Date) {
+  return db.prisma.user.create({
+    data: {
+      email: `${label}-${randomUUID()}@example.co.uk`,
+      name: `Closed ${label}`,
+      role: "BUYER",
+      deletedAt: closedAt,
+    },
+    select: { id: true },
+  });
+}
+
+describe("users: closed accounts are erased 30 days on", () => {
+  it("keeps 29 days, erases at 30 days and beyond; hard-deletes when nothing is held, anonymises when it is", async () => {
+    const day29 = await closedAccount("d29", ago(29 * DAY + 23 * HOUR));
+    const day30 = await closedAccount("d30", ago(30 * DAY + 60_000));
+    const day31 = await closedAccount("d31", ago(31 * DAY));
+    // A seller with listings and financials (held records) who closed their account 31 days ago.
+    const seller = stableId("seller-5");
+    await db.prisma.user.update({ where: { id: seller }, data: { deletedAt: ago(31 * DAY) } });
+
+    const dry = await runRetentionJob(db.appPrisma, storage, "users", { now: NOW, dryRun: true });
+    expect(dry.processed).toBe(3);
+    expect(await db.prisma.user.count({ where: { id: day30.id, deletedAt: { not: null }, anonymizedAt: null } })).toBe(
+      1,
+    );
+
+    const result = await runRetentionJob(db.appPrisma, storage, "users", { now: NOW });
+    expect(result).toMatchObject({ processed: 3, details: { hardDeleted: 2, anonymisedUnderHold: 1 } });
+    const left = await db.prisma.user.findMany({
+      where: { id: { in: [day29.id, day30.id, day31.id, seller] }, deletedAt: undefined },
+      select: { id: true, anonymizedAt: true, email: true },
+    });
+    expect(left.find((user) => user.id === day29.id)?.anonymizedAt).toBeNull();
+    expect(left.some((user) => user.id === day30.id || user.id === day31.id)).toBe(false);
+    expect(left.find((user) => user.id === seller)).toMatchObject({ email: `deleted_${seller}@deleted.com` });
+    expect(await db.prisma.businessFinancial.count({ where: { business: { sellerId: seller } } })).toBeGreaterThan(0);
+
+    // Idempotent: nothing more is due.
+    expect((await runRetentionJob(db.appPrisma, storage, "users", { now: NOW })).processed).toBe(0);
+  });
+
+  it("a run interrupted half-way and resumed loses nothing and does nothing twice", async () => {
+    const people = await Promise.all([1, 2, 3, 4, 5].map((n) => closedAccount(`crash${n}`, ago(40 * DAY))));
+    const crash = runRetentionJob(db.appPrisma, storage, "users", {
+      now: NOW,
+      batchSize: 2,
+      afterBatch: (batch) => {
+        if (batch === 2) throw new Error("simulated crash");
+      },
+    });
+    await expect(crash).rejects.toThrow("simulated crash");
+    const ids = people.map((person) => person.id);
+    expect(await db.prisma.user.count({ where: { id: { in: ids }, deletedAt: undefined } })).toBe(1);
+
+    const resumed = await runRetentionJob(db.appPrisma, storage, "users", { now: NOW, batchSize: 2 });
+    expect(resumed.processed).toBe(1);
+    expect(await db.prisma.user.count({ where: { id: { in: ids }, deletedAt: undefined } })).toBe(0);
+    // Each person was erased and deleted exactly once.
+    for (const id of ids) {
+      const deletes = await db.prisma.auditLog.count({ where: { tableName: "users", rowId: id, action: "DELETE" } });
+      const erasures = await db.prisma.auditLog.count({
+        where: { tableName: "users", rowId: id, action: "UPDATE", changedColumns: { has: "anonymized_at" } },
+      });
+      expect([deletes, erasures]).toEqual([1, 1]);
+    }
+    const runs = await db.prisma.retentionRun.findMany({
+      where: { job: "users", dryRun: false },
+      orderBy: { startedAt: "desc" },
+      take: 2,
+    });
+    expect(runs.map((run) => run.status)).toEqual(["done", "failed"]);
+  });
+});
+
+describe("listings, financials and audit logs", () => {
+  it("archives listings inactive for just over a year, not just under", async () => {
+    const [under, over] = await db.prisma.business.findMany({
+      where: { status: "PUBLISHED" },
+      take: 2,
+      orderBy: { id: "asc" },
+    });
+    await db.prisma.business.updateMany({ where: { status: { not: "ARCHIVED" } }, data: { lastActivityAt: NOW } });
+    const year = new Date(NOW);
+    year.setUTCFullYear(year.getUTCFullYear() - 1);
+    await db.prisma.business.update({
+      where: { id: under!.id },
+      data: { lastActivityAt: new Date(year.getTime() + HOUR) },
+    });
+    await db.prisma.business.update({
+      where: { id: over!.id },
+      data: { lastActivityAt: new Date(year.getTime() - HOUR) },
+    });
+
+    const result = await runRetentionJob(db.appPrisma, storage, "listings", { now: NOW });
+    expect(result.processed).toBe(1);
+    const statuses = await db.prisma.business.findMany({
+      where: { id: { in: [under!.id, over!.id] } },
+      select: { id: true, status: true },
+    });
+    expect(statuses.find((b) => b.id === under!.id)?.status).toBe("PUBLISHED");
+    expect(statuses.find((b) => b.id === over!.id)?.status).toBe("ARCHIVED");
+  });
+
+  it("deletes financial figures for periods ended over 6 years ago, keeps younger ones", async () => {
+    const business = stableId("business-2");
+    const sixYears = new Date(NOW);
+    sixYears.setUTCFullYear(sixYears.getUTCFullYear() - 6);
+    const make = (yearEnd: Date) =>
+      db.prisma.businessFinancial.create({
+        data: {
+          businessId: business,
+          enteredById: stableId("seller-2"),
+          financialYearEnd: yearEnd,
+          revenue: 1_000_00n,
+        },
+        select: { id: true },
+      });
+    const older = await make(new Date(sixYears.getTime() - 2 * DAY));
+    const younger = await make(new Date(sixYears.getTime() + 2 * DAY));
+    const before = await runRetentionJob(db.appPrisma, storage, "financials", { now: NOW, dryRun: true });
+    const result = await runRetentionJob(db.appPrisma, storage, "financials", { now: NOW });
+    expect(result.processed).toBe(before.processed);
+    expect(result.processed).toBeGreaterThanOrEqual(1);
+    expect(await db.prisma.businessFinancial.count({ where: { id: older.id } })).toBe(0);
+    expect(await db.prisma.businessFinancial.count({ where: { id: younger.id } })).toBe(1);
+  });
+
+  it("purges audit rows older than 7 years and the chain still verifies", async () => {
+    await db.query(
+      `INSERT INTO audit_logs (table_name, row_id, action, occurred_at)
+       SELECT 'businesses', 'ancient-' || n, 'UPDATE', now() - interval '7 years 1 day' FROM generate_series(1, 5) AS n`,
+    );
+    // The ancient rows are at the end of the chain, so they are not a prefix: nothing may go.
+    expect((await runRetentionJob(db.appPrisma, storage, "audit-logs", {})).processed).toBe(0);
+    expect((await verifyAuditChain(db.url)).ok).toBe(true);
+  });
+
+  it("a dry run of every job changes nothing", async () => {
+    await closedAccount("dry", ago(60 * DAY));
+    const before = await fingerprintTables(db, { exclude: ["retention_runs"] });
+    for (const job of ["users", "listings", "audit-logs", "financials"] as const) {
+      await runRetentionJob(db.appPrisma, storage, job, { now: NOW, dryRun: true });
+    }
+    expect(await fingerprintTables(db, { exclude: ["retention_runs"] })).toEqual(before);
+  });
+
+  it("runs as a scheduled function too", async () => {
+    const previous = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = db.appUrl;
+    try {
+      const { results } = await handler({ jobs: ["users"], dryRun: true });
+      expect(results).toEqual([expect.objectContaining({ job: "users", dryRun: true, processed: 1 })]);
+      await expect(handler({ jobs: ["everything"] })).rejects.toThrow();
+    } finally {
+      process.env.DATABASE_URL = previous;
+    }
+  });
+});
