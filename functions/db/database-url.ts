@@ -20,6 +20,16 @@ const NEON_HOST = /\.neon\.(tech|build)$/;
  *
  * @param variable the environment variable the URL came from, named in errors
  */
+/** sslmode values that encrypt the connection; disable, allow and prefer may fall back to plain text. */
+const TLS_MODES = new Set(["require", "verify-ca", "verify-full"]);
+
+/** Loopback addresses and Unix sockets: traffic that never leaves the machine may skip TLS. */
+function isLocalHost(url: URL): boolean {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (url.searchParams.get("host")?.startsWith("/")) return true;
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 export function parseDatabaseUrl(variable: string, value: string | undefined): ParsedDatabaseUrl {
   if (value === undefined || value.trim() === "") {
     throw new ConfigError(`${variable} is not set.`);
@@ -44,6 +54,12 @@ export function parseDatabaseUrl(variable: string, value: string | undefined): P
   }
   if (!url.hostname) throw new ConfigError(`${variable} has no host.`);
   if (url.pathname.length <= 1) throw new ConfigError(`${variable} has no database name.`);
+  if (!isLocalHost(url) && !TLS_MODES.has(url.searchParams.get("sslmode") ?? "")) {
+    throw new ConfigError(
+      `${variable} points at ${url.hostname}, which is not this machine, without TLS: add ?sslmode=require ` +
+        "(or verify-full) to the URL.",
+    );
+  }
   return {
     driver: NEON_HOST.test(url.hostname) ? "neon" : "pg",
     url: value,

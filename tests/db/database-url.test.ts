@@ -4,8 +4,8 @@ import { driverConnectionString, parseDatabaseUrl, redactDatabaseUrl } from "../
 
 describe("parseDatabaseUrl", () => {
   it.each([
-    ["postgresql://app:secret@db.internal:5432/exitmatch", "pg", false],
-    ["postgres://app:secret@db.internal:6432/exitmatch?pgbouncer=true", "pg", true],
+    ["postgresql://app:secret@db.internal:5432/exitmatch?sslmode=require", "pg", false],
+    ["postgres://app:secret@db.internal:6432/exitmatch?pgbouncer=true&sslmode=require", "pg", true],
     [
       "postgresql://app:secret@ep-quiet-sun-123456-pooler.eu-west-2.aws.neon.tech/exitmatch?sslmode=require",
       "neon",
@@ -18,8 +18,8 @@ describe("parseDatabaseUrl", () => {
   });
 
   it("reads ?schema=, defaulting to public", () => {
-    expect(parseDatabaseUrl("DATABASE_URL", "postgresql://h/db?schema=app").schema).toBe("app");
-    expect(parseDatabaseUrl("DATABASE_URL", "postgresql://h/db").schema).toBe("public");
+    expect(parseDatabaseUrl("DATABASE_URL", "postgresql://localhost/db?schema=app").schema).toBe("app");
+    expect(parseDatabaseUrl("DATABASE_URL", "postgresql://localhost/db").schema).toBe("public");
   });
 
   it.each([
@@ -47,5 +47,29 @@ describe("parseDatabaseUrl", () => {
   it("redacts passwords and API keys", () => {
     expect(redactDatabaseUrl("postgresql://app:s3cret@h/db")).toBe("postgresql://app:****@h/db");
     expect(redactDatabaseUrl("prisma://a.example/?api_key=abc")).toBe("prisma://a.example/");
+  });
+});
+
+describe("TLS for non-local database URLs", () => {
+  it.each([
+    "postgresql://app:pw@db.example.com:5432/exitmatch",
+    "postgresql://app:pw@10.0.3.7:5432/exitmatch?sslmode=prefer",
+    "postgresql://app:pw@ep-quiet-sun-123456.eu-west-2.aws.neon.tech/exitmatch?sslmode=disable",
+  ])("refuses %s with a one-line message", (url) => {
+    expect(() => parseDatabaseUrl("DATABASE_URL", url)).toThrow(
+      /DATABASE_URL points at .+, which is not this machine, without TLS: add \?sslmode=require/,
+    );
+  });
+
+  it.each([
+    "postgresql://app:pw@db.example.com:5432/exitmatch?sslmode=require",
+    "postgresql://app:pw@db.example.com:5432/exitmatch?sslmode=verify-full",
+    "postgresql://app:pw@localhost:5432/exitmatch",
+    "postgresql://app:pw@127.0.0.1:6432/exitmatch?pgbouncer=true",
+    "postgresql://app:pw@[::1]:5432/exitmatch",
+    "postgresql://app@localhost/exitmatch?host=/var/run/postgresql",
+    "prisma://accelerate.prisma-data.net/?api_key=key123",
+  ])("accepts %s (TLS, loopback, a Unix socket, or Accelerate over HTTPS)", (url) => {
+    expect(() => parseDatabaseUrl("DATABASE_URL", url)).not.toThrow();
   });
 });

@@ -4,19 +4,19 @@ import { resolveDirectUrl } from "../../functions/db/direct-url.ts";
 describe("resolveDirectUrl (which URL migrations use)", () => {
   it("uses DIRECT_URL when set", () => {
     expect(
-      resolveDirectUrl({ DATABASE_URL: "postgresql://h:6432/db?pgbouncer=true", DIRECT_URL: "postgresql://h:5432/db" }),
-    ).toBe("postgresql://h:5432/db");
+      resolveDirectUrl({ DATABASE_URL: "postgresql://h:6432/db?pgbouncer=true&sslmode=require", DIRECT_URL: "postgresql://h:5432/db?sslmode=require" }),
+    ).toBe("postgresql://h:5432/db?sslmode=require");
   });
 
   it("falls back to a direct DATABASE_URL", () => {
-    expect(resolveDirectUrl({ DATABASE_URL: "postgresql://h:5432/db", DIRECT_URL: undefined })).toBe(
-      "postgresql://h:5432/db",
+    expect(resolveDirectUrl({ DATABASE_URL: "postgresql://h:5432/db?sslmode=require", DIRECT_URL: undefined })).toBe(
+      "postgresql://h:5432/db?sslmode=require",
     );
   });
 
   it.each([
     [
-      "postgresql://h:6432/db?pgbouncer=true",
+      "postgresql://h:6432/db?pgbouncer=true&sslmode=require",
       "DIRECT_URL is not set; migrations need a direct connection when DATABASE_URL is pooled.",
     ],
     [
@@ -33,7 +33,7 @@ describe("resolveDirectUrl (which URL migrations use)", () => {
 
   it("refuses a pooled DIRECT_URL", () => {
     expect(() =>
-      resolveDirectUrl({ DATABASE_URL: "postgresql://h/db", DIRECT_URL: "postgresql://h:6432/db?pgbouncer=true" }),
+      resolveDirectUrl({ DATABASE_URL: "postgresql://h/db?sslmode=require", DIRECT_URL: "postgresql://h:6432/db?pgbouncer=true&sslmode=require" }),
     ).toThrow("DIRECT_URL must be a direct postgresql:// connection");
   });
 });

@@ -32,6 +32,7 @@ describe("createDatabaseClient", () => {
     neonConfig.useSecureWebSocket = false;
     const neonUrl = new URL(db.url);
     neonUrl.hostname = "ep-quiet-sun-123456-pooler.eu-west-2.aws.neon.tech";
+    neonUrl.searchParams.set("sslmode", "require");
     const { prisma, driver } = createDatabaseClient(neonUrl.toString());
     try {
       expect(driver).toBe("neon");
