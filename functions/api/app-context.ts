@@ -9,6 +9,11 @@ import type { Logger } from "./logger.ts";
 /** What every request handler can reach. */
 export interface AppDependencies {
   prisma: PrismaClient;
+  /**
+   * For read-only queries that may lag a moment behind writes (listing search, admin log
+   * reads): the replica at DATABASE_REPLICA_URL when set, otherwise the primary.
+   */
+  readOnlyPrisma: PrismaClient;
   config: AppConfig;
   mailer: Mailer;
   logger: Logger;

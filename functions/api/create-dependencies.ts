@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ConsoleMailer, type Mailer } from "../auth/mailer.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import type { Environment } from "../config/environment.ts";
-import type { PoolStats } from "../db/prisma-client.ts";
+import { createDatabaseClient, type PoolStats } from "../db/prisma-client.ts";
 import { instrumentQueries } from "../db/query-instrumentation.ts";
 import { createStorage } from "../storage/create-storage.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
@@ -13,15 +13,30 @@ import { createLogger, type Logger } from "./logger.ts";
 export function createDependencies(
   environment: Environment,
   prisma: PrismaClient,
-  overrides: { mailer?: Mailer; storage?: ObjectStorage; logger?: Logger; poolStats?: () => PoolStats } = {},
+  overrides: {
+    mailer?: Mailer;
+    storage?: ObjectStorage;
+    logger?: Logger;
+    poolStats?: () => PoolStats;
+    readOnlyPrisma?: PrismaClient;
+  } = {},
 ): AppDependencies {
   const logger = overrides.logger ?? createLogger(environment.LOG_LEVEL);
-  return {
-    prisma: instrumentQueries(prisma, {
+  const instrument = (client: PrismaClient) =>
+    instrumentQueries(client, {
       logger,
       slowQueryMs: environment.SLOW_QUERY_MS,
       logEveryQuery: environment.LOG_QUERIES,
-    }),
+    });
+  const replica =
+    overrides.readOnlyPrisma ??
+    (environment.DATABASE_REPLICA_URL
+      ? createDatabaseClient(environment.DATABASE_REPLICA_URL, { variable: "DATABASE_REPLICA_URL" }).prisma
+      : undefined);
+  const primary = instrument(prisma);
+  return {
+    prisma: primary,
+    readOnlyPrisma: replica ? instrument(replica) : primary,
     config: appConfigFrom(environment),
     mailer: overrides.mailer ?? new ConsoleMailer(),
     logger,

@@ -14,6 +14,8 @@ const environmentSchema = z.object({
   DATABASE_URL: optionalUrl,
   /** Direct URL for migrations. Defaults to DATABASE_URL when that is a direct postgres URL. */
   DIRECT_URL: optionalUrl,
+  /** A read replica (a login of the exitmatch_readonly role) for search and analytics reads. */
+  DATABASE_REPLICA_URL: optionalUrl,
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** HMAC key for access tokens. Required in production; development and tests use a fixed key. */
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -4,7 +4,10 @@ import { resolveDirectUrl } from "../../functions/db/direct-url.ts";
 describe("resolveDirectUrl (which URL migrations use)", () => {
   it("uses DIRECT_URL when set", () => {
     expect(
-      resolveDirectUrl({ DATABASE_URL: "postgresql://h:6432/db?pgbouncer=true&sslmode=require", DIRECT_URL: "postgresql://h:5432/db?sslmode=require" }),
+      resolveDirectUrl({
+        DATABASE_URL: "postgresql://h:6432/db?pgbouncer=true&sslmode=require",
+        DIRECT_URL: "postgresql://h:5432/db?sslmode=require",
+      }),
     ).toBe("postgresql://h:5432/db?sslmode=require");
   });
 
@@ -33,7 +36,10 @@ describe("resolveDirectUrl (which URL migrations use)", () => {
 
   it("refuses a pooled DIRECT_URL", () => {
     expect(() =>
-      resolveDirectUrl({ DATABASE_URL: "postgresql://h/db?sslmode=require", DIRECT_URL: "postgresql://h:6432/db?pgbouncer=true&sslmode=require" }),
+      resolveDirectUrl({
+        DATABASE_URL: "postgresql://h/db?sslmode=require",
+        DIRECT_URL: "postgresql://h:6432/db?pgbouncer=true&sslmode=require",
+      }),
     ).toThrow("DIRECT_URL must be a direct postgresql:// connection");
   });
 });

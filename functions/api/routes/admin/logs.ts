@@ -104,7 +104,7 @@ export function registerAdminLogRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
   return app
     .openapi(activity, async (c) => {
       const { userId, action, entityType, entityId, since, flagged, limit } = c.req.valid("query");
-      const rows = await c.get("deps").prisma.activityLog.findMany({
+      const rows = await c.get("deps").readOnlyPrisma.activityLog.findMany({
         where: {
           ...(userId ? { userId } : {}),
           ...(action ? { action } : {}),
@@ -135,7 +135,7 @@ export function registerAdminLogRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
     })
     .openapi(audit, async (c) => {
       const { tableName, rowId, actorUserId, requestId, limit } = c.req.valid("query");
-      const rows = await c.get("deps").prisma.auditLog.findMany({
+      const rows = await c.get("deps").readOnlyPrisma.auditLog.findMany({
         where: {
           ...(tableName ? { tableName } : {}),
           ...(rowId ? { rowId } : {}),

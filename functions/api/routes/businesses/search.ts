@@ -54,8 +54,8 @@ export function registerSearchBusinesses<S extends Schema>(app: OpenAPIHono<AppE
   return app.openapi(route, async (c) => {
     const query = c.req.valid("query");
     const { sql, sort } = buildSearchSql(query);
-    const { prisma } = c.get("deps");
-    const rows = await prisma.$queryRaw<SearchRow[]>(sql);
+    const { prisma, readOnlyPrisma } = c.get("deps");
+    const rows = await readOnlyPrisma.$queryRaw<SearchRow[]>(sql);
     // Signed-in people's searches are part of their activity; anonymous ones are not recorded.
     const user = c.get("user");
     if (user) {
