@@ -1,0 +1,116 @@
+// The write overhead of the audit triggers: the same inserts and updates on `businesses`, through
+// raw pg with the same concurrency, on two databases migrated alike, one with its triggers
+// disabled (the baseline). Both are measured in the same run, alternating rounds.
+import pg from "pg";
+import { runCli } from "../functions/cli/run-cli.ts";
+import { applyMigrations } from "../functions/db/apply-migrations.ts";
+import { startEmbeddedPostgres } from "../functions/db/embedded-postgres.ts";
+import { withDatabaseName } from "../tests/support/database-names.ts";
+import { freePort } from "../tests/support/free-port.ts";
+
+const USAGE = `
+Usage: npm run bench:audit [-- --rows N] [-- --concurrency C] [-- --rounds R]
+
+Inserts N listings (default 20000) and then updates each once, with C concurrent clients
+(default 4), on a database with the audit triggers and on one with them disabled, R rounds
+each (default 3, alternating). Prints rows per second for both and the ratio (audited /
+baseline). The audit chain serialises writers, so the ratio falls as concurrency rises.
+Uses an embedded PostgreSQL in .data/bench-audit (or BENCH_DATABASE_URL's server).
+`;
+
+const SELLER = "00000000-0000-4000-8000-000000000001";
+
+async function prepare(serverUrl: string, name: string, audited: boolean) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = withDatabaseName(serverUrl, name);
+  await applyMigrations(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(
+    `INSERT INTO users (id, email, name, role, updated_at) VALUES ($1, 'bench@example.co.uk', 'Bench Seller', 'SELLER', now())`,
+    [SELLER],
+  );
+  if (!audited) await client.query("ALTER TABLE businesses DISABLE TRIGGER USER");
+  await client.end();
+  return url;
+}
+
+async function timed(url: string, rows: number, concurrency: number, sql: (i: number) => [string, unknown[]]) {
+  const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < rows; i = next++) {
+        const [text, values] = sql(i);
+        await pool.query(text, values);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await pool.end();
+  return rows / seconds;
+}
+
+async function round(url: string, rows: number, concurrency: number, roundNo: number) {
+  const ids: string[] = [];
+  const insert = await timed(url, rows, concurrency, (i) => {
+    const id = `${String(roundNo).padStart(8, "0")}-0000-4000-8000-${String(i).padStart(12, "0")}`;
+    ids[i] = id;
+    return [
+      `INSERT INTO businesses (id, seller_id, title, description, sic_code, region, asking_price_pence, premises_tenure, updated_at)
+       VALUES ($1, $2, $3, 'A benchmark listing', '62012', 'LONDON', $4, 'LEASEHOLD', now())`,
+      [id, SELLER, `Listing ${i}`, 100_000_00 + i],
+    ];
+  });
+  const update = await timed(url, rows, concurrency, (i) => [
+    "UPDATE businesses SET asking_price_pence = asking_price_pence + 100, version = version + 1 WHERE id = $1",
+    [ids[i]],
+  ]);
+  return { insert, update };
+}
+
+await runCli(USAGE, async (args) => {
+  const option = (name: string, fallback: number) => {
+    const index = args.indexOf(`--${name}`);
+    return index >= 0 ? Number(args[index + 1]) : fallback;
+  };
+  const rows = option("rows", 20_000);
+  const concurrency = option("concurrency", 4);
+  const rounds = option("rounds", 3);
+  const embedded = process.env.BENCH_DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: ".data/bench-audit",
+        port: await freePort(),
+        database: "postgres",
+        reuseRunning: true,
+        onProgress: (message) => console.error(message),
+      });
+  const serverUrl = withDatabaseName(process.env.BENCH_DATABASE_URL ?? embedded!.url, "postgres");
+  try {
+    const audited = await prepare(serverUrl, "bench_audit_on", true);
+    const baseline = await prepare(serverUrl, "bench_audit_off", false);
+    const results = { on: [] as { insert: number; update: number }[], off: [] as { insert: number; update: number }[] };
+    for (let r = 1; r <= rounds; r += 1) {
+      console.error(`round ${r}/${rounds}: ${rows} inserts + ${rows} updates on each database...`);
+      results.off.push(await round(baseline, rows, concurrency, r));
+      results.on.push(await round(audited, rows, concurrency, r));
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    for (const kind of ["insert", "update"] as const) {
+      const on = median(results.on.map((result) => result[kind]));
+      const off = median(results.off.map((result) => result[kind]));
+      console.log(
+        `${kind}: ${Math.round(on)} rows/s with audit triggers, ${Math.round(off)} rows/s without; ratio ${(on / off).toFixed(2)}x`,
+      );
+    }
+    return 0;
+  } finally {
+    await embedded?.stop();
+  }
+});
