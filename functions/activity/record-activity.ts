@@ -30,6 +30,8 @@ export interface ActivityEntry {
   ipAddress?: string | undefined;
   userAgent?: string | undefined;
   metadata?: Prisma.InputJsonValue;
+  /** A flag the caller already decided (failed logins); otherwise securityFlagFor decides. */
+  securityFlag?: SecurityFlag | undefined;
 }
 
 /** Records an activity, flagged when it fits a suspicious pattern (security-flags.ts). */
@@ -37,7 +39,7 @@ export async function recordActivity(
   prisma: Pick<PrismaClient, "activityLog">,
   entry: ActivityEntry,
 ): Promise<{ securityFlag: SecurityFlag | undefined }> {
-  const securityFlag = await securityFlagFor(prisma, entry);
+  const securityFlag = entry.securityFlag ?? (await securityFlagFor(prisma, entry));
   await prisma.activityLog.create({
     data: {
       userId: entry.userId ?? null,

@@ -28,14 +28,21 @@ export const DOCUMENT_ACCESSES_PER_WINDOW = 30;
 export interface FlaggableActivity {
   userId?: string | null | undefined;
   action: string;
-  entityType?: string | null | undefined;
-  entityId?: string | null | undefined;
-  ipAddress?: string | null | undefined;
+}
+
+/**
+ * The flag for a failed login, from the failures the login throttle already counted in the
+ * window before it (so the failed-login path counts once).
+ */
+export function failedLoginFlag(failuresBefore: { byAccount: number; byIp: number }): SecurityFlag | undefined {
+  if (failuresBefore.byAccount + 1 >= FAILED_LOGINS_PER_ACCOUNT) return SecurityFlag.failedLoginBurstAccount;
+  if (failuresBefore.byIp + 1 >= FAILED_LOGINS_PER_IP) return SecurityFlag.failedLoginBurstIp;
+  return undefined;
 }
 
 /**
  * The flag for an activity about to be recorded, counting the earlier events of its kind in the
- * window (this one included), or undefined.
+ * window (this one included), or undefined. Failed logins are flagged by failedLoginFlag.
  */
 export async function securityFlagFor(
   prisma: Pick<PrismaClient, "activityLog">,
@@ -44,27 +51,6 @@ export async function securityFlagFor(
   switch (activity.action) {
     case "auth.suspended_access":
       return SecurityFlag.suspendedAccountAccess;
-    case "auth.login_failed": {
-      const since = new Date(Date.now() - FAILED_LOGIN_WINDOW_MS);
-      const byAccount =
-        activity.entityId &&
-        (await prisma.activityLog.count({
-          where: {
-            action: activity.action,
-            entityType: "email",
-            entityId: activity.entityId,
-            occurredAt: { gte: since },
-          },
-        })) + 1;
-      if (byAccount && byAccount >= FAILED_LOGINS_PER_ACCOUNT) return SecurityFlag.failedLoginBurstAccount;
-      const byIp =
-        activity.ipAddress &&
-        (await prisma.activityLog.count({
-          where: { action: activity.action, ipAddress: activity.ipAddress, occurredAt: { gte: since } },
-        })) + 1;
-      if (byIp && byIp >= FAILED_LOGINS_PER_IP) return SecurityFlag.failedLoginBurstIp;
-      return undefined;
-    }
     case "document.viewed":
     case "document.downloaded": {
       if (!activity.userId) return undefined;

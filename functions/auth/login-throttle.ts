@@ -1,6 +1,11 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
-import { FAILED_LOGIN_WINDOW_MS, FAILED_LOGINS_PER_ACCOUNT, FAILED_LOGINS_PER_IP } from "../activity/security-flags.ts";
+import {
+  FAILED_LOGIN_WINDOW_MS,
+  FAILED_LOGINS_PER_ACCOUNT,
+  FAILED_LOGINS_PER_IP,
+  failedLoginFlag,
+} from "../activity/security-flags.ts";
 import { ApiError } from "../api/errors.ts";
 
 /** The throttle's limits are the same as the security flags' (security-flags.ts). */
@@ -21,7 +26,7 @@ export async function checkLoginThrottle(
   prisma: PrismaClient,
   email: string,
   ipAddress: string | undefined,
-): Promise<{ delayMs: number }> {
+): Promise<{ delayMs: number; failures: { byAccount: number; byIp: number } }> {
   const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
   const [byAccount, byIp] = await Promise.all([
     prisma.activityLog.count({
@@ -36,15 +41,21 @@ export async function checkLoginThrottle(
       headers: { "retry-after": String(THROTTLE_WINDOW_MS / 1000) },
     });
   }
-  return { delayMs: byAccount >= 3 ? Math.min(250 * 2 ** (byAccount - 3), 2000) : 0 };
+  return {
+    delayMs: byAccount >= 3 ? Math.min(250 * 2 ** (byAccount - 3), 2000) : 0,
+    failures: { byAccount, byIp },
+  };
 }
 
 export async function recordLoginFailure(
   prisma: PrismaClient,
   email: string,
   context: { ipAddress?: string | undefined; userAgent?: string | undefined; userId?: string | undefined },
+  /** The failures checkLoginThrottle counted before this one. */
+  failuresBefore: { byAccount: number; byIp: number },
 ) {
   return recordActivity(prisma, {
+    securityFlag: failedLoginFlag(failuresBefore),
     action: ActivityAction.loginFailed,
     entityType: "email",
     entityId: email,

@@ -99,11 +99,10 @@ export async function endSession(prisma: PrismaClient, refreshToken: string): Pr
   return { userId: session?.userId };
 }
 
-/** Revokes every live session of a user (suspension, erasure). */
-export async function revokeAllSessions(prisma: Pick<PrismaClient, "session">, userId: string): Promise<number> {
-  const { count } = await prisma.session.updateMany({
-    where: { userId, revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
-  return count;
+/**
+ * Revokes every live session of a user (suspension, erasure request). Returns Prisma's lazy
+ * query, so it can join a batch `$transaction([...])` as well as be awaited.
+ */
+export function revokeAllSessions(prisma: Pick<PrismaClient, "session">, userId: string) {
+  return prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }

@@ -1,7 +1,7 @@
 // `npm run audit:verify`: checks the audit log's hash chain.
 import { verifyAuditChain } from "../audit/verify-audit-chain.ts";
 import { loadEnvironment } from "../config/environment.ts";
-import { openLocalDatabase } from "../db/local-database.ts";
+import { openDatabaseForCommand } from "../db/local-database.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = `
@@ -20,10 +20,7 @@ await runCli(USAGE, async (args) => {
     process.stderr.write(USAGE);
     return 2;
   }
-  const database = await openLocalDatabase(loadEnvironment(), {
-    reuseRunning: true,
-    onProgress: (message) => process.stderr.write(`${message}\n`),
-  });
+  const database = await openDatabaseForCommand(loadEnvironment());
   try {
     const report = await verifyAuditChain(database.databaseUrl, {
       onProgress: (checked) => process.stderr.write(`\rchecked ${checked} audit rows`),

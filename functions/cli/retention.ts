@@ -1,7 +1,7 @@
 // `npm run retention`: applies the data retention periods (docs/data-lifecycle.md).
 import { parseArgs } from "node:util";
 import { loadEnvironment } from "../config/environment.ts";
-import { openLocalDatabase } from "../db/local-database.ts";
+import { openDatabaseForCommand } from "../db/local-database.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
 import { RETENTION_JOBS, type RetentionJobName } from "../retention/retention-jobs.ts";
 import { runRetentionJobs } from "../retention/run-all-retention-jobs.ts";
@@ -54,10 +54,7 @@ await runCli(USAGE, async (argv) => {
   }
 
   const environment = loadEnvironment();
-  const database = await openLocalDatabase(environment, {
-    reuseRunning: true,
-    onProgress: (message) => process.stderr.write(`${message}\n`),
-  });
+  const database = await openDatabaseForCommand(environment);
   const { prisma } = createDatabaseClient(database.databaseUrl);
   try {
     const results = await runRetentionJobs(prisma, createStorage(environment), jobs as RetentionJobName[], {

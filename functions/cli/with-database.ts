@@ -3,7 +3,7 @@
 // a running `npm start`). The `db:*` npm scripts use it so they work with no set-up.
 import { spawn } from "node:child_process";
 import { loadEnvironment } from "../config/environment.ts";
-import { openLocalDatabase } from "../db/local-database.ts";
+import { openDatabaseForCommand } from "../db/local-database.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = `
@@ -21,10 +21,7 @@ await runCli(USAGE, async (args) => {
     process.stderr.write(USAGE);
     return 2;
   }
-  const database = await openLocalDatabase(loadEnvironment(), {
-    reuseRunning: true,
-    onProgress: (message) => process.stderr.write(`${message}\n`),
-  });
+  const database = await openDatabaseForCommand(loadEnvironment());
   try {
     const [command, ...commandArgs] = args as [string, ...string[]];
     return await new Promise<number>((resolve, reject) => {

@@ -32,3 +32,11 @@ export async function openLocalDatabase(
   });
   return { databaseUrl: embedded.url, directUrl: embedded.url, embedded };
 }
+
+/** The database for a helper command: shares a running `npm start`, reports progress on stderr. */
+export function openDatabaseForCommand(environment: Environment): Promise<LocalDatabase> {
+  return openLocalDatabase(environment, {
+    reuseRunning: true,
+    onProgress: (message) => process.stderr.write(`${message}\n`),
+  });
+}

@@ -58,15 +58,12 @@ export async function erasePerson(
   return { ...report, filesRemoved: storageKeys.length };
 }
 
-/** A transaction client: what `prisma.$transaction(async (tx) => ...)` passes. */
-export type TransactionClient = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-
 /**
  * The database part of an erasure, inside the caller's transaction (the retention job erases a
  * batch of people per transaction). Returns the report and the storage keys of the files to
  * delete once the transaction has committed.
  */
-export async function erasePersonInTransaction(tx: TransactionClient, userId: string, now: Date) {
+export async function erasePersonInTransaction(tx: Prisma.TransactionClient, userId: string, now: Date) {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId, deletedAt: undefined } });
   const anonymised: ErasureReport["anonymised"] = [];
   const deleted: ErasureReport["deleted"] = [];

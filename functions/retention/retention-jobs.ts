@@ -1,6 +1,6 @@
-import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
-import { erasePersonInTransaction, type TransactionClient } from "../gdpr/erase-person.ts";
+import { erasePersonInTransaction } from "../gdpr/erase-person.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import {
   AUDIT_LOG_RETENTION_YEARS,
@@ -60,7 +60,7 @@ export function cutoffFor(job: RetentionJobName, now: Date): Date {
 
 /** One batch: does its work in a transaction and says how many rows it handled (0: done). */
 type Batch = (
-  tx: TransactionClient,
+  tx: Prisma.TransactionClient,
   cutoff: Date,
 ) => Promise<{ count: number; storageKeys?: string[]; details?: Record<string, number> }>;
 

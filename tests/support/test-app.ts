@@ -10,10 +10,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { REPO_ROOT } from "./prisma-cli.ts";
 
 /** The real app on a test database: a mailer that keeps what it sends, local-disk storage in a fresh folder, quiet logs. */
-export function createTestApp(
-  prisma: PrismaClient,
-  extras: { poolStats?: () => PoolStats; readOnlyPrisma?: PrismaClient } = {},
-) {
+export function createTestApp(prisma: PrismaClient, extras: { poolStats?: () => PoolStats } = {}) {
   const mailer = new MemoryMailer();
   const environment = loadEnvironment({ NODE_ENV: "test", LOG_LEVEL: "silent" });
   // Each app gets its own folder, so parallel test files never see each other's files.

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import type { User } from "../../../../generated/prisma/client.ts";
+import { revokeAllSessions } from "../../../auth/sessions.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { ApiError } from "../../errors.ts";
 import { currentUser } from "../../middleware/authenticate.ts";
@@ -146,7 +147,7 @@ export function registerAdminUserRoutes<S extends Schema>(app: OpenAPIHono<AppEn
       if (user.role === "ADMIN") throw new ApiError("conflict", "Admins cannot be suspended here.");
       const [updated] = await prisma.$transaction([
         prisma.user.update({ where: { id: user.id }, data: { status: "SUSPENDED" } }),
-        prisma.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } }),
+        revokeAllSessions(prisma, user.id),
         prisma.activityLog.create({
           data: {
             userId: currentUser(c).id,

@@ -43,13 +43,13 @@ export function registerLogin<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
     const { email, password } = c.req.valid("json");
     const context = { ipAddress: clientAddress(c), userAgent: c.req.header("user-agent") };
 
-    const { delayMs } = await checkLoginThrottle(prisma, email, context.ipAddress);
+    const { delayMs, failures } = await checkLoginThrottle(prisma, email, context.ipAddress);
     if (delayMs > 0) await sleep(delayMs);
 
     const user = await prisma.user.findFirst({ where: { email, deletedAt: null } });
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
     if (!user?.passwordHash || !valid) {
-      await recordLoginFailure(prisma, email, { ...context, userId: user?.id });
+      await recordLoginFailure(prisma, email, { ...context, userId: user?.id }, failures);
       throw new ApiError("invalid_credentials");
     }
     actAs(user);
