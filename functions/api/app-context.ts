@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { UserRole } from "../../generated/prisma/enums.ts";
 import type { Mailer } from "../auth/mailer.ts";
 import type { AppConfig } from "../config/app-config.ts";
+import type { FieldCipher } from "../crypto/field-cipher.ts";
 import type { PoolStats } from "../db/prisma-client.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import type { Logger } from "./logger.ts";
@@ -18,6 +19,8 @@ export interface AppDependencies {
   mailer: Mailer;
   logger: Logger;
   storage: ObjectStorage;
+  /** Encrypts and decrypts personal fields (functions/crypto/field-cipher.ts). */
+  fieldCipher: FieldCipher;
   /** The database pool's numbers, where the driver has a local pool. */
   poolStats?: (() => PoolStats) | undefined;
 }

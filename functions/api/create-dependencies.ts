@@ -2,6 +2,8 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ConsoleMailer, type Mailer } from "../auth/mailer.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import type { Environment } from "../config/environment.ts";
+import { FieldCipher } from "../crypto/field-cipher.ts";
+import { DEVELOPMENT_KEYS_WARNING, fieldKeyringFrom } from "../crypto/field-keyring.ts";
 import { createDatabaseClient, type PoolStats } from "../db/prisma-client.ts";
 import { instrumentQueries } from "../db/query-instrumentation.ts";
 import { createStorage } from "../storage/create-storage.ts";
@@ -19,6 +21,7 @@ export function createDependencies(
     logger?: Logger;
     poolStats?: () => PoolStats;
     readOnlyPrisma?: PrismaClient;
+    fieldCipher?: FieldCipher;
   } = {},
 ): AppDependencies {
   const logger = overrides.logger ?? createLogger(environment.LOG_LEVEL);
@@ -34,6 +37,8 @@ export function createDependencies(
       ? createDatabaseClient(environment.DATABASE_REPLICA_URL, { variable: "DATABASE_REPLICA_URL" }).prisma
       : undefined);
   const primary = instrument(prisma);
+  const keyring = fieldKeyringFrom(environment);
+  if (keyring.development && environment.NODE_ENV === "development") logger.warn(DEVELOPMENT_KEYS_WARNING);
   return {
     prisma: primary,
     readOnlyPrisma: replica ? instrument(replica) : primary,
@@ -42,5 +47,6 @@ export function createDependencies(
     logger,
     storage: overrides.storage ?? createStorage(environment),
     poolStats: overrides.poolStats,
+    fieldCipher: overrides.fieldCipher ?? new FieldCipher(keyring),
   };
 }

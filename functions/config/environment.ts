@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldKeyringFrom } from "../crypto/field-keyring.ts";
 import { EMBEDDED_DEFAULT_PORT } from "../db/embedded-url.ts";
 import { ConfigError } from "./config-error.ts";
 
@@ -19,6 +20,14 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** HMAC key for access tokens. Required in production; development and tests use a fixed key. */
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /**
+   * Field encryption keys, "<id>:<base64 32-byte key>" comma-separated; FIELD_ENCRYPTION_ACTIVE_KEY
+   * (default: the first) encrypts. Required in production; development and tests use a public key.
+   */
+  FIELD_ENCRYPTION_KEYS: z.string().trim().min(1).optional(),
+  FIELD_ENCRYPTION_ACTIVE_KEY: z.string().trim().min(1).optional(),
+  /** HMAC key (base64, 32 bytes) for blind indexes of encrypted fields. Required with FIELD_ENCRYPTION_KEYS. */
+  BLIND_INDEX_KEY: z.string().trim().min(1).optional(),
   /** Frontend origins allowed by CORS, comma-separated. */
   CORS_ORIGINS: z
     .string()
@@ -63,10 +72,15 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
   }
-  if (result.data.NODE_ENV === "production" && !result.data.DATABASE_URL) {
-    throw new ConfigError(
-      "DATABASE_URL is not set (required in production; the embedded database is for development).",
-    );
+  if (result.data.NODE_ENV === "production") {
+    const missing = [
+      !result.data.DATABASE_URL && "DATABASE_URL (the embedded database is for development)",
+      !result.data.JWT_SECRET && "JWT_SECRET (development uses a public key)",
+      !result.data.FIELD_ENCRYPTION_KEYS && "FIELD_ENCRYPTION_KEYS (development uses a public key)",
+    ].filter(Boolean);
+    if (missing.length > 0) throw new ConfigError(`Required in production: ${missing.join("; ")}.`);
   }
+  // Parse the keys now, so a malformed key stops the deploy at start, not at the first write.
+  fieldKeyringFrom(result.data);
   return result.data;
 }

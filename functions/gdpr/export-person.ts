@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { FieldCipher } from "../crypto/field-cipher.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 
 /** Makes the archive JSON-safe: money and ids stored as BigInt become strings. */
@@ -12,11 +13,16 @@ function plain<T>(value: T): unknown {
  * hashes); they identify nothing and would only weaken the account. Runs as a system session so
  * row-level security shows the person's own records wherever they are.
  */
-export async function exportPerson(prisma: PrismaClient, userId: string, context: { requestId?: string } = {}) {
+export async function exportPerson(
+  prisma: PrismaClient,
+  cipher: FieldCipher,
+  userId: string,
+  context: { requestId?: string } = {},
+) {
   return runWithDatabaseSession({ system: true, requestId: context.requestId }, async () => {
     const user = await prisma.user.findUniqueOrThrow({
       where: { id: userId, deletedAt: undefined },
-      omit: { passwordHash: true },
+      omit: { passwordHash: true, phoneBlindIndex: true },
     });
     const [
       sessions,
@@ -60,12 +66,22 @@ export async function exportPerson(prisma: PrismaClient, userId: string, context
       format: "exitmatch-personal-data-export",
       version: 1,
       exportedAt: new Date().toISOString(),
-      user,
+      // Encrypted fields are given in the clear: the archive is for the person they describe.
+      user: { ...user, phone: cipher.decryptOptional("users.phone", user.phone) },
       sessions,
       buyerProfile,
-      advisorProfile,
+      advisorProfile: advisorProfile && {
+        ...advisorProfile,
+        amlRegistrationNumber: cipher.decryptOptional(
+          "advisor_profiles.aml_registration_number",
+          advisorProfile.amlRegistrationNumber,
+        ),
+      },
       businesses,
-      inquiries,
+      inquiries: inquiries.map((inquiry) => ({
+        ...inquiry,
+        ndaAcceptedIp: cipher.decryptOptional("inquiries.nda_accepted_ip", inquiry.ndaAcceptedIp),
+      })),
       dealRoomMemberships: memberships,
       documentsUploaded: documents,
       dealRoomQuestions: questions,

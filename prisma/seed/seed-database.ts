@@ -1,3 +1,5 @@
+import type { FieldCipher } from "../../functions/crypto/field-cipher.ts";
+import { userPhoneColumns } from "../../functions/crypto/phone-number.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { scoreMatch } from "./match-score.ts";
 import {
@@ -19,6 +21,12 @@ const daysAfterSeed = (days: number) => new Date(SEEDED_AT.getTime() + days * 86
 /** The smallest match score worth storing. */
 const MIN_MATCH_SCORE = 40;
 
+/** What the seed needs besides the data: the accounts' password hash and the field cipher. */
+export interface SeedSecrets {
+  passwordHash: string;
+  cipher: FieldCipher;
+}
+
 export interface SeedSummary {
   /** Rows inserted per table by this run (0 everywhere on a re-run). */
   inserted: Record<string, number>;
@@ -26,34 +34,20 @@ export interface SeedSummary {
 
 const idOf = (key: string) => stableId(key);
 
-function userRows(passwordHash: string): Prisma.UserCreateManyInput[] {
+function userRows({ passwordHash, cipher }: SeedSecrets): Prisma.UserCreateManyInput[] {
   const verified = { emailVerifiedAt: SEEDED_AT, createdAt: SEEDED_AT, updatedAt: SEEDED_AT, passwordHash };
+  const person = (p: { key: string; email: string; name: string; phone: string }) => ({
+    id: idOf(p.key),
+    email: p.email,
+    name: p.name,
+    ...userPhoneColumns(cipher, p.phone),
+    ...verified,
+  });
   return [
     { id: idOf(ADMIN.key), email: ADMIN.email, name: ADMIN.name, role: "ADMIN", ...verified },
-    ...SELLERS.map((p) => ({
-      id: idOf(p.key),
-      email: p.email,
-      name: p.name,
-      phone: p.phone,
-      role: "SELLER" as const,
-      ...verified,
-    })),
-    ...BUYERS.map((p) => ({
-      id: idOf(p.key),
-      email: p.email,
-      name: p.name,
-      phone: p.phone,
-      role: "BUYER" as const,
-      ...verified,
-    })),
-    ...ADVISORS.map((p) => ({
-      id: idOf(p.key),
-      email: p.email,
-      name: p.name,
-      phone: p.phone,
-      role: "ADVISOR" as const,
-      ...verified,
-    })),
+    ...SELLERS.map((p) => ({ ...person(p), role: "SELLER" as const })),
+    ...BUYERS.map((p) => ({ ...person(p), role: "BUYER" as const })),
+    ...ADVISORS.map((p) => ({ ...person(p), role: "ADVISOR" as const })),
   ];
 }
 
@@ -155,7 +149,7 @@ function matchRows(): Prisma.MatchCreateManyInput[] {
   );
 }
 
-function dealRows() {
+function dealRows(cipher: FieldCipher) {
   const inquiries: Prisma.InquiryCreateManyInput[] = INQUIRIES.map((inquiry, index) => ({
     id: idOf(inquiry.key),
     businessId: idOf(inquiry.businessKey),
@@ -165,7 +159,7 @@ function dealRows() {
     respondedAt: inquiry.status === "PENDING" ? null : daysAfterSeed(6 + index),
     ndaVersion: inquiry.ndaAccepted ? NDA_VERSION : null,
     ndaAcceptedAt: inquiry.ndaAccepted ? daysAfterSeed(7 + index) : null,
-    ndaAcceptedIp: inquiry.ndaAccepted ? `203.0.113.${10 + index}` : null,
+    ndaAcceptedIp: inquiry.ndaAccepted ? cipher.encrypt("inquiries.nda_accepted_ip", `203.0.113.${10 + index}`) : null,
     createdAt: daysAfterSeed(5 + index),
     updatedAt: daysAfterSeed(5 + index),
   }));
@@ -213,15 +207,15 @@ function dealRows() {
  */
 export async function seedDatabase(
   prisma: PrismaClient,
-  passwordHash: string,
+  secrets: SeedSecrets,
   onProgress: (message: string) => void = () => {},
 ): Promise<SeedSummary> {
   const inserted: Record<string, number> = {};
-  const deals = dealRows();
+  const deals = dealRows(secrets.cipher);
   await prisma.$transaction(
     async (tx) => {
       const steps: [string, () => Promise<{ count: number }>][] = [
-        ["users", () => tx.user.createMany({ data: userRows(passwordHash), skipDuplicates: true })],
+        ["users", () => tx.user.createMany({ data: userRows(secrets), skipDuplicates: true })],
         [
           "advisor_profiles",
           () =>
@@ -232,7 +226,10 @@ export async function seedDatabase(
                 firmName: a.firmName,
                 advisorType: a.advisorType,
                 amlSupervisor: a.amlSupervisor,
-                amlRegistrationNumber: a.amlRegistrationNumber,
+                amlRegistrationNumber: secrets.cipher.encrypt(
+                  "advisor_profiles.aml_registration_number",
+                  a.amlRegistrationNumber,
+                ),
                 bio: a.bio,
                 regions: a.regions,
                 createdAt: SEEDED_AT,

@@ -1,4 +1,7 @@
 import { hashPassword } from "../../functions/auth/password.ts";
+import { loadEnvironment } from "../../functions/config/environment.ts";
+import { FieldCipher } from "../../functions/crypto/field-cipher.ts";
+import { fieldKeyringFrom } from "../../functions/crypto/field-keyring.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { DEVELOPMENT_PASSWORD } from "./seed-data.ts";
 import { type SeedSummary, seedDatabase } from "./seed-database.ts";
@@ -9,10 +12,15 @@ import { type SeedSummary, seedDatabase } from "./seed-database.ts";
  */
 const DEVELOPMENT_SALT = new TextEncoder().encode("exitmatch-development-seed");
 
-/** Seeds with the development password, hashed once for all accounts (argon2id). */
+/**
+ * Seeds with the development password, hashed once for all accounts (argon2id). Personal fields
+ * are encrypted with the configured keys (the development key when none are set).
+ */
 export async function seedWithDevelopmentPassword(
   prisma: PrismaClient,
   onProgress?: (message: string) => void,
+  cipher: FieldCipher = new FieldCipher(fieldKeyringFrom(loadEnvironment())),
 ): Promise<SeedSummary> {
-  return seedDatabase(prisma, await hashPassword(DEVELOPMENT_PASSWORD, DEVELOPMENT_SALT), onProgress);
+  const passwordHash = await hashPassword(DEVELOPMENT_PASSWORD, DEVELOPMENT_SALT);
+  return seedDatabase(prisma, { passwordHash, cipher }, onProgress);
 }

@@ -41,6 +41,23 @@ describe("admin", () => {
     );
   });
 
+  it("finds a user by phone number through the blind index, however the number is spaced, and shows it decrypted", async () => {
+    // The seed holds David Hughes's number as "+44 161 496 0201"; the database holds only ciphertext.
+    const stored = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.ownerSeller } });
+    expect(stored.phone).toMatch(/^v1:dev:/);
+    for (const spelling of ["0161 496 0201", "+441614960201", "+44 (0)161 496 0201"]) {
+      const response = await call(app, "GET", `/admin/users?phone=${encodeURIComponent(spelling)}`, { token: admin });
+      const found = (await response.json()) as { items: { email: string; phone: string }[] };
+      expect(found.items, spelling).toEqual([
+        expect.objectContaining({ email: ACTORS.ownerSeller, phone: "+44 161 496 0201" }),
+      ]);
+    }
+    const none = await call(app, "GET", "/admin/users?phone=0161%20496%200299", { token: admin });
+    expect(((await none.json()) as { items: unknown[] }).items).toEqual([]);
+    const bad = await problemOf(await call(app, "GET", "/admin/users?phone=call-me", { token: admin }));
+    expect([bad.status, bad.code]).toEqual([400, "validation_failed"]);
+  });
+
   it("suspends a user at once (sessions revoked) and reinstates them; never an admin", async () => {
     const buyerToken = await loginAs(app, ACTORS.buyerWithoutNda);
     const buyer = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.buyerWithoutNda } });

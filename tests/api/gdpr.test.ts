@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUYERS, SELLERS } from "../../prisma/seed/seed-data.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
@@ -43,9 +44,14 @@ describe("GDPR: right of access and right to be forgotten", () => {
     const response = await call(harness.app, "POST", "/me/data-export", { token });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="exitmatch-data-/);
-    const archive = (await response.json()) as Record<string, unknown> & { user: { email: string } };
+    const archive = (await response.json()) as Record<string, unknown> & { user: { email: string; phone: string } };
     expect(archive.user.email).toBe(ACTORS.buyerWithNda);
     expect(archive.user).not.toHaveProperty("passwordHash");
+    expect(archive.user).not.toHaveProperty("phoneBlindIndex");
+    // Encrypted fields are exported in the clear, for the person they describe.
+    expect(archive.user.phone).toBe(BUYERS.find((buyer) => buyer.email === ACTORS.buyerWithNda)!.phone);
+    const acceptedIps = (archive.inquiries as { ndaAcceptedIp: string | null }[]).map((i) => i.ndaAcceptedIp);
+    expect(acceptedIps).toContainEqual(expect.stringMatching(/^203\.0\.113\.\d+$/));
     for (const section of ["sessions", "buyerProfile", "inquiries", "dealRoomMemberships", "activity", "auditTrail"]) {
       expect(archive, section).toHaveProperty(section);
     }
@@ -107,7 +113,10 @@ describe("GDPR: right of access and right to be forgotten", () => {
 
     expect(await whereItAppears(db, seller.email)).toEqual([]);
     expect(await whereItAppears(db, seller.name)).toEqual([]);
+    // The phone is held encrypted with a blind index: neither, nor the number itself, is left.
     expect(await whereItAppears(db, seller.phone!)).toEqual([]);
+    expect(await whereItAppears(db, seller.phoneBlindIndex!)).toEqual([]);
+    expect(await whereItAppears(db, SELLERS[0]!.phone)).toEqual([]);
     expect(await harness.storage.get(document.storageKey)).toBeUndefined();
     // Held records are still there, pointing at the pseudonymous account.
     expect(await db.prisma.businessFinancial.count({ where: { business: { sellerId: seller.id } } })).toBeGreaterThan(

@@ -131,6 +131,31 @@ describe("buyer profiles, matches and advisors", () => {
       body: { advisorProfileId: profile.id },
     });
     expect(await problemOf(refused)).toMatchObject({ status: 409, code: "conflict" });
+
+    // Registering later: the number is held encrypted and read back in the clear.
+    const saved = (await (
+      await call(app, "PUT", "/me/advisor-profile", {
+        token: brokerToken,
+        body: {
+          firmName: "New Brokers Ltd",
+          advisorType: "BUSINESS_BROKER",
+          amlSupervisor: "HMRC",
+          amlRegistrationNumber: "xdml00000999999",
+        },
+      })
+    ).json()) as { amlRegistrationNumber: string; amlRegistered: boolean };
+    expect(saved).toMatchObject({ amlRegistrationNumber: "XDML00000999999", amlRegistered: true });
+    const atRest = await db.prisma.advisorProfile.findUniqueOrThrow({ where: { id: profile.id } });
+    expect(atRest.amlRegistrationNumber).toMatch(/^v1:dev:/);
+    expect(atRest.amlRegistrationNumber).not.toContain("999999");
+    expect(
+      (
+        await call(app, "PUT", `/businesses/${BUSINESS.openPublished}/advisor`, {
+          token: token("otherSeller"),
+          body: { advisorProfileId: profile.id },
+        })
+      ).status,
+    ).toBe(204);
     expect(
       (
         await call(app, "PUT", `/businesses/${stableId("business-2")}/advisor`, {

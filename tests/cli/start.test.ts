@@ -1,9 +1,13 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../support/prisma-cli.ts";
 import { runCommand, startCommand } from "../support/run-command.ts";
+
+const packageJson = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+};
 
 const DATA_DIR = join(REPO_ROOT, ".data", `start-test-${process.pid}`);
 const ENV = {
@@ -77,12 +81,22 @@ describe("npm start (the run command) on the embedded database", () => {
     );
   });
 
-  it.each(["functions/cli/start.ts", "functions/cli/with-database.ts", "prisma/seed/seed.ts"])(
-    "%s --help prints its usage and exits 0",
-    async (script) => {
-      const result = await runCommand(script, ["--help"], ENV);
-      expect(result.code).toBe(0);
-      expect(result.output).toMatch(/^Usage: /);
-    },
-  );
+  // Every `tsx <file>` script in package.json: each command has --help.
+  const commands = [
+    ...new Set(
+      Object.values(packageJson.scripts).flatMap((command) =>
+        [...command.matchAll(/tsx (\S+\.ts)/g)].map((match) => match[1]!),
+      ),
+    ),
+  ];
+
+  it("finds the commands to check", () => {
+    expect(commands).toEqual(expect.arrayContaining(["functions/cli/start.ts", "functions/cli/encryption-rotate.ts"]));
+  });
+
+  it.each(commands)("%s --help prints its usage and exits 0", async (script) => {
+    const result = await runCommand(script, ["--help"], ENV);
+    expect(result.code).toBe(0);
+    expect(result.output).toMatch(/^Usage: /);
+  });
 });

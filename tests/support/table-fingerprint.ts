@@ -6,7 +6,11 @@ import type { TestDatabase } from "./test-database.ts";
  */
 export async function fingerprintTables(
   db: TestDatabase,
-  options: { exclude?: string[] } = {},
+  options: {
+    exclude?: string[];
+    /** Columns left out of the checksum, as table.column (e.g. values encrypted with a random IV). */
+    ignoreColumns?: readonly string[];
+  } = {},
 ): Promise<Record<string, { rows: number; checksum: string }>> {
   const tables = await db.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables
@@ -17,8 +21,13 @@ export async function fingerprintTables(
   );
   const result: Record<string, { rows: number; checksum: string }> = {};
   for (const { table_name } of tables) {
+    const ignored = (options.ignoreColumns ?? [])
+      .filter((name) => name.startsWith(`${table_name}.`))
+      .map((name) => name.slice(table_name.length + 1));
     const [row] = await db.query<{ rows: string; checksum: string | null }>(
-      `SELECT count(*) AS rows, md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) AS checksum FROM "${table_name}" t`,
+      `SELECT count(*) AS rows, md5(string_agg(r, '' ORDER BY r)) AS checksum
+       FROM (SELECT md5((to_jsonb(t) - $1::text[])::text) AS r FROM "${table_name}" t) rows`,
+      [ignored],
     );
     result[table_name] = { rows: Number(row!.rows), checksum: row!.checksum ?? "" };
   }

@@ -2,6 +2,8 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import type { User } from "../../../../generated/prisma/client.ts";
 import { revokeAllSessions } from "../../../auth/sessions.ts";
+import type { FieldCipher } from "../../../crypto/field-cipher.ts";
+import { phoneBlindIndex } from "../../../crypto/phone-number.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { ApiError } from "../../errors.ts";
 import { currentUser } from "../../middleware/authenticate.ts";
@@ -13,6 +15,7 @@ const AdminUserSchema = z
     id: z.uuid(),
     email: z.string(),
     name: z.string(),
+    phone: z.string().nullable(),
     role: z.enum(["ADMIN", "SELLER", "BUYER", "ADVISOR"]),
     status: z.enum(["ACTIVE", "SUSPENDED"]),
     emailVerified: z.boolean(),
@@ -22,11 +25,12 @@ const AdminUserSchema = z
   })
   .openapi("AdminUser");
 
-function toResponse(user: User): z.infer<typeof AdminUserSchema> {
+function toResponse(cipher: FieldCipher, user: User): z.infer<typeof AdminUserSchema> {
   return {
     id: user.id,
     email: user.email,
     name: user.name,
+    phone: cipher.decryptOptional("users.phone", user.phone),
     role: user.role,
     status: user.status,
     emailVerified: user.emailVerifiedAt !== null,
@@ -44,12 +48,20 @@ const search = createRoute({
   tags: ["Admin"],
   summary: "Search users",
   description:
-    "Admins only. `q` matches email or name (case-insensitive). Ordered by email; page with `after` (the last email).",
+    "Admins only. `q` matches email or name (case-insensitive); `phone` finds the account with that number " +
+    "however it is spaced (an exact match: phone numbers are stored encrypted, with a blind index). " +
+    "Ordered by email; page with `after` (the last email).",
   security: bearerAuth,
   middleware: [requireAdmin] as const,
   request: {
     query: z.object({
       q: z.string().trim().min(1).max(200).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[\d\s()-]{7,25}$/, "must be a phone number")
+        .optional()
+        .openapi({ example: "0161 496 0201" }),
       role: z.enum(["ADMIN", "SELLER", "BUYER", "ADVISOR"]).optional(),
       status: z.enum(["ACTIVE", "SUSPENDED"]).optional(),
       after: z.string().max(254).optional(),
@@ -116,10 +128,12 @@ export function registerAdminUserRoutes<S extends Schema>(app: OpenAPIHono<AppEn
   };
   return app
     .openapi(search, async (c) => {
-      const { q, role, status, after, limit } = c.req.valid("query");
-      const users = await c.get("deps").prisma.user.findMany({
+      const { q, phone, role, status, after, limit } = c.req.valid("query");
+      const { prisma, fieldCipher } = c.get("deps");
+      const users = await prisma.user.findMany({
         where: {
           deletedAt: null,
+          ...(phone ? { phoneBlindIndex: phoneBlindIndex(fieldCipher, phone) } : {}),
           ...(q
             ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] }
             : {}),
@@ -130,7 +144,7 @@ export function registerAdminUserRoutes<S extends Schema>(app: OpenAPIHono<AppEn
         orderBy: { email: "asc" },
         take: limit,
       });
-      return c.json({ items: users.map(toResponse) }, 200);
+      return c.json({ items: users.map((user) => toResponse(fieldCipher, user)) }, 200);
     })
     .openapi(verify, async (c) => {
       const { prisma } = c.get("deps");
@@ -139,7 +153,7 @@ export function registerAdminUserRoutes<S extends Schema>(app: OpenAPIHono<AppEn
         where: { id: user.id },
         data: { verifiedAt: new Date(), verifiedById: currentUser(c).id },
       });
-      return c.json(toResponse(updated), 200);
+      return c.json(toResponse(c.get("deps").fieldCipher, updated), 200);
     })
     .openapi(suspend, async (c) => {
       const { prisma } = c.get("deps");
@@ -158,12 +172,12 @@ export function registerAdminUserRoutes<S extends Schema>(app: OpenAPIHono<AppEn
           },
         }),
       ]);
-      return c.json(toResponse(updated), 200);
+      return c.json(toResponse(c.get("deps").fieldCipher, updated), 200);
     })
     .openapi(reinstate, async (c) => {
       const { prisma } = c.get("deps");
       const user = await target(prisma, c.req.valid("param").id);
       const updated = await prisma.user.update({ where: { id: user.id }, data: { status: "ACTIVE" } });
-      return c.json(toResponse(updated), 200);
+      return c.json(toResponse(c.get("deps").fieldCipher, updated), 200);
     });
 }

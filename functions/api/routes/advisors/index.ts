@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import type { AdvisorProfile } from "../../../../generated/prisma/client.ts";
+import type { FieldCipher } from "../../../crypto/field-cipher.ts";
 import { loadBusinessForOwner } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { ApiError } from "../../errors.ts";
@@ -40,14 +41,20 @@ const AdvisorProfileSchema = z
   })
   .openapi("AdvisorProfile");
 
-function toResponse(profile: AdvisorProfile & { user: { name: string } }): z.infer<typeof AdvisorProfileSchema> {
+function toResponse(
+  cipher: FieldCipher,
+  profile: AdvisorProfile & { user: { name: string } },
+): z.infer<typeof AdvisorProfileSchema> {
   return {
     id: profile.id,
     name: profile.user.name,
     firmName: profile.firmName,
     advisorType: profile.advisorType,
     amlSupervisor: profile.amlSupervisor,
-    amlRegistrationNumber: profile.amlRegistrationNumber,
+    amlRegistrationNumber: cipher.decryptOptional(
+      "advisor_profiles.aml_registration_number",
+      profile.amlRegistrationNumber,
+    ),
     amlRegistered: Boolean(profile.amlSupervisor && profile.amlRegistrationNumber),
     bio: profile.bio,
     regions: profile.regions,
@@ -139,7 +146,8 @@ export function registerAdvisorRoutes<S extends Schema>(app: OpenAPIHono<AppEnv,
         orderBy: { firmName: "asc" },
         take: 200,
       });
-      return c.json({ items: profiles.map(toResponse) }, 200);
+      const { fieldCipher } = c.get("deps");
+      return c.json({ items: profiles.map((profile) => toResponse(fieldCipher, profile)) }, 200);
     })
     .openapi(getMine, async (c) => {
       const user = currentUser(c);
@@ -148,28 +156,32 @@ export function registerAdvisorRoutes<S extends Schema>(app: OpenAPIHono<AppEnv,
         .get("deps")
         .prisma.advisorProfile.findFirst({ where: { userId: user.id, deletedAt: null }, include: WITH_NAME });
       if (!profile) throw new ApiError("not_found", "No advisor profile yet; save one with PUT /me/advisor-profile.");
-      return c.json(toResponse(profile), 200);
+      return c.json(toResponse(c.get("deps").fieldCipher, profile), 200);
     })
     .openapi(putMine, async (c) => {
       const user = currentUser(c);
       if (user.role !== "ADVISOR") throw new ApiError("forbidden", "Only advisors keep advisor profiles.");
       const input = c.req.valid("json");
+      const { prisma, fieldCipher } = c.get("deps");
       const data = {
         firmName: input.firmName,
         advisorType: input.advisorType,
         amlSupervisor: input.amlSupervisor ?? null,
-        amlRegistrationNumber: input.amlRegistrationNumber ?? null,
+        amlRegistrationNumber: fieldCipher.encryptOptional(
+          "advisor_profiles.aml_registration_number",
+          input.amlRegistrationNumber,
+        ),
         bio: input.bio ?? null,
         regions: input.regions,
         deletedAt: null,
       };
-      const profile = await c.get("deps").prisma.advisorProfile.upsert({
+      const profile = await prisma.advisorProfile.upsert({
         where: { userId: user.id },
         create: { ...data, userId: user.id },
         update: data,
         include: WITH_NAME,
       });
-      return c.json(toResponse(profile), 200);
+      return c.json(toResponse(fieldCipher, profile), 200);
     })
     .openapi(attach, async (c) => {
       const { prisma } = c.get("deps");

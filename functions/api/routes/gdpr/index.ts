@@ -121,7 +121,7 @@ async function archiveFor(c: Context<AppEnv>, userId: string) {
     ...requestContext(c),
   });
   c.header("content-disposition", `attachment; filename="exitmatch-data-${userId}.json"`);
-  return exportPerson(prisma, userId, { requestId: c.get("requestId") });
+  return exportPerson(prisma, c.get("deps").fieldCipher, userId, { requestId: c.get("requestId") });
 }
 
 export function registerGdprRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {

@@ -43,7 +43,7 @@ const route = createRoute({
 
 export function registerAcceptNda<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
-    const { prisma } = c.get("deps");
+    const { prisma, fieldCipher } = c.get("deps");
     const user = currentUser(c);
     const { inquiry, isBuyer } = await loadInquiryFor(prisma, c.req.valid("param").id, user);
     if (!isBuyer) throw new ApiError("forbidden", "Only the buyer who inquired can accept the NDA.");
@@ -57,7 +57,8 @@ export function registerAcceptNda<S extends Schema>(app: OpenAPIHono<AppEnv, S>)
         data: {
           ndaVersion: c.req.valid("json").ndaVersion,
           ndaAcceptedAt: new Date(),
-          ndaAcceptedIp: clientAddress(c) ?? null,
+          // Evidence of who accepted, for a dispute; personal data, so held encrypted.
+          ndaAcceptedIp: fieldCipher.encryptOptional("inquiries.nda_accepted_ip", clientAddress(c)),
         },
       });
       if (count === 0) throw new ApiError("invalid_transition", "The NDA is already accepted.");
