@@ -241,3 +241,75 @@ describe("tamper detection", () => {
     }
   });
 });
+
+describe("the chain under concurrent and bulk writes", () => {
+  let copy: TestDatabase;
+  beforeAll(async () => {
+    copy = await createTestDatabase();
+    await seedWithDevelopmentPassword(copy.prisma);
+  });
+  afterAll(() => copy.drop());
+
+  async function expectOneChainWithHeadAtNewestRow() {
+    const [{ rows }] = (await copy.query<{ rows: number }>("SELECT count(*)::int AS rows FROM audit_logs")) as [
+      { rows: number },
+    ];
+    expect(await verifyAuditChain(copy.url)).toEqual({ ok: true, checked: rows });
+    const [head] = await copy.query<{ matches: boolean }>(
+      `SELECT c.last_id = a.id AND c.last_hash = a.hash AS matches
+       FROM audit_chain c, (SELECT id, hash FROM audit_logs ORDER BY id DESC LIMIT 1) a`,
+    );
+    expect(head!.matches).toBe(true);
+  }
+
+  it("stays one chain when 8 connections write multi-row transactions at once, some rolling back a savepoint", async () => {
+    const before = (await copy.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_logs"))[0]!.n;
+    const worker = async (workerNo: number) => {
+      const client = new pg.Client({ connectionString: copy.appUrl });
+      await client.connect();
+      try {
+        for (let i = 0; i < 6; i += 1) {
+          await client.query("BEGIN");
+          await client.query("SELECT set_config('exitmatch.request_id', $1, true)", [`worker-${workerNo}-${i}`]);
+          // Every listing: one statement, several audit rows.
+          await client.query("UPDATE businesses SET version = version + 1");
+          await client.query("SAVEPOINT half");
+          await client.query("UPDATE valuations SET notes = $1", [`round ${workerNo}.${i}`]);
+          if (i % 2 === 1) await client.query("ROLLBACK TO SAVEPOINT half");
+          await client.query("COMMIT");
+        }
+      } finally {
+        await client.end();
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, workerNo) => worker(workerNo)));
+    const [counts] = await copy.query<{ businesses: number; valuations: number; logged: number }>(
+      `SELECT (SELECT count(*)::int FROM businesses) AS businesses, (SELECT count(*)::int FROM valuations) AS valuations,
+              (SELECT count(*)::int FROM audit_logs) AS logged`,
+    );
+    // 48 transactions: every listing each time, every valuation in the 24 that kept their savepoint.
+    expect(counts!.logged - before).toBe(48 * counts!.businesses + 24 * counts!.valuations);
+    await expectOneChainWithHeadAtNewestRow();
+  });
+
+  it("chains a 20,000-row transaction, including rows written after its head was recorded early", async () => {
+    const client = new pg.Client({ connectionString: copy.url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(
+        `INSERT INTO audit_logs (table_name, row_id, action)
+         SELECT 'businesses', 'bulk-' || n, 'UPDATE' FROM generate_series(1, 20000) AS n`,
+      );
+      // Records the head now (the deferred trigger fires); the rows after it must move it again.
+      await client.query("SET CONSTRAINTS audit_chain_record_head IMMEDIATE");
+      await client.query(
+        "INSERT INTO audit_logs (table_name, row_id, action) VALUES ('businesses', 'after', 'UPDATE')",
+      );
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
+    }
+    await expectOneChainWithHeadAtNewestRow();
+  });
+});
