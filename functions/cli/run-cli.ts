@@ -1,10 +1,10 @@
 import { ConfigError } from "../config/config-error.ts";
 import { loadEnvFile } from "../config/load-env-file.ts";
 import { FieldDecryptionError } from "../crypto/field-cipher.ts";
-import { EmbeddedPostgresBusyError } from "../db/embedded-postgres.ts";
+import { EmbeddedPostgresBusyError, EmbeddedPostgresVersionError } from "../db/embedded-postgres.ts";
 
 /** Errors whose message is the whole story: printed as one line, no stack. */
-const EXPECTED_ERRORS = [ConfigError, EmbeddedPostgresBusyError, FieldDecryptionError];
+const EXPECTED_ERRORS = [ConfigError, EmbeddedPostgresBusyError, EmbeddedPostgresVersionError, FieldDecryptionError];
 
 /**
  * Runs a command's main function: `--help` prints the usage, expected failures print one line,

@@ -12,8 +12,13 @@ import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "./embedde
 // stops it explicitly (and on exit, below), so all of those hooks go.
 for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
-/** The PostgreSQL major version the embedded server runs (pinned by package.json). */
-export const EMBEDDED_POSTGRES_MAJOR = 17;
+/**
+ * The PostgreSQL major version the embedded server runs (pinned by package.json). 15, the
+ * version whose client tools (pg_dump, pg_restore, psql) Debian 12 ships: pg_dump refuses a
+ * server newer than itself, so backups of a newer embedded server would need tools most
+ * machines do not have. Production should run the same major (docs/operations.md).
+ */
+export const EMBEDDED_POSTGRES_MAJOR = 15;
 
 export interface EmbeddedPostgresOptions {
   /** Data directory; git-ignored. */
@@ -39,6 +44,11 @@ export interface EmbeddedDatabase {
 /** Another process owns the data directory; the message says which and what to do. */
 export class EmbeddedPostgresBusyError extends Error {
   override name = "EmbeddedPostgresBusyError";
+}
+
+/** The data directory was made by another PostgreSQL major version; the message says what to do. */
+export class EmbeddedPostgresVersionError extends Error {
+  override name = "EmbeddedPostgresVersionError";
 }
 
 interface RunningServer {
@@ -132,7 +142,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (message) => logs.push(String(message)),
   });
 
-  if (!existsSync(resolve(dataDir, "PG_VERSION"))) {
+  const versionFile = resolve(dataDir, "PG_VERSION");
+  if (existsSync(versionFile)) {
+    const dataMajor = Number((await readFile(versionFile, "utf8")).trim());
+    if (dataMajor !== EMBEDDED_POSTGRES_MAJOR) {
+      throw new EmbeddedPostgresVersionError(
+        `${shownDir} holds a PostgreSQL ${dataMajor} database, but the embedded server is PostgreSQL ` +
+          `${EMBEDDED_POSTGRES_MAJOR}. It is development data: delete ${shownDir} to start afresh ` +
+          "(npm start seeds it again), or back it up first with that version's pg_dump.",
+      );
+    }
+  }
+  if (!existsSync(versionFile)) {
     const started = performance.now();
     onProgress(`Initialising embedded PostgreSQL ${EMBEDDED_POSTGRES_MAJOR} in ${shownDir} (first start)...`);
     await mkdir(resolve(dataDir, ".."), { recursive: true });

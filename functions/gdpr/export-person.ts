@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { FieldCipher } from "../crypto/field-cipher.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
+import { auditRowsAbout } from "./erase-person.ts";
 
 /** Makes the archive JSON-safe: money and ids stored as BigInt become strings. */
 function plain<T>(value: T): unknown {
@@ -57,7 +58,7 @@ export async function exportPerson(
       }),
       prisma.activityLog.findMany({ where: { userId }, orderBy: { id: "asc" } }),
       prisma.auditLog.findMany({
-        where: { OR: [{ actorUserId: userId }, { rowId: userId }] },
+        where: auditRowsAbout(userId),
         omit: { prevHash: true, hash: true },
         orderBy: { id: "asc" },
       }),

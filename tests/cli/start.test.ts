@@ -33,7 +33,7 @@ describe("npm start (the run command) on the embedded database", () => {
     const server = startCommand("functions/cli/start.ts", [], ENV);
     await server.waitFor("ExitMatch API listening on");
     const output = server.output();
-    expect(output).toContain("Initialising embedded PostgreSQL 17");
+    expect(output).toContain("Initialising embedded PostgreSQL 15");
     expect(output).toContain("Migrations are up to date");
     expect(output).toContain("First start: seeding the development dataset...");
     expect(output).toContain("admin    admin@exitmatch.co.uk");

@@ -1,10 +1,14 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EmbeddedPostgresBusyError, startEmbeddedPostgres } from "../../functions/db/embedded-postgres.ts";
+import {
+  EmbeddedPostgresBusyError,
+  EmbeddedPostgresVersionError,
+  startEmbeddedPostgres,
+} from "../../functions/db/embedded-postgres.ts";
 import { REPO_ROOT } from "../support/prisma-cli.ts";
 
 const TEST_PORT = 54391;
@@ -31,7 +35,7 @@ describe("embedded PostgreSQL", () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  it("initialises on first start, serves PostgreSQL 17 with the requested database, and stops cleanly", async () => {
+  it("initialises on first start, serves PostgreSQL 15 with the requested database, and stops cleanly", async () => {
     const messages: string[] = [];
     const db = await startEmbeddedPostgres({
       dataDir,
@@ -39,10 +43,10 @@ describe("embedded PostgreSQL", () => {
       database: "exitmatch_embedded",
       onProgress: (m) => messages.push(m),
     });
-    expect(messages.some((message) => message.startsWith("Initialising embedded PostgreSQL 17"))).toBe(true);
+    expect(messages.some((message) => message.startsWith("Initialising embedded PostgreSQL 15"))).toBe(true);
     const row = await selectOne(db.url);
     expect(row.db).toBe("exitmatch_embedded");
-    expect(Math.floor(row.version / 10000)).toBe(17);
+    expect(Math.floor(row.version / 10000)).toBe(15);
     await db.stop();
     expect(existsSync(join(dataDir, "postmaster.pid"))).toBe(false);
   });
@@ -103,6 +107,22 @@ describe("embedded PostgreSQL", () => {
       await check.end();
     } finally {
       await restarted.stop();
+    }
+  });
+
+  it("refuses a data folder made by another major version, saying what to do, and leaves it alone", async () => {
+    const oldDir = await mkdtemp(join(REPO_ROOT, ".data", "embedded-old-"));
+    try {
+      await mkdir(join(oldDir, "base"));
+      await writeFile(join(oldDir, "PG_VERSION"), "17\n");
+      const starting = startEmbeddedPostgres({ dataDir: oldDir, port: TEST_PORT + 5, database: "x" });
+      await expect(starting).rejects.toThrow(EmbeddedPostgresVersionError);
+      await expect(starting).rejects.toThrow(
+        /holds a PostgreSQL 17 database, but the embedded server is PostgreSQL 15/,
+      );
+      expect(await readFile(join(oldDir, "PG_VERSION"), "utf8")).toBe("17\n");
+    } finally {
+      await rm(oldDir, { recursive: true, force: true });
     }
   });
 });
