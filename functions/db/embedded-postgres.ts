@@ -133,6 +133,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     postgresFlags: [
       "-c",
       "listen_addresses=127.0.0.1",
+      // Loaded so `npm run ops -- health` can list the slowest statements once the extension
+      // is created (`health --enable-statements`); costs nothing until then.
+      "-c",
+      "shared_preload_libraries=pg_stat_statements",
       ...Object.entries(options.settings ?? {}).flatMap(([key, value]) => ["-c", `${key}=${value}`]),
     ],
     onLog: (message) => {

@@ -83,29 +83,39 @@ const batches: Record<
   // otherwise kept as an anonymous row (legal holds). Either way they never match again.
   users: {
     count: (prisma, cutoff) => prisma.user.count({ where: { deletedAt: { lte: cutoff }, anonymizedAt: null } }),
-    batch: (size) => async (tx, cutoff) => {
-      const due = await tx.$queryRawUnsafe<{ id: string; held: boolean }[]>(
-        `SELECT u.id::text, (${HELD_REFERENCES_SQL}) AS held FROM users u
-         WHERE u.deleted_at <= $1 AND u.anonymized_at IS NULL
-         ORDER BY u.deleted_at, u.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        cutoff,
-        size,
-      );
-      const storageKeys: string[] = [];
-      let deleted = 0;
-      for (const person of due) {
-        const { storageKeys: keys } = await erasePersonInTransaction(tx, person.id, new Date());
-        storageKeys.push(...keys);
-        if (!person.held) {
-          await tx.buyerProfile.deleteMany({ where: { userId: person.id, deletedAt: undefined } });
-          await tx.user.delete({ where: { id: person.id } });
-          deleted += 1;
+    batch: (size) => {
+      // Where the previous batch of this run ended: without it every batch would walk past all
+      // the people already erased (their index entries stay until VACUUM), which made the job
+      // slow down as it went. A new run (after a crash) starts from the beginning again.
+      let after = { deletedAt: new Date(0), id: "00000000-0000-0000-0000-000000000000" };
+      return async (tx, cutoff) => {
+        const due = await tx.$queryRawUnsafe<{ id: string; deleted_at: Date; held: boolean }[]>(
+          `SELECT u.id::text, u.deleted_at, (${HELD_REFERENCES_SQL}) AS held FROM users u
+           WHERE u.deleted_at <= $1 AND u.anonymized_at IS NULL AND (u.deleted_at, u.id) > ($3, $4::uuid)
+           ORDER BY u.deleted_at, u.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          cutoff,
+          size,
+          after.deletedAt,
+          after.id,
+        );
+        const last = due.at(-1);
+        if (last) after = { deletedAt: last.deleted_at, id: last.id };
+        const storageKeys: string[] = [];
+        let deleted = 0;
+        for (const person of due) {
+          const { storageKeys: keys } = await erasePersonInTransaction(tx, person.id, new Date());
+          storageKeys.push(...keys);
+          if (!person.held) {
+            await tx.buyerProfile.deleteMany({ where: { userId: person.id, deletedAt: undefined } });
+            await tx.user.delete({ where: { id: person.id } });
+            deleted += 1;
+          }
         }
-      }
-      return {
-        count: due.length,
-        storageKeys,
-        details: { hardDeleted: deleted, anonymisedUnderHold: due.length - deleted },
+        return {
+          count: due.length,
+          storageKeys,
+          details: { hardDeleted: deleted, anonymisedUnderHold: due.length - deleted },
+        };
       };
     },
   },

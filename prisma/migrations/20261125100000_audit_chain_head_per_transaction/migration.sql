@@ -14,6 +14,11 @@
 -- later inserts move it again. No session settings are involved, so the application role
 -- cannot steer the chain.
 
+-- Prisma runs this file as one transaction; LOCAL keeps the limits to it. The triggers need a
+-- brief lock on audit_logs: give up rather than queue behind a long transaction.
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '60s';
+
 CREATE OR REPLACE FUNCTION audit_logs_chain() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
