@@ -1,6 +1,7 @@
 import { ConfigError } from "../config/config-error.ts";
 import { loadEnvFile } from "../config/load-env-file.ts";
 import { FieldDecryptionError } from "../crypto/field-cipher.ts";
+import { describeConnectionError } from "../db/connection-error.ts";
 import { EmbeddedPostgresBusyError, EmbeddedPostgresVersionError } from "../db/embedded-postgres.ts";
 
 /** Errors whose message is the whole story: printed as one line, no stack. */
@@ -32,8 +33,9 @@ export async function runCli(
     if (code !== undefined) process.exit(code);
   } catch (error) {
     const expected = EXPECTED_ERRORS.some((type) => error instanceof type);
+    const connection = describeConnectionError(error);
     process.stderr.write(
-      `Error: ${expected ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`,
+      `Error: ${connection ?? (expected ? (error as Error).message : ((error as Error)?.stack ?? String(error)))}\n`,
     );
     process.exit(1);
   }
