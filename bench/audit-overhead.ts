@@ -4,9 +4,8 @@
 import pg from "pg";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
-import { startEmbeddedPostgres } from "../functions/db/embedded-postgres.ts";
 import { withDatabaseName } from "../tests/support/database-names.ts";
-import { freePort } from "../tests/support/free-port.ts";
+import { intOption, openBenchServer } from "./bench-server.ts";
 
 const USAGE = `
 Usage: npm run bench:audit [-- --rows N] [-- --concurrency C] [-- --rounds R]
@@ -75,23 +74,11 @@ async function round(url: string, rows: number, concurrency: number, roundNo: nu
 }
 
 await runCli(USAGE, async (args) => {
-  const option = (name: string, fallback: number) => {
-    const index = args.indexOf(`--${name}`);
-    return index >= 0 ? Number(args[index + 1]) : fallback;
-  };
-  const rows = option("rows", 20_000);
-  const concurrency = option("concurrency", 4);
-  const rounds = option("rounds", 3);
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({
-        dataDir: ".data/bench-audit",
-        port: await freePort(),
-        database: "postgres",
-        reuseRunning: true,
-        onProgress: (message) => console.error(message),
-      });
-  const serverUrl = withDatabaseName(process.env.BENCH_DATABASE_URL ?? embedded!.url, "postgres");
+  const rows = intOption(args, "rows", 20_000);
+  const concurrency = intOption(args, "concurrency", 4);
+  const rounds = intOption(args, "rounds", 3);
+  const server = await openBenchServer(".data/bench-audit");
+  const serverUrl = server.url;
   try {
     const audited = await prepare(serverUrl, "bench_audit_on", true);
     const baseline = await prepare(serverUrl, "bench_audit_off", false);
@@ -111,6 +98,6 @@ await runCli(USAGE, async (args) => {
     }
     return 0;
   } finally {
-    await embedded?.stop();
+    await server.stop();
   }
 });

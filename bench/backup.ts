@@ -9,7 +9,6 @@ import { join } from "node:path";
 import pg from "pg";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
-import { startEmbeddedPostgres } from "../functions/db/embedded-postgres.ts";
 import { LocalBackupStore } from "../functions/ops/backup-store.ts";
 import { createBackup } from "../functions/ops/create-backup.ts";
 import { libpqConnection } from "../functions/ops/libpq-connection.ts";
@@ -17,7 +16,7 @@ import { findPgTool } from "../functions/ops/pg-tools.ts";
 import { verifyNewestBackup } from "../functions/ops/restore-backup.ts";
 import { runProgram } from "../functions/ops/run-program.ts";
 import { withDatabaseName } from "../tests/support/database-names.ts";
-import { freePort } from "../tests/support/free-port.ts";
+import { intOption, openBenchServer } from "./bench-server.ts";
 
 const USAGE = `
 Usage: npm run bench:backup [-- --listings N] [-- --activity M]
@@ -83,24 +82,10 @@ async function load(url: string, listings: number, activity: number) {
 }
 
 await runCli(USAGE, async (args) => {
-  const option = (name: string, fallback: number) => {
-    const index = args.indexOf(`--${name}`);
-    const value = index >= 0 ? Number(args[index + 1]) : fallback;
-    if (!Number.isInteger(value) || value < 10) throw new Error(`--${name} must be an integer of at least 10`);
-    return value;
-  };
-  const listings = option("listings", 100_000);
-  const activity = option("activity", 1_000_000);
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({
-        dataDir: ".data/bench-backup",
-        port: await freePort(),
-        database: "postgres",
-        reuseRunning: true,
-        onProgress: log,
-      });
-  const serverUrl = withDatabaseName(process.env.BENCH_DATABASE_URL ?? embedded!.url, "postgres");
+  const listings = intOption(args, "listings", 100_000, 10);
+  const activity = intOption(args, "activity", 1_000_000, 10);
+  const server = await openBenchServer(".data/bench-backup");
+  const serverUrl = server.url;
   const url = withDatabaseName(serverUrl, DATABASE);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -169,6 +154,6 @@ await runCli(USAGE, async (args) => {
     await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`).catch(() => {});
     await admin.end();
     await rm(folder, { recursive: true, force: true });
-    await embedded?.stop();
+    await server.stop();
   }
 });

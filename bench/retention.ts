@@ -8,12 +8,11 @@
 import pg from "pg";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
-import { startEmbeddedPostgres } from "../functions/db/embedded-postgres.ts";
 import { createDatabaseClient } from "../functions/db/prisma-client.ts";
 import { cutoffFor, RETENTION_JOBS, runRetentionJob } from "../functions/retention/retention-jobs.ts";
 import { LocalDiskStorage } from "../functions/storage/local-disk-storage.ts";
 import { withDatabaseName } from "../tests/support/database-names.ts";
-import { freePort } from "../tests/support/free-port.ts";
+import { intOption, openBenchServer } from "./bench-server.ts";
 
 const USAGE = `
 Usage: npm run bench:retention [-- --users N] [-- --activity M]
@@ -133,24 +132,10 @@ async function oneShot(url: string, job: string, now: Date) {
 }
 
 await runCli(USAGE, async (args) => {
-  const option = (name: string, fallback: number) => {
-    const index = args.indexOf(`--${name}`);
-    const value = index >= 0 ? Number(args[index + 1]) : fallback;
-    if (!Number.isInteger(value) || value < 10) throw new Error(`--${name} must be an integer of at least 10`);
-    return value;
-  };
-  const users = option("users", 100_000);
-  const activity = option("activity", 1_000_000);
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({
-        dataDir: ".data/bench-retention",
-        port: await freePort(),
-        database: "postgres",
-        reuseRunning: true,
-        onProgress: log,
-      });
-  const serverUrl = withDatabaseName(process.env.BENCH_DATABASE_URL ?? embedded!.url, "postgres");
+  const users = intOption(args, "users", 100_000, 10);
+  const activity = intOption(args, "activity", 1_000_000, 10);
+  const server = await openBenchServer(".data/bench-retention");
+  const serverUrl = server.url;
   const url = withDatabaseName(serverUrl, DATABASE);
   const copyUrl = withDatabaseName(serverUrl, ONE_SHOT_COPY);
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -214,6 +199,6 @@ await runCli(USAGE, async (args) => {
   } finally {
     for (const name of [DATABASE, ONE_SHOT_COPY]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
-    await embedded?.stop();
+    await server.stop();
   }
 });

@@ -2,42 +2,25 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { S3Client } from "@aws-sdk/client-s3";
-import S3rver from "s3rver";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BackupStore, LocalBackupStore, S3BackupStore } from "../../functions/ops/backup-store.ts";
-import { freePort } from "../support/free-port.ts";
+import { startS3rver } from "../support/s3rver.ts";
 
 const BUCKET = "exitmatch-backups";
 
 describe("backup stores: a local folder and S3 (s3rver) behave alike", () => {
-  let s3: S3rver;
+  let s3: Awaited<ReturnType<typeof startS3rver>>;
   let client: S3Client;
   let work: string;
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "exitmatch-backup-store-"));
-    const port = await freePort();
-    s3 = new S3rver({
-      port,
-      address: "127.0.0.1",
-      directory: join(work, "s3"),
-      silent: true,
-      configureBuckets: [{ name: BUCKET, configs: [] }],
-    });
-    await s3.run();
-    client = new S3Client({
-      region: "eu-west-2",
-      endpoint: `http://127.0.0.1:${port}`,
-      forcePathStyle: true,
-      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-    });
+    s3 = await startS3rver(BUCKET);
+    client = s3.client;
   });
   afterAll(async () => {
-    client?.destroy();
-    await s3?.close();
+    await s3?.stop();
     await rm(work, { recursive: true, force: true });
   });
 

@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { S3Client } from "@aws-sdk/client-s3";
-import S3rver from "s3rver";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/api/app.ts";
 import { createDependencies } from "../../functions/api/create-dependencies.ts";
@@ -14,7 +13,7 @@ import { S3Storage } from "../../functions/storage/s3-storage.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { loginAs } from "../support/api-client.ts";
-import { freePort } from "../support/free-port.ts";
+import { startS3rver } from "../support/s3rver.ts";
 import { ACTORS } from "../support/seed-actors.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -40,36 +39,17 @@ function storageContract(name: string, open: () => ObjectStorage) {
 }
 
 describe("object storage", () => {
-  let s3: S3rver;
+  let s3: Awaited<ReturnType<typeof startS3rver>>;
   let client: S3Client;
-  let s3Dir: string;
   let localDir: string;
 
   beforeAll(async () => {
-    s3Dir = await mkdtemp(join(tmpdir(), "exitmatch-s3-"));
     localDir = await mkdtemp(join(tmpdir(), "exitmatch-local-"));
-    const port = await freePort();
-    s3 = new S3rver({
-      port,
-      address: "127.0.0.1",
-      directory: s3Dir,
-      silent: true,
-      configureBuckets: [{ name: BUCKET, configs: [] }],
-    });
-    await s3.run();
-    client = new S3Client({
-      region: "eu-west-2",
-      endpoint: `http://127.0.0.1:${port}`,
-      forcePathStyle: true,
-      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-    });
+    s3 = await startS3rver(BUCKET);
+    client = s3.client;
   });
   afterAll(async () => {
-    client?.destroy();
-    await s3?.close();
-    await rm(s3Dir, { recursive: true, force: true });
+    await s3?.stop();
     await rm(localDir, { recursive: true, force: true });
   });
 
