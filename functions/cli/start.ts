@@ -8,6 +8,7 @@ import { createApp } from "../api/app.ts";
 import { createDependencies } from "../api/create-dependencies.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
+import { ensureLoginRole, withCredentials } from "../db/database-roles.ts";
 import { openLocalDatabase } from "../db/local-database.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
 import { runCli } from "./run-cli.ts";
@@ -24,6 +25,9 @@ migrates through DIRECT_URL and serves; it never seeds a database you named.
 
 Environment: DATABASE_URL, DIRECT_URL, PORT, EMBEDDED_POSTGRES_DIR, EMBEDDED_POSTGRES_PORT.
 `;
+
+/** The embedded database's application login; development only, like the database itself. */
+const EMBEDDED_APP_LOGIN = { name: "exitmatch_app_dev", password: "exitmatch-app-dev" };
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
@@ -46,17 +50,28 @@ await runCli(USAGE, async () => {
     throw error;
   }
 
-  const { prisma, poolStats } = createDatabaseClient(database.databaseUrl);
+  let appUrl = database.databaseUrl;
   if (database.embedded) {
-    const admin = await prisma.user.findFirst({ where: { role: "ADMIN" }, select: { id: true } });
-    if (!admin) {
-      const seeding = performance.now();
-      log("First start: seeding the development dataset...");
-      await seedWithDevelopmentPassword(prisma);
-      log(`Seeded (${seconds(seeding)}).`);
-      log(formatDevelopmentLogins());
+    const owner = createDatabaseClient(database.directUrl).prisma;
+    try {
+      const admin = await owner.user.findFirst({ where: { role: "ADMIN" }, select: { id: true } });
+      if (!admin) {
+        const seeding = performance.now();
+        log("First start: seeding the development dataset...");
+        await seedWithDevelopmentPassword(owner);
+        log(`Seeded (${seconds(seeding)}).`);
+        log(formatDevelopmentLogins());
+      }
+    } finally {
+      await owner.$disconnect();
     }
+    // Serve as production does: a login in the exitmatch_app role, not the superuser, so
+    // row-level security and the append-only audit trail apply in development too.
+    await ensureLoginRole(database.directUrl, { ...EMBEDDED_APP_LOGIN, kind: "app" });
+    appUrl = withCredentials(database.databaseUrl, EMBEDDED_APP_LOGIN.name, EMBEDDED_APP_LOGIN.password);
+    log(`The API connects as ${EMBEDDED_APP_LOGIN.name} (role exitmatch_app), as in production.`);
   }
+  const { prisma, poolStats } = createDatabaseClient(appUrl);
 
   const app = createApp(createDependencies(environment, prisma, { poolStats }));
   const server = serve({ fetch: app.fetch, port: environment.PORT, hostname: "127.0.0.1" });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../support/prisma-cli.ts";
 import { runCommand, startCommand } from "../support/run-command.ts";
@@ -42,6 +43,21 @@ describe("npm start (the run command) on the embedded database", () => {
     expect(status).toBe(200);
     expect(body.status).toBe("ok");
     expect(body.database.migration).toMatch(/^\d{14}_\w+$/);
+    // It serves as the application role, not the superuser: row-level security applies.
+    expect(output).toContain("The API connects as exitmatch_app_dev (role exitmatch_app), as in production.");
+    const owner = new pg.Client({
+      connectionString: `postgresql://postgres:exitmatch@127.0.0.1:${ENV.EMBEDDED_POSTGRES_PORT}/exitmatch`,
+    });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query<{ usename: string; superuser: boolean }>(
+        `SELECT DISTINCT a.usename, r.rolsuper AS superuser FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename
+         WHERE a.datname = 'exitmatch' AND a.pid <> pg_backend_pid() AND a.backend_type = 'client backend'`,
+      );
+      expect(rows).toEqual([{ usename: "exitmatch_app_dev", superuser: false }]);
+    } finally {
+      await owner.end();
+    }
 
     server.child.kill("SIGINT");
     expect(await server.exited).toEqual({ code: 0, signal: null });
