@@ -1,0 +1,73 @@
+// The cost of carrying the caller to PostgreSQL (functions/db/database-session.ts): for a
+// signed-in caller, a statement outside a transaction runs as BEGIN; set_config(...);
+// statement; COMMIT. Measured against the same Prisma query with no session (what anonymous
+// reads do), in the same run, alternating rounds, on one connection so only round trips differ.
+
+import pg from "pg";
+import { runCli } from "../functions/cli/run-cli.ts";
+import { applyMigrations } from "../functions/db/apply-migrations.ts";
+import { runWithDatabaseSession } from "../functions/db/database-session.ts";
+import { createDatabaseClient } from "../functions/db/prisma-client.ts";
+import { seedWithDevelopmentPassword } from "../prisma/seed/seed-with-password.ts";
+import { withDatabaseName } from "../tests/support/database-names.ts";
+import { intOption, openBenchServer } from "./bench-server.ts";
+
+const USAGE = `
+Usage: npm run bench:session [-- --queries N] [-- --rounds R]
+
+Runs N lookups of a listing by id (default 5000) through Prisma, R rounds each (default 3,
+alternating): with no session (anonymous), and as a signed-in user (the session wrapper adds a
+short transaction around the statement). Prints the median queries per second of each and the
+ratio. Uses an embedded PostgreSQL in .data/bench-session (or BENCH_DATABASE_URL's server).
+`;
+
+const DATABASE = "bench_session";
+
+await runCli(USAGE, async (args) => {
+  const queries = intOption(args, "queries", 5000);
+  const rounds = intOption(args, "rounds", 3);
+  const server = await openBenchServer(".data/bench-session");
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  const url = withDatabaseName(server.url, DATABASE);
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${DATABASE}"`);
+    await applyMigrations(url);
+    const { prisma } = createDatabaseClient(url, { maxConnections: 1 });
+    try {
+      await seedWithDevelopmentPassword(prisma);
+      const listing = await prisma.business.findFirstOrThrow({ select: { id: true } });
+      const user = await prisma.user.findFirstOrThrow({ where: { role: "BUYER" }, select: { id: true } });
+      const lookups = async () => {
+        const started = performance.now();
+        for (let i = 0; i < queries; i += 1) await prisma.business.findUnique({ where: { id: listing.id } });
+        return queries / ((performance.now() - started) / 1000);
+      };
+      const anonymous: number[] = [];
+      const signedIn: number[] = [];
+      await lookups(); // warm-up
+      for (let round = 1; round <= rounds; round += 1) {
+        process.stderr.write(`round ${round}/${rounds}: ${queries} lookups each way...\n`);
+        anonymous.push(await lookups());
+        signedIn.push(
+          await runWithDatabaseSession({ userId: user.id, userRole: "BUYER", requestId: "bench" }, lookups),
+        );
+      }
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const a = median(anonymous);
+      const s = median(signedIn);
+      console.log(
+        `lone statement: ${Math.round(s)} queries/s signed in, ${Math.round(a)} anonymous; ratio ${(s / a).toFixed(2)}x ` +
+          `(${((1000 / s - 1000 / a) * 1000).toFixed(0)} µs more per statement)`,
+      );
+    } finally {
+      await prisma.$disconnect();
+    }
+    return 0;
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`).catch(() => {});
+    await admin.end();
+    await server.stop();
+  }
+});
