@@ -15,10 +15,10 @@ import { intOption, openBenchServer } from "./bench-server.ts";
 const USAGE = `
 Usage: npm run bench:session [-- --queries N] [-- --rounds R]
 
-Runs N lookups of a listing by id (default 5000) through Prisma, R rounds each (default 3,
-alternating): with no session (anonymous), and as a signed-in user (the session wrapper adds a
-short transaction around the statement). Prints the median queries per second of each and the
-ratio. Uses an embedded PostgreSQL in .data/bench-session (or BENCH_DATABASE_URL's server).
+Runs N lookups (default 5000) through Prisma, R rounds each (default 3, alternating): with
+no session (anonymous) and as a signed-in user, of a listing (no row-level security: nothing
+to carry) and of a listing's financials (row-level security: the signed-in read runs in a short
+transaction that first sets the caller). Prints the median queries per second and the ratios. Uses an embedded PostgreSQL in .data/bench-session (or BENCH_DATABASE_URL's server).
 `;
 
 const DATABASE = "bench_session";
@@ -39,28 +39,35 @@ await runCli(USAGE, async (args) => {
       await seedWithDevelopmentPassword(prisma);
       const listing = await prisma.business.findFirstOrThrow({ select: { id: true } });
       const user = await prisma.user.findFirstOrThrow({ where: { role: "BUYER" }, select: { id: true } });
-      const lookups = async () => {
+      const session = { userId: user.id, userRole: "BUYER", requestId: "bench" };
+      const timed = (lookup: () => Promise<unknown>) => async () => {
         const started = performance.now();
-        for (let i = 0; i < queries; i += 1) await prisma.business.findUnique({ where: { id: listing.id } });
+        for (let i = 0; i < queries; i += 1) await lookup();
         return queries / ((performance.now() - started) / 1000);
       };
-      const anonymous: number[] = [];
-      const signedIn: number[] = [];
-      await lookups(); // warm-up
-      for (let round = 1; round <= rounds; round += 1) {
-        process.stderr.write(`round ${round}/${rounds}: ${queries} lookups each way...\n`);
-        anonymous.push(await lookups());
-        signedIn.push(
-          await runWithDatabaseSession({ userId: user.id, userRole: "BUYER", requestId: "bench" }, lookups),
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      // A listing (no row-level security: one round trip either way) and a listing's financials
+      // (row-level security: the signed-in read runs in a short transaction that sets the caller).
+      const cases = [
+        ["listing", timed(() => prisma.business.findUnique({ where: { id: listing.id } }))],
+        ["financials", timed(() => prisma.businessFinancial.findMany({ where: { businessId: listing.id } }))],
+      ] as const;
+      for (const [label, lookups] of cases) {
+        const anonymous: number[] = [];
+        const signedIn: number[] = [];
+        await lookups(); // warm-up
+        for (let round = 1; round <= rounds; round += 1) {
+          process.stderr.write(`${label}, round ${round}/${rounds}: ${queries} lookups each way...\n`);
+          anonymous.push(await lookups());
+          signedIn.push(await runWithDatabaseSession(session, lookups));
+        }
+        const a = median(anonymous);
+        const s = median(signedIn);
+        console.log(
+          `${label}: ${Math.round(s)} queries/s signed in, ${Math.round(a)} anonymous; ratio ${(s / a).toFixed(2)}x ` +
+            `(${((1000 / s - 1000 / a) * 1000).toFixed(0)} µs more per statement)`,
         );
       }
-      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-      const a = median(anonymous);
-      const s = median(signedIn);
-      console.log(
-        `lone statement: ${Math.round(s)} queries/s signed in, ${Math.round(a)} anonymous; ratio ${(s / a).toFixed(2)}x ` +
-          `(${((1000 / s - 1000 / a) * 1000).toFixed(0)} µs more per statement)`,
-      );
     } finally {
       await prisma.$disconnect();
     }

@@ -46,14 +46,23 @@ function setSessionQuery(session: DatabaseSession): SqlQuery {
 const command = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 
 /**
- * Whether a statement outside a transaction must carry the session. Reads by anonymous callers
- * need nothing (row-level security treats "no user" as "nobody"), and skipping them keeps
- * public search at one round trip; everything a user does, and every write, carries it.
+ * The tables with row-level security (migration database_roles_and_rls); a test keeps this list
+ * equal to the database's. Only reads of these depend on who is asking.
+ */
+export const ROW_LEVEL_SECURITY_TABLES = ["business_financials", "documents"] as const;
+const READS_PROTECTED_TABLE = new RegExp(`"(${ROW_LEVEL_SECURITY_TABLES.join("|")})"`);
+
+/**
+ * Whether a statement outside a transaction must carry the session, which costs a short
+ * transaction around it (3 extra round trips; bench:session). Writes always do (the audit trail
+ * records who and which request). A read only needs it when it reads a table with row-level
+ * security, and then only for a user or a system job: without a session such a read sees
+ * nothing, so a mistake here fails closed. Every other read, signed in or not, is one round trip.
  */
 function needsSession(session: DatabaseSession | undefined, sql: string): session is DatabaseSession {
   if (!session) return false;
-  if (session.userId || session.system) return true;
-  return session.requestId !== undefined && !/^\s*select\b/i.test(sql);
+  if (!/^\s*select\b/i.test(sql)) return true;
+  return Boolean(session.userId || session.system) && READS_PROTECTED_TABLE.test(sql);
 }
 
 /**

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCredentials } from "../../functions/db/database-roles.ts";
-import { runWithDatabaseSession } from "../../functions/db/database-session.ts";
+import { ROW_LEVEL_SECURITY_TABLES, runWithDatabaseSession } from "../../functions/db/database-session.ts";
 import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
@@ -146,6 +146,16 @@ describe("row-level security, through raw SQL as the application role", () => {
     const deleted = await asApp({ userId: BUYER_WITHOUT_NDA, role: "BUYER" }, "DELETE FROM documents RETURNING id");
     expect(deleted).toEqual([]);
     expect(await db.query("SELECT id FROM documents WHERE id = $1", [documentId])).toHaveLength(1);
+  });
+});
+
+describe("which reads carry the caller", () => {
+  it("the session wrapper knows every table with row-level security", async () => {
+    const rows = await db.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relrowsecurity ORDER BY 1`,
+    );
+    expect(rows.map((row) => row.name)).toEqual([...ROW_LEVEL_SECURITY_TABLES]);
   });
 });
 
