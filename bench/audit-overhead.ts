@@ -4,7 +4,7 @@
 import pg from "pg";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
-import { withDatabaseName } from "../tests/support/database-names.ts";
+import { withDatabaseName } from "../functions/db/database-url.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
 
 const USAGE = `

@@ -9,13 +9,13 @@ import { join } from "node:path";
 import pg from "pg";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
+import { withDatabaseName } from "../functions/db/database-url.ts";
 import { LocalBackupStore } from "../functions/ops/backup-store.ts";
 import { createBackup } from "../functions/ops/create-backup.ts";
 import { libpqConnection } from "../functions/ops/libpq-connection.ts";
-import { findPgTool } from "../functions/ops/pg-tools.ts";
+import { findPgTool, serverVersionOf } from "../functions/ops/pg-tools.ts";
 import { verifyNewestBackup } from "../functions/ops/restore-backup.ts";
 import { runProgram } from "../functions/ops/run-program.ts";
-import { withDatabaseName } from "../tests/support/database-names.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
 
 const USAGE = `
@@ -100,7 +100,7 @@ await runCli(USAGE, async (args) => {
     log(`Database: ${mb(databaseBytes).toFixed(0)} MB on disk.`);
 
     // Baseline: plain pg_dump -Fc, then pg_restore into a fresh database.
-    const major = Math.floor(Number((await admin.query<{ v: string }>("SHOW server_version_num")).rows[0]!.v) / 10000);
+    const { major } = await serverVersionOf(admin);
     const pgDump = await findPgTool("pg_dump", major);
     const pgRestore = await findPgTool("pg_restore", major);
     const plainFile = join(folder, "plain.dump");

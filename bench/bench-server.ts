@@ -1,6 +1,6 @@
+import { withDatabaseName } from "../functions/db/database-url.ts";
 // What the database benchmarks share: their command-line numbers and the server they run on.
 import { startEmbeddedPostgres } from "../functions/db/embedded-postgres.ts";
-import { withDatabaseName } from "../tests/support/database-names.ts";
 import { freePort } from "../tests/support/free-port.ts";
 
 /** `--name N` from the arguments, or the fallback; a whole number of at least `min`. */

@@ -8,10 +8,10 @@
 import pg from "pg";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
+import { withDatabaseName } from "../functions/db/database-url.ts";
 import { createDatabaseClient } from "../functions/db/prisma-client.ts";
 import { cutoffFor, RETENTION_JOBS, runRetentionJob } from "../functions/retention/retention-jobs.ts";
 import { LocalDiskStorage } from "../functions/storage/local-disk-storage.ts";
-import { withDatabaseName } from "../tests/support/database-names.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
 
 const USAGE = `

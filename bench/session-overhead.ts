@@ -1,3 +1,4 @@
+import { withDatabaseName } from "../functions/db/database-url.ts";
 // The cost of carrying the caller to PostgreSQL (functions/db/database-session.ts): for a
 // signed-in caller, a statement outside a transaction runs as BEGIN; set_config(...);
 // statement; COMMIT. Measured against the same Prisma query with no session (what anonymous
@@ -9,7 +10,6 @@ import { applyMigrations } from "../functions/db/apply-migrations.ts";
 import { runWithDatabaseSession } from "../functions/db/database-session.ts";
 import { createDatabaseClient } from "../functions/db/prisma-client.ts";
 import { seedWithDevelopmentPassword } from "../prisma/seed/seed-with-password.ts";
-import { withDatabaseName } from "../tests/support/database-names.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
 
 const USAGE = `

@@ -89,3 +89,15 @@ export function redactDatabaseUrl(url: string): string {
     return "<unparseable URL>";
   }
 }
+
+/** The same server and credentials, another database (e.g. `postgres` to create or drop one). */
+export function withDatabaseName(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+/** The database a URL names. */
+export function databaseNameOf(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres";
+}

@@ -2,12 +2,13 @@ import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { databaseNameOf } from "../db/database-url.ts";
 import { type BackupManifest, sha256OfFile } from "./backup-manifest.ts";
 import { type BackupName, backupName } from "./backup-names.ts";
 import type { BackupStore } from "./backup-store.ts";
-import { databaseNameOf, libpqConnection } from "./libpq-connection.ts";
+import { libpqConnection } from "./libpq-connection.ts";
 import { UnknownTableError } from "./maintenance.ts";
-import { findPgTool } from "./pg-tools.ts";
+import { findPgTool, serverVersionOf } from "./pg-tools.ts";
 import { runProgram } from "./run-program.ts";
 import { checksumTables, listTables } from "./table-checksums.ts";
 
@@ -15,14 +16,6 @@ export interface BackupResult {
   name: BackupName;
   manifest: BackupManifest;
   seconds: number;
-}
-
-/** The server's major version (15 for 15.10). */
-export async function serverMajorOf(client: pg.ClientBase): Promise<{ major: number; version: string }> {
-  const { rows } = await client.query<{ num: string; version: string }>(
-    "SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version",
-  );
-  return { major: Math.floor(Number(rows[0]!.num) / 10000), version: rows[0]!.version };
 }
 
 /**
@@ -48,7 +41,7 @@ export async function createBackup(options: {
   const workDir = await mkdtemp(join(tmpdir(), "exitmatch-backup-"));
   try {
     const allTables = await listTables(client);
-    const server = await serverMajorOf(client);
+    const server = await serverVersionOf(client);
     const missing = (options.tables ?? []).filter((table) => !allTables.includes(table));
     if (missing.length > 0) throw new UnknownTableError(missing);
     const pgDump = await findPgTool("pg_dump", server.major);
@@ -71,7 +64,11 @@ export async function createBackup(options: {
         ],
         connection.env,
       ),
-      checksumTables(client, (table, index, total) => progress(`  checksummed ${index}/${total}: ${table}`)),
+      // A partial backup checksums only its own tables.
+      checksumTables(client, {
+        tables: kind === "tables" ? options.tables : allTables,
+        onTable: (table, index, total) => progress(`  checksummed ${index}/${total}: ${table}`),
+      }),
     ]);
     // None on a database that was never migrated (it can still be backed up).
     const migrations = allTables.includes("_prisma_migrations")
@@ -84,20 +81,19 @@ export async function createBackup(options: {
       : [];
     await client.query("COMMIT");
 
-    const wanted = kind === "tables" ? options.tables! : Object.keys(checksums);
     const manifest: BackupManifest = {
       format: "exitmatch-backup",
       version: 1,
       database: name.database,
       kind,
-      tables: kind === "tables" ? wanted : null,
+      tables: kind === "tables" ? options.tables! : null,
       takenAt: name.takenAt.toISOString(),
       serverVersion: server.version,
       pgDumpVersion: pgDump.major,
       dumpBytes: (await stat(dumpPath)).size,
       dumpSha256: await sha256OfFile(dumpPath),
       migrations,
-      tableChecksums: Object.fromEntries(wanted.map((table) => [table, checksums[table]!])),
+      tableChecksums: checksums,
     };
     const manifestPath = join(workDir, name.manifest);
     await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -17,25 +17,12 @@ const LIBPQ_PARAMETERS = new Set([
  * A connection for a libpq program: the URL without the password and without parameters libpq
  * would reject, and the password in PGPASSWORD (so it never shows in `ps`).
  */
-export function libpqConnection(url: string, database?: string): { url: string; env: NodeJS.ProcessEnv } {
+export function libpqConnection(url: string): { url: string; env: NodeJS.ProcessEnv } {
   const parsed = new URL(url);
   const password = decodeURIComponent(parsed.password);
   parsed.password = "";
-  if (database) parsed.pathname = `/${encodeURIComponent(database)}`;
   for (const key of [...parsed.searchParams.keys()]) {
     if (!LIBPQ_PARAMETERS.has(key)) parsed.searchParams.delete(key);
   }
   return { url: parsed.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
-}
-
-/** The database a URL names. */
-export function databaseNameOf(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres";
-}
-
-/** The same server, another database (e.g. `postgres` to create or drop one). */
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${encodeURIComponent(database)}`;
-  return parsed.toString();
 }

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { serverVersionOf } from "./pg-tools.ts";
 import { listTables } from "./table-checksums.ts";
 
 export const MAINTENANCE_TASKS = ["analyze", "vacuum", "reindex"] as const;
@@ -31,10 +32,7 @@ export async function runMaintenance(
   const tables = options.tables && options.tables.length > 0 ? options.tables : all;
   const unknown = tables.filter((table) => !all.includes(table));
   if (unknown.length > 0) throw new UnknownTableError(unknown);
-  const versionNum = Number(
-    (await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v,
-  );
-  const concurrently = versionNum >= 120000 ? "CONCURRENTLY " : "";
+  const concurrently = (await serverVersionOf(client)).major >= 12 ? "CONCURRENTLY " : "";
   const statement: Record<MaintenanceTask, (table: string) => string> = {
     analyze: (table) => `ANALYZE public.${quote(table)}`,
     vacuum: (table) => `VACUUM (ANALYZE) public.${quote(table)}`,

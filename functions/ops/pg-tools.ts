@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
+import type pg from "pg";
 
 const run = promisify(execFile);
 
@@ -49,4 +50,13 @@ export async function findPgTool(tool: PgTool, serverMajor: number): Promise<{ p
     );
   }
   return { path, major };
+}
+
+/** The server's version: its major (15 for 15.10), its number (150010) and its text. */
+export async function serverVersionOf(client: pg.ClientBase): Promise<{ major: number; num: number; version: string }> {
+  const { rows } = await client.query<{ num: string; version: string }>(
+    "SELECT current_setting('server_version_num') AS num, current_setting('server_version') AS version",
+  );
+  const num = Number(rows[0]!.num);
+  return { major: Math.floor(num / 10000), num, version: rows[0]!.version };
 }

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { DATABASE_ROLES } from "../db/database-roles.ts";
+import { withDatabaseName } from "../db/database-url.ts";
 import { type BackupManifest, sha256OfFile } from "./backup-manifest.ts";
 import { type BackupName, parseBackupName } from "./backup-names.ts";
 import type { BackupStore } from "./backup-store.ts";
-import { serverMajorOf } from "./create-backup.ts";
-import { libpqConnection, withDatabase } from "./libpq-connection.ts";
-import { findPgTool } from "./pg-tools.ts";
+import { libpqConnection } from "./libpq-connection.ts";
+import { findPgTool, serverVersionOf } from "./pg-tools.ts";
 import { runProgram } from "./run-program.ts";
 import { checksumTables, compareChecksums } from "./table-checksums.ts";
 
@@ -94,8 +94,8 @@ export async function restoreBackup(options: {
     );
   }
 
-  const maintenanceUrl = withDatabase(options.serverUrl, "postgres");
-  const targetUrl = withDatabase(options.serverUrl, options.database);
+  const maintenanceUrl = withDatabaseName(options.serverUrl, "postgres");
+  const targetUrl = withDatabaseName(options.serverUrl, options.database);
   const admin = new pg.Client({ connectionString: maintenanceUrl });
   await admin.connect();
   const workDir = await mkdtemp(join(tmpdir(), "exitmatch-restore-"));
@@ -129,7 +129,7 @@ export async function restoreBackup(options: {
       throw new Error(`${backup.dump} does not match its manifest's SHA-256: the file is damaged.`);
     }
 
-    const server = await serverMajorOf(admin);
+    const server = await serverVersionOf(admin);
     const pgRestore = await findPgTool("pg_restore", Math.max(server.major, manifest.pgDumpVersion));
     progress(`pg_restore ${pgRestore.major} into ${options.database}`);
     const connection = libpqConnection(targetUrl);
@@ -143,9 +143,9 @@ export async function restoreBackup(options: {
     await client.connect();
     let restored: Awaited<ReturnType<typeof checksumTables>>;
     try {
-      restored = await checksumTables(client, (table, index, total) =>
-        progress(`  checked ${index}/${total}: ${table}`),
-      );
+      restored = await checksumTables(client, {
+        onTable: (table, index, total) => progress(`  checked ${index}/${total}: ${table}`),
+      });
     } finally {
       await client.end();
     }
@@ -176,7 +176,7 @@ export async function verifyNewestBackup(options: {
   try {
     return await restoreBackup({ ...options, database });
   } finally {
-    const admin = new pg.Client({ connectionString: withDatabase(options.serverUrl, "postgres") });
+    const admin = new pg.Client({ connectionString: withDatabaseName(options.serverUrl, "postgres") });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).finally(() => admin.end());
   }

@@ -28,15 +28,15 @@ export async function listTables(client: pg.ClientBase): Promise<string[]> {
 }
 
 /**
- * Row count and content checksum of every table, read in the client's current transaction (so
- * inside a snapshot, all tables are read as of one moment). Calls onTable after each table.
+ * Row count and content checksum of each table (default: every table), read in the client's
+ * current transaction (so inside a snapshot, all as of one moment). Calls onTable after each.
  */
 export async function checksumTables(
   client: pg.ClientBase,
-  onTable: (table: string, index: number, total: number) => void = () => {},
+  options: { tables?: string[]; onTable?: (table: string, index: number, total: number) => void } = {},
 ): Promise<Record<string, TableChecksum>> {
   for (const setting of CANONICAL_TEXT_SETTINGS) await client.query(setting);
-  const tables = await listTables(client);
+  const tables = options.tables ?? (await listTables(client));
   const result: Record<string, TableChecksum> = {};
   for (const [index, table] of tables.entries()) {
     const { rows } = await client.query<{ rows: string; checksum: string }>(
@@ -45,7 +45,7 @@ export async function checksumTables(
        FROM "${table.replaceAll('"', '""')}" t`,
     );
     result[table] = { rows: Number(rows[0]!.rows), checksum: rows[0]!.checksum };
-    onTable(table, index + 1, tables.length);
+    options.onTable?.(table, index + 1, tables.length);
   }
   return result;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withDatabaseName } from "../../functions/db/database-url.ts";
 import { LocalBackupStore } from "../../functions/ops/backup-store.ts";
 import { createBackup } from "../../functions/ops/create-backup.ts";
 import { findPgTool, PgToolError } from "../../functions/ops/pg-tools.ts";
@@ -14,7 +15,7 @@ import {
 } from "../../functions/ops/restore-backup.ts";
 import { checksumTables } from "../../functions/ops/table-checksums.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
-import { TEST_DATABASE_PREFIX, withDatabaseName } from "../support/database-names.ts";
+import { TEST_DATABASE_PREFIX } from "../support/database-names.ts";
 import { runCommand } from "../support/run-command.ts";
 import { createTestDatabase, onServer, serverUrl, type TestDatabase } from "../support/test-database.ts";
 

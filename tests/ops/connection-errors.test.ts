@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withDatabaseName } from "../support/database-names.ts";
+import { withDatabaseName } from "../../functions/db/database-url.ts";
 import { freePort } from "../support/free-port.ts";
 import { runCommand } from "../support/run-command.ts";
 import { serverUrl } from "../support/test-database.ts";

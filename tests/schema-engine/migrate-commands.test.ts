@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withDatabaseName } from "../support/database-names.ts";
+import { withDatabaseName } from "../../functions/db/database-url.ts";
 import { createScratchProject, REPO_ROOT, runPrisma, type ScratchProject } from "../support/prisma-cli.ts";
 import { createEmptyDatabase, onServer, serverUrl, type TestDatabase } from "../support/test-database.ts";
 

@@ -3,12 +3,6 @@ export const TEMPLATE_DATABASE = "exitmatch_test_template";
 /** Prefix of the per-file test databases, so leftovers can be found and dropped. */
 export const TEST_DATABASE_PREFIX = "exitmatch_test_";
 
-export function withDatabaseName(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
 /** Login users of the database roles, made by the global setup. */
 export const TEST_LOGINS = {
   app: { name: "exitmatch_app_test", password: "exitmatch-app-test", kind: "app" },

@@ -8,8 +8,9 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../functions/db/apply-migrations.ts";
 import { ensureLoginRole } from "../../functions/db/database-roles.ts";
+import { withDatabaseName } from "../../functions/db/database-url.ts";
 import { startEmbeddedPostgres } from "../../functions/db/embedded-postgres.ts";
-import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, TEST_LOGINS, withDatabaseName } from "./database-names.ts";
+import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, TEST_LOGINS } from "./database-names.ts";
 import { freePort } from "./free-port.ts";
 
 declare module "vitest" {

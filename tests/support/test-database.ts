@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { withCredentials } from "../../functions/db/database-roles.ts";
+import { withDatabaseName } from "../../functions/db/database-url.ts";
 import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, TEST_LOGINS, withDatabaseName } from "./database-names.ts";
+import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, TEST_LOGINS } from "./database-names.ts";
 
 export interface TestDatabase {
   name: string;
