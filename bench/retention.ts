@@ -5,8 +5,10 @@
 // the longest any batch held its locks. The baseline, measured in the same run on an identical
 // copy of the database: the same work as one statement in one transaction, which holds every
 // lock for its whole duration.
+
 import pg from "pg";
 import { runCli } from "../functions/cli/run-cli.ts";
+import { fixedClock, systemClock } from "../functions/clock/clock.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
 import { withDatabaseName } from "../functions/db/database-url.ts";
 import { createDatabaseClient } from "../functions/db/prisma-client.ts";
@@ -150,19 +152,21 @@ await runCli(USAGE, async (args) => {
     log(`Loaded in ${seconds(loading)} s. Copying for the one-statement baseline...`);
     await admin.query(`CREATE DATABASE "${ONE_SHOT_COPY}" TEMPLATE "${DATABASE}"`);
 
-    const now = new Date();
+    // Fixed for the whole run, so the dry run, the run and the one-statement baseline agree.
+    const clock = fixedClock(systemClock.now());
+    const now = clock.now();
     const { prisma } = createDatabaseClient(url);
     const storage = new LocalDiskStorage(".data/bench-retention-storage");
     const lines: string[] = [];
     try {
       for (const job of RETENTION_JOBS) {
         const dryStarted = performance.now();
-        const dry = await runRetentionJob(prisma, storage, job, { now, dryRun: true });
+        const dry = await runRetentionJob(prisma, storage, job, { clock, dryRun: true });
         const dryMs = performance.now() - dryStarted;
         log(`${job}: dry run says ${dry.processed} rows due (${Math.round(dryMs)} ms); running...`);
         const started = performance.now();
         const result = await runRetentionJob(prisma, storage, job, {
-          now,
+          clock,
           onProgress: ({ processed }) => process.stderr.write(`\r  ${processed} / ${dry.processed}`),
         });
         const elapsed = (performance.now() - started) / 1000;

@@ -23,6 +23,8 @@ export const ActivityAction = {
 export type ActivityAction = (typeof ActivityAction)[keyof typeof ActivityAction];
 
 export interface ActivityEntry {
+  /** When it happened, from the caller's clock (functions/clock/clock.ts). */
+  occurredAt: Date;
   userId?: string | null | undefined;
   action: ActivityAction;
   entityType?: string | undefined;
@@ -42,6 +44,7 @@ export async function recordActivity(
   const securityFlag = entry.securityFlag ?? (await securityFlagFor(prisma, entry));
   await prisma.activityLog.create({
     data: {
+      occurredAt: entry.occurredAt,
       userId: entry.userId ?? null,
       action: entry.action,
       entityType: entry.entityType ?? null,

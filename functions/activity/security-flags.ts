@@ -28,6 +28,7 @@ export const DOCUMENT_ACCESSES_PER_WINDOW = 30;
 export interface FlaggableActivity {
   userId?: string | null | undefined;
   action: string;
+  occurredAt: Date;
 }
 
 /**
@@ -59,7 +60,7 @@ export async function securityFlagFor(
           where: {
             userId: activity.userId,
             action: { in: ["document.viewed", "document.downloaded"] },
-            occurredAt: { gte: new Date(Date.now() - DOCUMENT_ACCESS_WINDOW_MS) },
+            occurredAt: { gte: new Date(activity.occurredAt.getTime() - DOCUMENT_ACCESS_WINDOW_MS) },
           },
         })) + 1;
       return accesses >= DOCUMENT_ACCESSES_PER_WINDOW ? SecurityFlag.documentAccessBurst : undefined;

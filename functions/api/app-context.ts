@@ -1,9 +1,11 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { UserRole } from "../../generated/prisma/enums.ts";
 import type { Mailer } from "../auth/mailer.ts";
+import type { Clock } from "../clock/clock.ts";
 import type { AppConfig } from "../config/app-config.ts";
 import type { FieldCipher } from "../crypto/field-cipher.ts";
 import type { PoolStats } from "../db/prisma-client.ts";
+import type { RequestContext } from "../requests/request-context.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import type { Logger } from "./logger.ts";
 
@@ -16,6 +18,8 @@ export interface AppDependencies {
    */
   readOnlyPrisma: PrismaClient;
   config: AppConfig;
+  /** "Now", for every decision that depends on the time (functions/clock/clock.ts). */
+  clock: Clock;
   mailer: Mailer;
   logger: Logger;
   storage: ObjectStorage;
@@ -38,6 +42,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     deps: AppDependencies;
+    /** Where the request came from and when it arrived, built once (app.ts). */
+    request: RequestContext;
     user: AuthenticatedUser | undefined;
   };
 }

@@ -7,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import { requestQueryStats } from "../db/query-instrumentation.ts";
 import type { AppDependencies, AppEnv } from "./app-context.ts";
+import { clientAddress } from "./client-address.ts";
 import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./errors.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { registerAdminRoutes } from "./routes/admin/index.ts";
@@ -38,11 +39,19 @@ export function createApp(deps: AppDependencies) {
   app.use(async (c, next) => {
     c.set("deps", deps);
     c.set("user", undefined);
+    c.set("request", {
+      requestId: c.get("requestId"),
+      ipAddress: clientAddress(c),
+      userAgent: c.req.header("user-agent")?.slice(0, 512),
+      receivedAt: deps.clock.now(),
+    });
     const started = performance.now();
     const queries = { requestId: c.get("requestId"), count: 0, totalMs: 0 };
     // Every query of the request carries its id (and, once authenticated, the user) to
     // PostgreSQL, for the audit trail and row-level security.
-    await requestQueryStats.run(queries, () => runWithDatabaseSession({ requestId: c.get("requestId") }, next));
+    await requestQueryStats.run(queries, () =>
+      runWithDatabaseSession({ requestId: c.get("requestId"), now: c.var.request.receivedAt }, next),
+    );
     deps.logger.info({
       requestId: c.get("requestId"),
       method: c.req.method,

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ConsoleMailer, type Mailer } from "../auth/mailer.ts";
+import { type Clock, systemClock } from "../clock/clock.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import type { Environment } from "../config/environment.ts";
 import { FieldCipher } from "../crypto/field-cipher.ts";
@@ -22,6 +23,7 @@ export function createDependencies(
     poolStats?: () => PoolStats;
     readOnlyPrisma?: PrismaClient;
     fieldCipher?: FieldCipher;
+    clock?: Clock;
   } = {},
 ): AppDependencies {
   const logger = overrides.logger ?? createLogger(environment.LOG_LEVEL);
@@ -43,6 +45,7 @@ export function createDependencies(
     prisma: primary,
     readOnlyPrisma: replica ? instrument(replica) : primary,
     config: appConfigFrom(environment),
+    clock: overrides.clock ?? systemClock,
     mailer: overrides.mailer ?? new ConsoleMailer(),
     logger,
     storage: overrides.storage ?? createStorage(environment),

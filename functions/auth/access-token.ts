@@ -15,21 +15,31 @@ export async function signAccessToken(
   claims: AccessTokenClaims,
   secret: Uint8Array,
   ttlSeconds: number,
+  now: Date,
 ): Promise<string> {
   return new SignJWT({ role: claims.role, sid: claims.sessionId })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
+    .setIssuedAt(now)
+    .setExpirationTime(new Date(now.getTime() + ttlSeconds * 1000))
     .sign(secret);
 }
 
 /** The token's claims, or undefined when it is malformed, forged, expired or for someone else. */
-export async function verifyAccessToken(token: string, secret: Uint8Array): Promise<AccessTokenClaims | undefined> {
+export async function verifyAccessToken(
+  token: string,
+  secret: Uint8Array,
+  now: Date,
+): Promise<AccessTokenClaims | undefined> {
   try {
-    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, secret, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ["HS256"],
+      currentDate: now,
+    });
     if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.role !== "string")
       return undefined;
     return { userId: payload.sub, role: payload.role as UserRole, sessionId: payload.sid };

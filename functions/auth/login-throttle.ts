@@ -26,8 +26,9 @@ export async function checkLoginThrottle(
   prisma: PrismaClient,
   email: string,
   ipAddress: string | undefined,
+  now: Date,
 ): Promise<{ delayMs: number; failures: { byAccount: number; byIp: number } }> {
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const [byAccount, byIp] = await Promise.all([
     prisma.activityLog.count({
       where: { action: LOGIN_FAILED, entityType: "email", entityId: email, occurredAt: { gte: since } },
@@ -50,7 +51,12 @@ export async function checkLoginThrottle(
 export async function recordLoginFailure(
   prisma: PrismaClient,
   email: string,
-  context: { ipAddress?: string | undefined; userAgent?: string | undefined; userId?: string | undefined },
+  context: {
+    ipAddress?: string | undefined;
+    userAgent?: string | undefined;
+    userId?: string | undefined;
+    occurredAt: Date;
+  },
   /** The failures checkLoginThrottle counted before this one. */
   failuresBefore: { byAccount: number; byIp: number },
 ) {
@@ -62,5 +68,6 @@ export async function recordLoginFailure(
     userId: context.userId,
     ipAddress: context.ipAddress,
     userAgent: context.userAgent,
+    occurredAt: context.occurredAt,
   });
 }

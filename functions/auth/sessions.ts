@@ -23,6 +23,7 @@ async function issue(
   user: { id: string; role: UserRole },
   familyId: string,
   context: SessionContext,
+  now: Date,
 ): Promise<TokenPair> {
   const refreshToken = newSecretToken();
   const session = await prisma.session.create({
@@ -32,13 +33,15 @@ async function issue(
       refreshTokenHash: hashSecretToken(refreshToken),
       userAgent: context.userAgent?.slice(0, 512) ?? null,
       ipAddress: context.ipAddress ?? null,
-      expiresAt: new Date(Date.now() + config.refreshTokenTtlSeconds * 1000),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + config.refreshTokenTtlSeconds * 1000),
     },
   });
   const accessToken = await signAccessToken(
     { userId: user.id, role: user.role, sessionId: session.id },
     config.jwtSecret,
     config.accessTokenTtlSeconds,
+    now,
   );
   return { accessToken, refreshToken, expiresIn: config.accessTokenTtlSeconds };
 }
@@ -49,8 +52,9 @@ export function startSession(
   config: AppConfig,
   user: { id: string; role: UserRole },
   context: SessionContext,
+  now: Date,
 ) {
-  return issue(prisma, config, user, randomUUID(), context);
+  return issue(prisma, config, user, randomUUID(), context, now);
 }
 
 /**
@@ -63,6 +67,7 @@ export async function rotateSession(
   config: AppConfig,
   refreshToken: string,
   context: SessionContext,
+  now: Date,
 ) {
   const session = await prisma.session.findUnique({
     where: { refreshTokenHash: hashSecretToken(refreshToken) },
@@ -72,28 +77,27 @@ export async function rotateSession(
   if (session.revokedAt) {
     await prisma.session.updateMany({
       where: { familyId: session.familyId, revokedAt: null },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: now },
     });
     throw new ApiError("refresh_token_reused");
   }
-  if (session.expiresAt <= new Date() || session.user.deletedAt) throw new ApiError("token_invalid");
+  if (session.expiresAt <= now || session.user.deletedAt) throw new ApiError("token_invalid");
   if (session.user.status === "SUSPENDED") throw new ApiError("account_suspended");
 
   // Conditional revoke: of two concurrent refreshes with the same token, one wins.
   const { count } = await prisma.session.updateMany({
     where: { id: session.id, revokedAt: null },
-    data: { revokedAt: new Date(), lastUsedAt: new Date() },
+    data: { revokedAt: now, lastUsedAt: now },
   });
   if (count === 0) throw new ApiError("refresh_token_reused");
-  return issue(prisma, config, session.user, session.familyId, context);
+  return issue(prisma, config, session.user, session.familyId, context, now);
 }
 
-/** Logs out: revokes the session the refresh token belongs to. Unknown tokens are ignored. */
 /** Revokes the session of a refresh token; returns whose it was, if it was live. */
-export async function endSession(prisma: PrismaClient, refreshToken: string): Promise<{ userId?: string }> {
+export async function endSession(prisma: PrismaClient, refreshToken: string, now: Date): Promise<{ userId?: string }> {
   const [session] = await prisma.session.updateManyAndReturn({
     where: { refreshTokenHash: hashSecretToken(refreshToken), revokedAt: null },
-    data: { revokedAt: new Date() },
+    data: { revokedAt: now },
     select: { userId: true },
   });
   return { userId: session?.userId };
@@ -103,6 +107,6 @@ export async function endSession(prisma: PrismaClient, refreshToken: string): Pr
  * Revokes every live session of a user (suspension, erasure request). Returns Prisma's lazy
  * query, so it can join a batch `$transaction([...])` as well as be awaited.
  */
-export function revokeAllSessions(prisma: Pick<PrismaClient, "session">, userId: string) {
-  return prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+export function revokeAllSessions(prisma: Pick<PrismaClient, "session">, userId: string, now: Date) {
+  return prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
 }

@@ -1,5 +1,7 @@
 // `npm run retention`: applies the data retention periods (docs/data-lifecycle.md).
+
 import { parseArgs } from "node:util";
+import { systemClock } from "../clock/clock.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { openDatabaseForCommand } from "../db/local-database.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
@@ -58,6 +60,7 @@ await runCli(USAGE, async (argv) => {
   const { prisma } = createDatabaseClient(database.databaseUrl);
   try {
     const results = await runRetentionJobs(prisma, createStorage(environment), jobs as RetentionJobName[], {
+      clock: systemClock,
       dryRun: values["dry-run"] ?? false,
       ...(batchSize ? { batchSize } : {}),
       onProgress: ({ job, processed, batches }) =>

@@ -12,6 +12,11 @@ export interface DatabaseSession {
   userRole?: string | undefined;
   /** A system job (retention, erasure) acting for no one user: sees every row. */
   system?: boolean | undefined;
+  /**
+   * The application clock's "now" for this work (the request's arrival): row-level security
+   * decides access expiry by it (app_now(), migration app_clock). Unset: the database's clock.
+   */
+  now?: Date | undefined;
 }
 
 const sessions = new AsyncLocalStorage<DatabaseSession>();
@@ -32,14 +37,21 @@ export function currentDatabaseSession(): DatabaseSession | undefined {
 
 const SET_SESSION_SQL =
   "SELECT set_config('exitmatch.user_id', $1, true), set_config('exitmatch.user_role', $2, true), " +
-  "set_config('exitmatch.request_id', $3, true), set_config('exitmatch.system', $4, true)";
+  "set_config('exitmatch.request_id', $3, true), set_config('exitmatch.system', $4, true), " +
+  "set_config('exitmatch.now', $5, true)";
 const TEXT_ARG = { scalarType: "string", arity: "scalar" } as const;
 
 function setSessionQuery(session: DatabaseSession): SqlQuery {
   return {
     sql: SET_SESSION_SQL,
-    args: [session.userId ?? "", session.userRole ?? "", session.requestId ?? "", session.system ? "on" : ""],
-    argTypes: [TEXT_ARG, TEXT_ARG, TEXT_ARG, TEXT_ARG],
+    args: [
+      session.userId ?? "",
+      session.userRole ?? "",
+      session.requestId ?? "",
+      session.system ? "on" : "",
+      session.now?.toISOString() ?? "",
+    ],
+    argTypes: [TEXT_ARG, TEXT_ARG, TEXT_ARG, TEXT_ARG, TEXT_ARG],
   };
 }
 

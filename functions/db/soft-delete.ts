@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { systemClock } from "../clock/clock.ts";
 
 /**
  * The models with a `deletedAt` column. A test checks this list against the database, so a new
@@ -79,10 +80,11 @@ async function softDelete(
   prisma: object,
   model: SoftDeletableModel,
   id: string,
+  /** When it was deleted: the retention periods count from here. */
+  deletedAt: Date = systemClock.now(),
 ): Promise<{ id: string; deletedAt: Date }> {
   const delegate = delegateFor(prisma, model);
   checkId(model, id);
-  const deletedAt = new Date();
   const { count } = await delegate.updateMany({ where: { id, deletedAt: null }, data: { deletedAt } });
   if (count === 0) throw await explainNoChange(delegate, model, id, true);
   return { id, deletedAt };

@@ -37,6 +37,8 @@ export interface ErasureContext {
   actorUserId?: string | undefined;
   actorRole?: string | undefined;
   requestId?: string | undefined;
+  /** When the erasure happens: stamped on every row it changes. */
+  now: Date;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function erasePerson(
   prisma: PrismaClient,
   storage: ObjectStorage,
   userId: string,
-  context: ErasureContext = {},
+  context: ErasureContext,
 ): Promise<ErasureReport> {
   const session = {
     system: true,
@@ -60,7 +62,7 @@ export async function erasePerson(
     requestId: context.requestId,
   };
   const { report, storageKeys } = await runWithDatabaseSession(session, () =>
-    prisma.$transaction((tx) => erasePersonInTransaction(tx, userId, new Date())),
+    prisma.$transaction((tx) => erasePersonInTransaction(tx, userId, context.now)),
   );
   for (const key of storageKeys) await storage.delete(key);
   return { ...report, filesRemoved: storageKeys.length };

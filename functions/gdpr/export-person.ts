@@ -18,7 +18,7 @@ export async function exportPerson(
   prisma: PrismaClient,
   cipher: FieldCipher,
   userId: string,
-  context: { requestId?: string } = {},
+  context: { requestId?: string; now: Date },
 ) {
   return runWithDatabaseSession({ system: true, requestId: context.requestId }, async () => {
     const user = await prisma.user.findUniqueOrThrow({
@@ -66,7 +66,7 @@ export async function exportPerson(
     return plain({
       format: "exitmatch-personal-data-export",
       version: 1,
-      exportedAt: new Date().toISOString(),
+      exportedAt: context.now.toISOString(),
       // Encrypted fields are given in the clear: the archive is for the person they describe.
       user: { ...user, phone: cipher.decryptOptional("users.phone", user.phone) },
       sessions,

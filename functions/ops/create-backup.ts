@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { systemClock } from "../clock/clock.ts";
 import { databaseNameOf } from "../db/database-url.ts";
 import { type BackupManifest, sha256OfFile } from "./backup-manifest.ts";
 import { type BackupName, backupName } from "./backup-names.ts";
@@ -35,7 +36,7 @@ export async function createBackup(options: {
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
   const kind = options.tables && options.tables.length > 0 ? "tables" : "full";
-  const name = backupName(databaseNameOf(options.url), options.now ?? new Date(), kind);
+  const name = backupName(databaseNameOf(options.url), options.now ?? systemClock.now(), kind);
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
   const workDir = await mkdtemp(join(tmpdir(), "exitmatch-backup-"));

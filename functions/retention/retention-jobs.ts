@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import type { Clock } from "../clock/clock.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import { erasePersonInTransaction } from "../gdpr/erase-person.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
@@ -16,8 +17,8 @@ export interface RetentionOptions {
   dryRun?: boolean;
   /** Rows (users: people) per transaction; small batches keep locks short. */
   batchSize?: number;
-  /** The time the job treats as now (tests, and re-running as of a date). */
-  now?: Date;
+  /** Where the job reads "now": its cut-off, and the time it stamps on what it changes. */
+  clock: Clock;
   onProgress?: (progress: { job: RetentionJobName; processed: number; batches: number }) => void;
   /** Called after each committed batch; a test throws here to simulate a crash. */
   afterBatch?: (batch: number) => void | Promise<void>;
@@ -62,6 +63,7 @@ export function cutoffFor(job: RetentionJobName, now: Date): Date {
 type Batch = (
   tx: Prisma.TransactionClient,
   cutoff: Date,
+  now: Date,
 ) => Promise<{ count: number; storageKeys?: string[]; details?: Record<string, number> }>;
 
 /** Rows that point at a person and must survive them: a person with any is anonymised, not deleted. */
@@ -88,7 +90,7 @@ const batches: Record<
       // the people already erased (their index entries stay until VACUUM), which made the job
       // slow down as it went. A new run (after a crash) starts from the beginning again.
       let after = { deletedAt: new Date(0), id: "00000000-0000-0000-0000-000000000000" };
-      return async (tx, cutoff) => {
+      return async (tx, cutoff, now) => {
         const due = await tx.$queryRawUnsafe<{ id: string; deleted_at: Date; held: boolean }[]>(
           `SELECT u.id::text, u.deleted_at, (${HELD_REFERENCES_SQL}) AS held FROM users u
            WHERE u.deleted_at <= $1 AND u.anonymized_at IS NULL AND (u.deleted_at, u.id) > ($3, $4::uuid)
@@ -103,7 +105,7 @@ const batches: Record<
         const storageKeys: string[] = [];
         let deleted = 0;
         for (const person of due) {
-          const { storageKeys: keys } = await erasePersonInTransaction(tx, person.id, new Date());
+          const { storageKeys: keys } = await erasePersonInTransaction(tx, person.id, now);
           storageKeys.push(...keys);
           if (!person.held) {
             await tx.buyerProfile.deleteMany({ where: { userId: person.id, deletedAt: undefined } });
@@ -173,9 +175,9 @@ export async function runRetentionJob(
   prisma: PrismaClient,
   storage: ObjectStorage,
   job: RetentionJobName,
-  options: RetentionOptions = {},
+  options: RetentionOptions,
 ): Promise<RetentionResult> {
-  const now = options.now ?? new Date();
+  const now = options.clock.now();
   const cutoff = cutoffFor(job, now);
   const dryRun = options.dryRun ?? false;
   // Users: each erasure writes audit rows, so a batch holds the audit chain lock (every audited
@@ -202,7 +204,7 @@ export async function runRetentionJob(
       for (;;) {
         const started = performance.now();
         const done = await runWithDatabaseSession(session, () =>
-          prisma.$transaction((tx) => work(tx, cutoff), { timeout: 60_000 }),
+          prisma.$transaction((tx) => work(tx, cutoff, now), { timeout: 60_000 }),
         );
         const elapsed = Math.round(performance.now() - started);
         if (done.count === 0) break;
@@ -223,7 +225,7 @@ export async function runRetentionJob(
     }
     await prisma.retentionRun.update({
       where: { id: run.id },
-      data: { status: "done", processed: result.processed, finishedAt: new Date() },
+      data: { status: "done", processed: result.processed, finishedAt: options.clock.now() },
     });
     return result;
   } catch (error) {
@@ -232,7 +234,7 @@ export async function runRetentionJob(
       data: {
         status: "failed",
         error: String((error as Error)?.message ?? error).slice(0, 1000),
-        finishedAt: new Date(),
+        finishedAt: options.clock.now(),
       },
     });
     throw error;

@@ -13,7 +13,7 @@ export async function runRetentionJobs(
   prisma: PrismaClient,
   storage: ObjectStorage,
   jobs: readonly RetentionJobName[] = RETENTION_JOBS,
-  options: RetentionOptions = {},
+  options: RetentionOptions,
 ): Promise<RetentionResult[]> {
   const results: RetentionResult[] = [];
   for (const job of jobs) results.push(await runRetentionJob(prisma, storage, job, options));

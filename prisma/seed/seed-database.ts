@@ -14,17 +14,46 @@ import {
 } from "./seed-data.ts";
 import { stableId } from "./stable-id.ts";
 
-/** Seed rows carry fixed times, so the data is the same on every machine and run. */
-const SEEDED_AT = new Date("2026-09-01T09:00:00.000Z");
-const daysAfterSeed = (days: number) => new Date(SEEDED_AT.getTime() + days * 86_400_000);
+const DAY_MS = 86_400_000;
+
+/**
+ * When the seeded story happens, relative to the day it is seeded: accounts open 90 days before
+ * (09:00 UTC), listings, inquiries and deal rooms follow over the next weeks, and the financial
+ * years are the three latest that have ended. Every time is a whole offset from the start of
+ * the UTC day, so seeding on the same day gives the same data on every machine; and the data
+ * never ages out of the rules it illustrates (a year of inactivity, six years of financials).
+ */
+export interface SeedTimeline {
+  seededAt: Date;
+  daysAfterSeed(days: number): Date;
+  /** Financial year ends (31 March), oldest first. */
+  financialYearEnds: Date[];
+}
+
+export function seedTimeline(now: Date): SeedTimeline {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const seededAt = new Date(today - 90 * DAY_MS + 9 * 60 * 60 * 1000);
+  // The latest 31 March year end whose accounts are due by now: a UK company files them within
+  // nine months of the year end.
+  const nineMonthsAgo = new Date(today);
+  nineMonthsAgo.setUTCMonth(nineMonthsAgo.getUTCMonth() - 9);
+  const yearOf = nineMonthsAgo.getUTCFullYear();
+  const latestYear = nineMonthsAgo >= new Date(Date.UTC(yearOf, 2, 31)) ? yearOf : yearOf - 1;
+  return {
+    seededAt,
+    daysAfterSeed: (days) => new Date(seededAt.getTime() + days * DAY_MS),
+    financialYearEnds: [latestYear - 2, latestYear - 1, latestYear].map((year) => new Date(Date.UTC(year, 2, 31))),
+  };
+}
 
 /** The smallest match score worth storing. */
 const MIN_MATCH_SCORE = 40;
 
-/** What the seed needs besides the data: the accounts' password hash and the field cipher. */
+/** What the seed needs besides the data: the accounts' password hash, the field cipher, and when it happens. */
 export interface SeedSecrets {
   passwordHash: string;
   cipher: FieldCipher;
+  timeline: SeedTimeline;
 }
 
 export interface SeedSummary {
@@ -34,8 +63,9 @@ export interface SeedSummary {
 
 const idOf = (key: string) => stableId(key);
 
-function userRows({ passwordHash, cipher }: SeedSecrets): Prisma.UserCreateManyInput[] {
-  const verified = { emailVerifiedAt: SEEDED_AT, createdAt: SEEDED_AT, updatedAt: SEEDED_AT, passwordHash };
+function userRows({ passwordHash, cipher, timeline }: SeedSecrets): Prisma.UserCreateManyInput[] {
+  const { seededAt } = timeline;
+  const verified = { emailVerifiedAt: seededAt, createdAt: seededAt, updatedAt: seededAt, passwordHash };
   const person = (p: { key: string; email: string; name: string; phone: string }) => ({
     id: idOf(p.key),
     email: p.email,
@@ -51,7 +81,7 @@ function userRows({ passwordHash, cipher }: SeedSecrets): Prisma.UserCreateManyI
   ];
 }
 
-function businessRows(): Prisma.BusinessCreateManyInput[] {
+function businessRows({ seededAt, daysAfterSeed }: SeedTimeline): Prisma.BusinessCreateManyInput[] {
   return BUSINESSES.map((b, index) => ({
     id: idOf(b.key),
     sellerId: idOf(b.sellerKey),
@@ -76,35 +106,37 @@ function businessRows(): Prisma.BusinessCreateManyInput[] {
     status: b.status,
     publishedAt: b.status === "DRAFT" ? null : daysAfterSeed(index),
     lastActivityAt: daysAfterSeed(20 + index),
-    createdAt: SEEDED_AT,
-    updatedAt: SEEDED_AT,
+    createdAt: seededAt,
+    updatedAt: seededAt,
   }));
 }
 
 /** Three financial years (to 31 March) growing towards the listed figures. */
-function financialRows(): Prisma.BusinessFinancialCreateManyInput[] {
+function financialRows({ seededAt, financialYearEnds }: SeedTimeline): Prisma.BusinessFinancialCreateManyInput[] {
   return BUSINESSES.flatMap((b) =>
-    [2023, 2024, 2025].map((year, index) => {
+    financialYearEnds.map((yearEnd, index) => {
       const scale = (value: bigint) => (value * BigInt(88 + index * 6)) / 100n;
       return {
-        id: idOf(`${b.key}:fy${year}`),
+        // Ids name the year's place (fy1 oldest, fy3 latest), not the calendar year, so they
+        // stay the same whichever day the seed runs.
+        id: idOf(`${b.key}:fy${index + 1}`),
         businessId: idOf(b.key),
         enteredById: idOf(b.advisorKey ?? b.sellerKey),
-        financialYearEnd: new Date(`${year}-03-31T00:00:00.000Z`),
+        financialYearEnd: yearEnd,
         revenue: scale(b.revenue),
         grossProfit: scale((b.revenue * 45n) / 100n),
         ebitda: b.ebitda ? scale(b.ebitda) : null,
         netProfit: b.ebitda ? scale((b.ebitda * 70n) / 100n) : null,
         sde: b.sde ? scale(b.sde) : null,
         source: b.advisorKey ? ("ACCOUNTANT_PREPARED" as const) : ("SELLER_STATED" as const),
-        createdAt: SEEDED_AT,
-        updatedAt: SEEDED_AT,
+        createdAt: seededAt,
+        updatedAt: seededAt,
       };
     }),
   );
 }
 
-function valuationRow(b: SeedBusiness): Prisma.ValuationCreateManyInput {
+function valuationRow(b: SeedBusiness, { daysAfterSeed }: SeedTimeline): Prisma.ValuationCreateManyInput {
   const earnings = b.valuation.method === "SDE_MULTIPLE" ? b.sde! : b.ebitda!;
   // Multiples in hundredths keep the arithmetic exact in pence.
   const multipleHundredths = BigInt(Math.round(b.valuation.multiple * 100));
@@ -128,7 +160,7 @@ function valuationRow(b: SeedBusiness): Prisma.ValuationCreateManyInput {
   };
 }
 
-function matchRows(): Prisma.MatchCreateManyInput[] {
+function matchRows({ daysAfterSeed }: SeedTimeline): Prisma.MatchCreateManyInput[] {
   const listed = BUSINESSES.filter((b) => b.status === "PUBLISHED" || b.status === "UNDER_OFFER");
   return BUYERS.flatMap((buyer) =>
     listed.flatMap((b) => {
@@ -149,7 +181,7 @@ function matchRows(): Prisma.MatchCreateManyInput[] {
   );
 }
 
-function dealRows(cipher: FieldCipher) {
+function dealRows(cipher: FieldCipher, { daysAfterSeed }: SeedTimeline) {
   const inquiries: Prisma.InquiryCreateManyInput[] = INQUIRIES.map((inquiry, index) => ({
     id: idOf(inquiry.key),
     businessId: idOf(inquiry.businessKey),
@@ -211,7 +243,9 @@ export async function seedDatabase(
   onProgress: (message: string) => void = () => {},
 ): Promise<SeedSummary> {
   const inserted: Record<string, number> = {};
-  const deals = dealRows(secrets.cipher);
+  const { timeline } = secrets;
+  const { seededAt } = timeline;
+  const deals = dealRows(secrets.cipher, timeline);
   await prisma.$transaction(
     async (tx) => {
       const steps: [string, () => Promise<{ count: number }>][] = [
@@ -232,8 +266,8 @@ export async function seedDatabase(
                 ),
                 bio: a.bio,
                 regions: a.regions,
-                createdAt: SEEDED_AT,
-                updatedAt: SEEDED_AT,
+                createdAt: seededAt,
+                updatedAt: seededAt,
               })),
               skipDuplicates: true,
             }),
@@ -252,17 +286,24 @@ export async function seedDatabase(
                 maxPrice: b.maxPrice ?? null,
                 minRevenue: b.minRevenue ?? null,
                 fundingSource: b.fundingSource,
-                proofOfFundsVerifiedAt: b.proofOfFunds ? SEEDED_AT : null,
-                createdAt: SEEDED_AT,
-                updatedAt: SEEDED_AT,
+                proofOfFundsVerifiedAt: b.proofOfFunds ? seededAt : null,
+                createdAt: seededAt,
+                updatedAt: seededAt,
               })),
               skipDuplicates: true,
             }),
         ],
-        ["businesses", () => tx.business.createMany({ data: businessRows(), skipDuplicates: true })],
-        ["business_financials", () => tx.businessFinancial.createMany({ data: financialRows(), skipDuplicates: true })],
-        ["valuations", () => tx.valuation.createMany({ data: BUSINESSES.map(valuationRow), skipDuplicates: true })],
-        ["matches", () => tx.match.createMany({ data: matchRows(), skipDuplicates: true })],
+        ["businesses", () => tx.business.createMany({ data: businessRows(timeline), skipDuplicates: true })],
+        [
+          "business_financials",
+          () => tx.businessFinancial.createMany({ data: financialRows(timeline), skipDuplicates: true }),
+        ],
+        [
+          "valuations",
+          () =>
+            tx.valuation.createMany({ data: BUSINESSES.map((b) => valuationRow(b, timeline)), skipDuplicates: true }),
+        ],
+        ["matches", () => tx.match.createMany({ data: matchRows(timeline), skipDuplicates: true })],
         ["inquiries", () => tx.inquiry.createMany({ data: deals.inquiries, skipDuplicates: true })],
         ["deal_rooms", () => tx.dealRoom.createMany({ data: deals.dealRooms, skipDuplicates: true })],
         ["deal_room_members", () => tx.dealRoomMember.createMany({ data: deals.members, skipDuplicates: true })],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { seedTestData } from "../support/seed.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -13,7 +13,7 @@ describe("admin", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     ({ app } = createTestApp(db.appPrisma));
     admin = await loginAs(app, ACTORS.admin);
   });

@@ -2,9 +2,10 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appConfigFrom } from "../../functions/config/app-config.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { seedTestData } from "../support/seed.ts";
 import { createTestApp } from "../support/test-app.ts";
+import { TEST_NOW } from "../support/test-clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const jwtSecret = appConfigFrom(loadEnvironment({ NODE_ENV: "test" })).jwtSecret;
@@ -16,7 +17,7 @@ describe("authentication", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     ({ app, mailer } = createTestApp(db.appPrisma));
   });
   afterAll(() => db.drop());
@@ -162,7 +163,7 @@ describe("authentication", () => {
         .setSubject(admin.id)
         .setIssuer("exitmatch")
         .setAudience("exitmatch-api")
-        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+        .setExpirationTime(Math.floor(TEST_NOW.getTime() / 1000) - 60)
         .sign(jwtSecret);
       for (const token of [forged, expired, "garbage"]) {
         const problem = await problemOf(await call(app, "GET", "/me", { token }));

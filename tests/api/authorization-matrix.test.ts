@@ -4,9 +4,9 @@
 // as successes: a new route or a changed rule must update this table.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs } from "../support/api-client.ts";
+import { seedTestData } from "../support/seed.ts";
 import { ACTORS, type Actor, BUSINESS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -215,7 +215,7 @@ const CASES: RouteCase[] = [
     name: "PUT /businesses/{id}/financials/{financialId} (business-1, FY2023)",
     request: () => ({
       method: "PUT",
-      path: `/businesses/${BUSINESS.confidentialPublished}/financials/${stableId("business-1:fy2023")}`,
+      path: `/businesses/${BUSINESS.confidentialPublished}/financials/${stableId("business-1:fy1")}`,
       body: { financialYearEnd: "2023-03-31", revenuePence: 272_800_000 },
     }),
     expected: { ...everyone(403), anonymous: 401, admin: "ok", ownerSeller: "ok", advisorOnDeal: "ok" },
@@ -371,7 +371,7 @@ describe("authorization matrix", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     ({ app } = createTestApp(db.appPrisma));
     tokens.set("anonymous", undefined);
     for (const [actor, email] of Object.entries(ACTORS)) tokens.set(actor as Actor, await loginAs(app, email));

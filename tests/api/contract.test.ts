@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient } from "../../functions/api/client.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { seedTestData } from "../support/seed.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -10,7 +10,7 @@ describe("API contract", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     ({ app } = createTestApp(db.appPrisma));
   });
   afterAll(() => db.drop());

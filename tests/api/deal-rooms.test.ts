@@ -3,6 +3,7 @@ import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, problemOf } from "../support/api-client.ts";
 import { ACTORS } from "../support/seed-actors.ts";
 import { type SeededApp, useSeededApp } from "../support/seeded-app.ts";
+import { TEST_NOW } from "../support/test-clock.ts";
 import type { TestDatabase } from "../support/test-database.ts";
 
 const ROOM = stableId("inquiry-1:room"); // business-1: owner seller, NDA buyer, advisor on the deal
@@ -12,9 +13,12 @@ describe("deal rooms", () => {
   let db: TestDatabase;
   let app: SeededApp["app"];
   let token: SeededApp["token"];
+  let clock: SeededApp["clock"];
+  // Within an access token's 15 minutes, so the clock can move without logging in again.
+  const TEN_MINUTES = 10 * 60 * 1000;
 
   beforeAll(() => {
-    ({ db, app, token } = seeded);
+    ({ db, app, token, clock } = seeded);
   });
 
   const upload = (actor: keyof typeof ACTORS, file: File, fields: Record<string, string> = {}) => {
@@ -132,16 +136,32 @@ describe("deal rooms", () => {
     const viewer = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.buyerWithoutNda } });
     const added = await call(app, "POST", `/deal-rooms/${ROOM}/members`, {
       token: token("ownerSeller"),
-      body: { userId: viewer.id, role: "VIEWER", accessExpiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+      body: {
+        userId: viewer.id,
+        role: "VIEWER",
+        accessExpiresAt: new Date(TEST_NOW.getTime() + TEN_MINUTES).toISOString(),
+      },
     });
     expect(added.status).toBe(200);
-    expect((await call(app, "GET", `/deal-rooms/${ROOM}/documents`, { token: token("buyerWithoutNda") })).status).toBe(
-      200,
-    );
+    const before = await call(app, "GET", `/deal-rooms/${ROOM}/documents`, { token: token("buyerWithoutNda") });
+    // The API and row-level security agree: the room and its documents are there.
+    expect(((await before.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
 
+    // A second before the expiry the access holds; at the expiry it ends, by the app's clock.
+    clock.set(new Date(TEST_NOW.getTime() + TEN_MINUTES - 1000));
+    try {
+      const lastSecond = await call(app, "GET", `/deal-rooms/${ROOM}/documents`, { token: token("buyerWithoutNda") });
+      expect(((await lastSecond.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+      clock.set(new Date(TEST_NOW.getTime() + TEN_MINUTES));
+      expect(
+        (await call(app, "GET", `/deal-rooms/${ROOM}/documents`, { token: token("buyerWithoutNda") })).status,
+      ).toBe(404);
+    } finally {
+      clock.set(TEST_NOW);
+    }
     await db.prisma.dealRoomMember.updateMany({
       where: { userId: viewer.id, dealRoomId: ROOM },
-      data: { accessExpiresAt: new Date(Date.now() - 1000) },
+      data: { accessExpiresAt: new Date(TEST_NOW.getTime() - 1000) },
     });
     expect((await call(app, "GET", `/deal-rooms/${ROOM}/documents`, { token: token("buyerWithoutNda") })).status).toBe(
       404,

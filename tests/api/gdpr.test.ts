@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUYERS, SELLERS } from "../../prisma/seed/seed-data.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { seedTestData } from "../support/seed.ts";
 import { ACTORS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -33,7 +33,7 @@ describe("GDPR: right of access and right to be forgotten", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     harness = createTestApp(db.appPrisma);
     admin = await loginAs(harness.app, ACTORS.admin);
   });

@@ -3,9 +3,9 @@
 // a 5xx, and every error is problem+json.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { loginAs } from "../support/api-client.ts";
+import { seedTestData } from "../support/seed.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -190,7 +190,7 @@ describe("hostile input never causes a 5xx", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     ({ app } = createTestApp(db.appPrisma));
     sellerToken = await loginAs(app, ACTORS.ownerSeller);
     adminToken = await loginAs(app, ACTORS.admin);

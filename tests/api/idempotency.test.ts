@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { seedTestData } from "../support/seed.ts";
 import { ACTORS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -22,7 +22,7 @@ describe("Idempotency-Key on creating requests", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     ({ app } = createTestApp(db.appPrisma));
     seller = await loginAs(app, ACTORS.ownerSeller);
     otherSeller = await loginAs(app, ACTORS.otherSeller);

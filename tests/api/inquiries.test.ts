@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CURRENT_NDA_VERSION } from "../../functions/domain/inquiry-status.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { seedTestData } from "../support/seed.ts";
 import { BUSINESS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -26,7 +26,7 @@ describe("inquiries, NDA and the deal room", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     ({ app } = createTestApp(db.appPrisma));
     buyer = await loginAs(app, "emma.wilson@wilsonfamilyoffice.co.uk");
     seller = await loginAs(app, "grace.okafor@surreyhomecare.co.uk");

@@ -4,8 +4,8 @@ import { createDependencies } from "../../functions/api/create-dependencies.ts";
 import { createLambdaHandler } from "../../functions/api/lambda.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { call } from "../support/api-client.ts";
+import { seedTestData } from "../support/seed.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -55,7 +55,7 @@ describe("AWS Lambda handler", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     lambda = createLambdaHandler(
       createDependencies(loadEnvironment({ NODE_ENV: "test", LOG_LEVEL: "silent" }), db.prisma, {
         mailer: new MemoryMailer(),

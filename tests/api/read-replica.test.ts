@@ -4,9 +4,9 @@ import { createDependencies } from "../../functions/api/create-dependencies.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import { withCredentials } from "../../functions/db/database-roles.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { call, loginAs } from "../support/api-client.ts";
 import { TEST_LOGINS } from "../support/database-names.ts";
+import { seedTestData } from "../support/seed.ts";
 import { ACTORS } from "../support/seed-actors.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -20,7 +20,7 @@ describe("DATABASE_REPLICA_URL: search and analytics reads go to the replica", (
   beforeAll(async () => {
     primary = await createTestDatabase();
     replica = await createTestDatabase();
-    await seedWithDevelopmentPassword(primary.prisma);
+    await seedTestData(primary.prisma);
     const environment = loadEnvironment({
       NODE_ENV: "test",
       LOG_LEVEL: "silent",

@@ -5,7 +5,7 @@ import { fieldKeyringFrom } from "../../functions/crypto/field-keyring.ts";
 import { phoneBlindIndex } from "../../functions/crypto/phone-number.ts";
 import { rotateFieldKeys } from "../../functions/crypto/rotate-field-keys.ts";
 import { ADVISORS, BUYERS, SELLERS } from "../../prisma/seed/seed-data.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { seedTestData } from "../support/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const OLD_KEY = randomBytes(32).toString("base64");
@@ -36,7 +36,7 @@ describe("encryption:rotate on a real database", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma, undefined, before);
+    await seedTestData(db.prisma, before);
     // One legacy row from before encryption: plain text, no blind index.
     await db.query(`UPDATE users SET phone = '0161 496 9999', phone_blind_index = NULL WHERE email = $1`, [
       BUYERS[0]!.email,

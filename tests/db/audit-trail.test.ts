@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDITED_TABLES, UNAUDITED_TABLES } from "../../functions/audit/audited-tables.ts";
 import { verifyAuditChain } from "../../functions/audit/verify-audit-chain.ts";
 import { runWithDatabaseSession } from "../../functions/db/database-session.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
+import { seedTestData } from "../support/seed.ts";
 import { BUSINESS } from "../support/seed-actors.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -14,7 +14,7 @@ const SELLER_ID = stableId("seller-1");
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedWithDevelopmentPassword(db.prisma);
+  await seedTestData(db.prisma);
   // The seed has no deal-room documents or questions; one of each, so every table has a row.
   const room = await db.prisma.dealRoom.findFirstOrThrow({ select: { id: true, businessId: true } });
   const document = await db.prisma.document.create({
@@ -171,7 +171,7 @@ describe("tamper detection", () => {
   /** A copy of the test database in which an owner with trigger privileges tampers. */
   async function tamperedCopy(tamper: string) {
     const copy = await createTestDatabase();
-    await seedWithDevelopmentPassword(copy.prisma);
+    await seedTestData(copy.prisma);
     await copy.query("ALTER TABLE audit_logs DISABLE TRIGGER USER");
     await copy.query(tamper);
     await copy.query("ALTER TABLE audit_logs ENABLE TRIGGER USER");
@@ -246,7 +246,7 @@ describe("the chain under concurrent and bulk writes", () => {
   let copy: TestDatabase;
   beforeAll(async () => {
     copy = await createTestDatabase();
-    await seedWithDevelopmentPassword(copy.prisma);
+    await seedTestData(copy.prisma);
   });
   afterAll(() => copy.drop());
 

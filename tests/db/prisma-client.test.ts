@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../../functions/config/config-error.ts";
 import { parseDatabaseUrl } from "../../functions/db/database-url.ts";
 import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { startAccelerateEndpoint } from "../support/accelerate-endpoint.ts";
 import { startNeonWebSocketProxy } from "../support/neon-websocket-proxy.ts";
 import { findPgbouncer, type RunningPgbouncer, startPgbouncer } from "../support/pgbouncer.ts";
+import { seedTestData } from "../support/seed.ts";
 import { createTestDatabase, serverUrl, type TestDatabase } from "../support/test-database.ts";
 
 describe("createDatabaseClient", () => {
@@ -36,7 +36,7 @@ describe("createDatabaseClient", () => {
     const { prisma, driver } = createDatabaseClient(neonUrl.toString());
     try {
       expect(driver).toBe("neon");
-      await seedWithDevelopmentPassword(db.prisma);
+      await seedTestData(db.prisma);
       expect(await prisma.user.count({ where: { role: "BUYER" } })).toBe(8);
     } finally {
       await prisma.$disconnect();
@@ -91,7 +91,7 @@ describe.skipIf(!pgbouncer && !process.env.CI)("through pgbouncer in transaction
   beforeAll(async () => {
     if (!pgbouncer) throw new Error("pgbouncer is not installed (apt-get install pgbouncer)");
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     bouncer = await startPgbouncer(pgbouncer, serverUrl(), 2);
     pooled = createDatabaseClient(bouncer.urlFor(db.name), { maxConnections: 20 });
   });

@@ -6,7 +6,7 @@ import { createLogger } from "../../functions/api/logger.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import { instrumentQueries, redactQueryArgs } from "../../functions/db/query-instrumentation.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { seedTestData } from "../support/seed.ts";
 import { BUSINESS } from "../support/seed-actors.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -27,7 +27,7 @@ describe("query logging (the guide's Debug Mode)", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
   });
   afterAll(() => db.drop());
 

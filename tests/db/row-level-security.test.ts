@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withCredentials } from "../../functions/db/database-roles.ts";
 import { ROW_LEVEL_SECURITY_TABLES, runWithDatabaseSession } from "../../functions/db/database-session.ts";
 import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { TEST_LOGINS } from "../support/database-names.ts";
 import { findPgbouncer, type RunningPgbouncer, startPgbouncer } from "../support/pgbouncer.ts";
+import { seedTestData } from "../support/seed.ts";
 import { BUSINESS } from "../support/seed-actors.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -22,7 +22,7 @@ let dealRoomId: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedWithDevelopmentPassword(db.prisma);
+  await seedTestData(db.prisma);
   const room = await db.prisma.dealRoom.findFirstOrThrow({
     where: { businessId: BUSINESS.confidentialPublished },
     include: { members: true },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { seedTestData } from "../support/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 /** The rules the schema promises, checked against the migrated database itself. */
@@ -9,7 +9,7 @@ describe("database schema rules", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     sellerId = (await db.prisma.user.findFirstOrThrow({ where: { role: "SELLER" } })).id;
   });
   afterAll(() => db.drop());

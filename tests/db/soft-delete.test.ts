@@ -6,7 +6,7 @@ import {
   SoftDeleteError,
 } from "../../functions/db/soft-delete.ts";
 import { EmptyFilterError, includeDeleted } from "../../functions/db/soft-delete-extension.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { seedTestData } from "../support/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 describe("dbUtils (soft deletes, as the operations guide shows)", () => {
@@ -15,7 +15,7 @@ describe("dbUtils (soft deletes, as the operations guide shows)", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     businessId = (await db.prisma.business.findFirstOrThrow({ where: { status: "PUBLISHED" } })).id;
   });
   afterAll(() => db.drop());
@@ -115,7 +115,7 @@ describe("soft-delete rules in every client", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
   });
   afterAll(() => db.drop());
 

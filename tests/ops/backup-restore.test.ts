@@ -14,9 +14,9 @@ import {
   verifyNewestBackup,
 } from "../../functions/ops/restore-backup.ts";
 import { checksumTables } from "../../functions/ops/table-checksums.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { TEST_DATABASE_PREFIX } from "../support/database-names.ts";
 import { runCommand } from "../support/run-command.ts";
+import { seedTestData } from "../support/seed.ts";
 import { createTestDatabase, onServer, serverUrl, type TestDatabase } from "../support/test-database.ts";
 
 async function checksumsOf(url: string) {
@@ -46,7 +46,7 @@ describe.skipIf(!hasClientTools && !process.env.CI)(
 
     beforeAll(async () => {
       db = await createTestDatabase();
-      await seedWithDevelopmentPassword(db.prisma);
+      await seedTestData(db.prisma);
       folder = await mkdtemp(join(tmpdir(), "exitmatch-backups-"));
       store = new LocalBackupStore(folder);
     });

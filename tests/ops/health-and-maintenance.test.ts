@@ -2,8 +2,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOW_TO_ENABLE_PG_STAT_STATEMENTS, healthReport } from "../../functions/ops/health-report.ts";
 import { runMaintenance, UnknownTableError } from "../../functions/ops/maintenance.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { runCommand } from "../support/run-command.ts";
+import { seedTestData } from "../support/seed.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -14,7 +14,7 @@ describe("ops health and maintenance on a real database", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seedWithDevelopmentPassword(db.prisma);
+    await seedTestData(db.prisma);
     client = new pg.Client({ connectionString: db.url });
     await client.connect();
   });

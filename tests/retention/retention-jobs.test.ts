@@ -4,15 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../functions/audit/verify-audit-chain.ts";
-import { handler } from "../../functions/jobs/retention-handler.ts";
+import { fixedClock } from "../../functions/clock/clock.ts";
+import { createRetentionHandler } from "../../functions/jobs/retention-handler.ts";
 import { runRetentionJob } from "../../functions/retention/retention-jobs.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
+import { seedTestData } from "../support/seed.ts";
 import { fingerprintTables } from "../support/table-fingerprint.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const NOW = new Date("2026-11-25T12:00:00Z");
+const clock = fixedClock(NOW);
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
@@ -22,7 +24,7 @@ let storage: LocalDiskStorage;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedWithDevelopmentPassword(db.prisma);
+  await seedTestData(db.prisma);
   storage = new LocalDiskStorage(await mkdtemp(join(tmpdir(), "exitmatch-retention-")));
 });
 afterAll(() => db.drop());
@@ -48,13 +50,13 @@ describe("users: closed accounts are erased 30 days on", () => {
     const seller = stableId("seller-5");
     await db.prisma.user.update({ where: { id: seller }, data: { deletedAt: ago(31 * DAY) } });
 
-    const dry = await runRetentionJob(db.appPrisma, storage, "users", { now: NOW, dryRun: true });
+    const dry = await runRetentionJob(db.appPrisma, storage, "users", { clock, dryRun: true });
     expect(dry.processed).toBe(3);
     expect(await db.prisma.user.count({ where: { id: day30.id, deletedAt: { not: null }, anonymizedAt: null } })).toBe(
       1,
     );
 
-    const result = await runRetentionJob(db.appPrisma, storage, "users", { now: NOW });
+    const result = await runRetentionJob(db.appPrisma, storage, "users", { clock });
     expect(result).toMatchObject({ processed: 3, details: { hardDeleted: 2, anonymisedUnderHold: 1 } });
     const left = await db.prisma.user.findMany({
       where: { id: { in: [day29.id, day30.id, day31.id, seller] }, deletedAt: undefined },
@@ -66,13 +68,13 @@ describe("users: closed accounts are erased 30 days on", () => {
     expect(await db.prisma.businessFinancial.count({ where: { business: { sellerId: seller } } })).toBeGreaterThan(0);
 
     // Idempotent: nothing more is due.
-    expect((await runRetentionJob(db.appPrisma, storage, "users", { now: NOW })).processed).toBe(0);
+    expect((await runRetentionJob(db.appPrisma, storage, "users", { clock })).processed).toBe(0);
   });
 
   it("a run interrupted half-way and resumed loses nothing and does nothing twice", async () => {
     const people = await Promise.all([1, 2, 3, 4, 5].map((n) => closedAccount(`crash${n}`, ago(40 * DAY))));
     const crash = runRetentionJob(db.appPrisma, storage, "users", {
-      now: NOW,
+      clock,
       batchSize: 2,
       afterBatch: (batch) => {
         if (batch === 2) throw new Error("simulated crash");
@@ -82,7 +84,7 @@ describe("users: closed accounts are erased 30 days on", () => {
     const ids = people.map((person) => person.id);
     expect(await db.prisma.user.count({ where: { id: { in: ids }, deletedAt: undefined } })).toBe(1);
 
-    const resumed = await runRetentionJob(db.appPrisma, storage, "users", { now: NOW, batchSize: 2 });
+    const resumed = await runRetentionJob(db.appPrisma, storage, "users", { clock, batchSize: 2 });
     expect(resumed.processed).toBe(1);
     expect(await db.prisma.user.count({ where: { id: { in: ids }, deletedAt: undefined } })).toBe(0);
     // Each person was erased and deleted exactly once.
@@ -121,7 +123,7 @@ describe("listings, financials and audit logs", () => {
       data: { lastActivityAt: new Date(year.getTime() - HOUR) },
     });
 
-    const result = await runRetentionJob(db.appPrisma, storage, "listings", { now: NOW });
+    const result = await runRetentionJob(db.appPrisma, storage, "listings", { clock });
     expect(result.processed).toBe(1);
     const statuses = await db.prisma.business.findMany({
       where: { id: { in: [under!.id, over!.id] } },
@@ -147,8 +149,8 @@ describe("listings, financials and audit logs", () => {
       });
     const older = await make(new Date(sixYears.getTime() - 2 * DAY));
     const younger = await make(new Date(sixYears.getTime() + 2 * DAY));
-    const before = await runRetentionJob(db.appPrisma, storage, "financials", { now: NOW, dryRun: true });
-    const result = await runRetentionJob(db.appPrisma, storage, "financials", { now: NOW });
+    const before = await runRetentionJob(db.appPrisma, storage, "financials", { clock, dryRun: true });
+    const result = await runRetentionJob(db.appPrisma, storage, "financials", { clock });
     expect(result.processed).toBe(before.processed);
     expect(result.processed).toBeGreaterThanOrEqual(1);
     expect(await db.prisma.businessFinancial.count({ where: { id: older.id } })).toBe(0);
@@ -158,10 +160,12 @@ describe("listings, financials and audit logs", () => {
   it("purges audit rows older than 7 years and the chain still verifies", async () => {
     await db.query(
       `INSERT INTO audit_logs (table_name, row_id, action, occurred_at)
-       SELECT 'businesses', 'ancient-' || n, 'UPDATE', now() - interval '7 years 1 day' FROM generate_series(1, 5) AS n`,
+       SELECT 'businesses', 'ancient-' || n, 'UPDATE', $1::timestamptz - interval '7 years 1 day'
+       FROM generate_series(1, 5) AS n`,
+      [NOW],
     );
     // The ancient rows are at the end of the chain, so they are not a prefix: nothing may go.
-    expect((await runRetentionJob(db.appPrisma, storage, "audit-logs", {})).processed).toBe(0);
+    expect((await runRetentionJob(db.appPrisma, storage, "audit-logs", { clock })).processed).toBe(0);
     expect((await verifyAuditChain(db.url)).ok).toBe(true);
   });
 
@@ -169,7 +173,7 @@ describe("listings, financials and audit logs", () => {
     await closedAccount("dry", ago(60 * DAY));
     const before = await fingerprintTables(db, { exclude: ["retention_runs"] });
     for (const job of ["users", "listings", "audit-logs", "financials"] as const) {
-      await runRetentionJob(db.appPrisma, storage, job, { now: NOW, dryRun: true });
+      await runRetentionJob(db.appPrisma, storage, job, { clock, dryRun: true });
     }
     expect(await fingerprintTables(db, { exclude: ["retention_runs"] })).toEqual(before);
   });
@@ -178,6 +182,7 @@ describe("listings, financials and audit logs", () => {
     const previous = process.env.DATABASE_URL;
     process.env.DATABASE_URL = db.appUrl;
     try {
+      const handler = createRetentionHandler(clock);
       const { results } = await handler({ jobs: ["users"], dryRun: true });
       expect(results).toEqual([expect.objectContaining({ job: "users", dryRun: true, processed: 1 })]);
       await expect(handler({ jobs: ["everything"] })).rejects.toThrow();

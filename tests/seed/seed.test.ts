@@ -1,19 +1,29 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../functions/auth/password.ts";
+import { fixedClock } from "../../functions/clock/clock.ts";
 import { ENCRYPTED_COLUMNS, FieldCipher } from "../../functions/crypto/field-cipher.ts";
 import { fieldKeyringFrom } from "../../functions/crypto/field-keyring.ts";
+import { runRetentionJob } from "../../functions/retention/retention-jobs.ts";
+import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import { DEVELOPMENT_PASSWORD } from "../../prisma/seed/seed-data.ts";
+import { seedTimeline } from "../../prisma/seed/seed-database.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { seedTestData } from "../support/seed.ts";
 import { fingerprintTables } from "../support/table-fingerprint.ts";
+import { TEST_NOW } from "../support/test-clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe("db:seed", () => {
   let db: TestDatabase;
-  let firstRun: Awaited<ReturnType<typeof seedWithDevelopmentPassword>>;
+  let firstRun: Awaited<ReturnType<typeof seedTestData>>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    firstRun = await seedWithDevelopmentPassword(db.prisma);
+    firstRun = await seedTestData(db.prisma);
   });
   afterAll(() => db.drop());
 
@@ -79,7 +89,7 @@ describe("db:seed", () => {
   it("inserted rows on the first run and changes nothing on a second run", async () => {
     expect(Object.values(firstRun.inserted).every((count) => count > 0)).toBe(true);
     const before = await fingerprintTables(db);
-    const second = await seedWithDevelopmentPassword(db.prisma);
+    const second = await seedTestData(db.prisma);
     expect(Object.values(second.inserted).every((count) => count === 0)).toBe(true);
     expect(await fingerprintTables(db)).toEqual(before);
   });
@@ -87,7 +97,7 @@ describe("db:seed", () => {
   it("is deterministic: a second database seeded separately holds identical data", async () => {
     const other = await createTestDatabase();
     try {
-      await seedWithDevelopmentPassword(other.prisma);
+      await seedTestData(other.prisma);
       // The audit trail records when the seed ran (and hashes that time), so it differs; encrypted
       // fields differ byte for byte (a random IV each time) but must decrypt to the same values.
       const comparable = { exclude: ["audit_logs", "audit_chain"], ignoreColumns: ENCRYPTED_COLUMNS };
@@ -102,5 +112,40 @@ describe("db:seed", () => {
     } finally {
       await other.drop();
     }
+  });
+
+  it("dates its story relative to the day it runs, so the data never ages out of the rules", async () => {
+    // Seeded 400 days and three years after TEST_NOW, no listing is a year inactive and no
+    // financial year is six years old: the retention jobs find nothing due in the seed itself.
+    for (const days of [400, 3 * 365]) {
+      const clock = fixedClock(new Date(TEST_NOW.getTime() + days * DAY_MS));
+      const later = await createTestDatabase();
+      try {
+        await seedWithDevelopmentPassword(later.prisma, undefined, undefined, clock);
+        const storage = new LocalDiskStorage(join(tmpdir(), "exitmatch-seed-retention"));
+        for (const job of ["listings", "financials"] as const) {
+          const { processed } = await runRetentionJob(later.appPrisma, storage, job, { clock, dryRun: true });
+          expect(processed, `${job} due ${days} days on`).toBe(0);
+        }
+        const timeline = seedTimeline(clock.now());
+        const { _max } = await later.prisma.businessFinancial.aggregate({ _max: { financialYearEnd: true } });
+        expect(_max.financialYearEnd).toEqual(timeline.financialYearEnds.at(-1));
+        // Accounts open 90 days before the day the seed runs.
+        const admin = await later.prisma.user.findFirstOrThrow({ where: { role: "ADMIN" } });
+        expect((clock.now().getTime() - admin.createdAt.getTime()) / DAY_MS).toBeGreaterThanOrEqual(89);
+        expect((clock.now().getTime() - admin.createdAt.getTime()) / DAY_MS).toBeLessThanOrEqual(91);
+      } finally {
+        await later.drop();
+      }
+    }
+  });
+
+  it("picks the latest financial year whose accounts are due (nine months after 31 March)", () => {
+    const latest = (day: string) => seedTimeline(new Date(day)).financialYearEnds.at(-1)?.toISOString().slice(0, 10);
+    expect(latest("2026-12-30T12:00:00Z")).toBe("2025-03-31");
+    expect(latest("2026-12-31T12:00:00Z")).toBe("2026-03-31");
+    expect(seedTimeline(new Date("2026-12-31T12:00:00Z")).financialYearEnds.map((d) => d.getUTCFullYear())).toEqual([
+      2024, 2025, 2026,
+    ]);
   });
 });

@@ -10,10 +10,10 @@ import { loadEnvironment } from "../../functions/config/environment.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import type { ObjectStorage } from "../../functions/storage/object-storage.ts";
 import { S3Storage } from "../../functions/storage/s3-storage.ts";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { loginAs } from "../support/api-client.ts";
 import { startS3rver } from "../support/s3rver.ts";
+import { seedTestData } from "../support/seed.ts";
 import { ACTORS } from "../support/seed-actors.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -81,7 +81,7 @@ describe("object storage", () => {
     let db: TestDatabase;
     beforeAll(async () => {
       db = await createTestDatabase();
-      await seedWithDevelopmentPassword(db.prisma);
+      await seedTestData(db.prisma);
     });
     afterAll(() => db.drop());
 

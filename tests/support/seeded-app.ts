@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from "vitest";
-import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { seedTestData } from "./seed.ts";
 import { loginAllActors } from "./seed-actors.ts";
 import { createTestApp } from "./test-app.ts";
+import { testClock } from "./test-clock.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 
 export interface SeededApp {
@@ -9,6 +10,8 @@ export interface SeededApp {
   app: ReturnType<typeof createTestApp>["app"];
   /** An access token for each seeded actor. */
   token: Awaited<ReturnType<typeof loginAllActors>>;
+  /** The app's clock (TEST_NOW): a test that advances it sets it back, or tokens expire. */
+  clock: ReturnType<typeof testClock>;
 }
 
 /**
@@ -20,8 +23,9 @@ export function useSeededApp(): SeededApp {
   const context = {} as SeededApp;
   beforeAll(async () => {
     context.db = await createTestDatabase();
-    await seedWithDevelopmentPassword(context.db.prisma);
-    context.app = createTestApp(context.db.appPrisma).app;
+    await seedTestData(context.db.prisma);
+    context.clock = testClock();
+    context.app = createTestApp(context.db.appPrisma, { clock: context.clock }).app;
     context.token = await loginAllActors(context.app);
   });
   afterAll(() => context.db.drop());

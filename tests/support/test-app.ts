@@ -3,19 +3,24 @@ import { join } from "node:path";
 import { createApp } from "../../functions/api/app.ts";
 import { createDependencies } from "../../functions/api/create-dependencies.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
+import type { Clock } from "../../functions/clock/clock.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import type { PoolStats } from "../../functions/db/prisma-client.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { REPO_ROOT } from "./prisma-cli.ts";
+import { testClock } from "./test-clock.ts";
 
-/** The real app on a test database: a mailer that keeps what it sends, local-disk storage in a fresh folder, quiet logs. */
-export function createTestApp(prisma: PrismaClient, extras: { poolStats?: () => PoolStats } = {}) {
+/**
+ * The real app on a test database: a mailer that keeps what it sends, local-disk storage in a
+ * fresh folder, quiet logs, and the tests' fixed clock (TEST_NOW) unless a test brings its own.
+ */
+export function createTestApp(prisma: PrismaClient, extras: { poolStats?: () => PoolStats; clock?: Clock } = {}) {
   const mailer = new MemoryMailer();
   const environment = loadEnvironment({ NODE_ENV: "test", LOG_LEVEL: "silent" });
   // Each app gets its own folder, so parallel test files never see each other's files.
   const storageDir = join(REPO_ROOT, ".data", "test-storage", randomUUID());
   const storage = new LocalDiskStorage(storageDir);
-  const app = createApp(createDependencies(environment, prisma, { mailer, storage, ...extras }));
+  const app = createApp(createDependencies(environment, prisma, { mailer, storage, clock: testClock(), ...extras }));
   return { app, mailer, storage, storageDir };
 }

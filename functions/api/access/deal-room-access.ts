@@ -16,6 +16,7 @@ export async function loadDealRoomFor(
   prisma: PrismaClient,
   id: string,
   user: AuthenticatedUser,
+  now: Date,
 ): Promise<DealRoomAccess> {
   const room = await prisma.dealRoom.findFirst({ where: { id, deletedAt: null, business: { deletedAt: null } } });
   if (!room) throw new ApiError("not_found", "No such deal room.");
@@ -23,7 +24,7 @@ export async function loadDealRoomFor(
   const member = await prisma.dealRoomMember.findUnique({
     where: { dealRoomId_userId: { dealRoomId: id, userId: user.id } },
   });
-  const active = member && !member.revokedAt && (!member.accessExpiresAt || member.accessExpiresAt > new Date());
+  const active = member && !member.revokedAt && (!member.accessExpiresAt || member.accessExpiresAt > now);
   if (!active) throw new ApiError("not_found", "No such deal room.");
   return { room, role: member.role };
 }
@@ -35,10 +36,10 @@ export function requireRole(access: DealRoomAccess, roles: readonly DealRoomRole
 }
 
 /** Active membership filter, for queries. */
-export function activeMembershipWhere(userId: string) {
+export function activeMembershipWhere(userId: string, now: Date) {
   return {
     userId,
     revokedAt: null,
-    OR: [{ accessExpiresAt: null }, { accessExpiresAt: { gt: new Date() } }],
+    OR: [{ accessExpiresAt: null }, { accessExpiresAt: { gt: now } }],
   };
 }

@@ -2,8 +2,8 @@ import { createMiddleware } from "hono/factory";
 import { ActivityAction, recordActivity } from "../../activity/record-activity.ts";
 import { verifyAccessToken } from "../../auth/access-token.ts";
 import { currentDatabaseSession } from "../../db/database-session.ts";
+import { activityOrigin } from "../../requests/request-context.ts";
 import type { AppEnv, AuthenticatedUser } from "../app-context.ts";
-import { clientAddress } from "../client-address.ts";
 import { ApiError } from "../errors.ts";
 
 /** From here on, the request's queries act as this user (audit actor, row-level security). */
@@ -30,7 +30,7 @@ export function authenticate(options: { required: boolean }) {
     }
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
     const { prisma, config } = c.get("deps");
-    const claims = match ? await verifyAccessToken(match[1]!, config.jwtSecret) : undefined;
+    const claims = match ? await verifyAccessToken(match[1]!, config.jwtSecret, c.var.request.receivedAt) : undefined;
     if (!claims) throw new ApiError("token_invalid");
     const account = await prisma.user.findUnique({
       where: { id: claims.userId },
@@ -41,8 +41,7 @@ export function authenticate(options: { required: boolean }) {
       await recordActivity(prisma, {
         action: ActivityAction.suspendedAccess,
         userId: account.id,
-        ipAddress: clientAddress(c),
-        userAgent: c.req.header("user-agent"),
+        ...activityOrigin(c.var.request),
         metadata: { method: c.req.method, path: c.req.path },
       });
       throw new ApiError("account_suspended");

@@ -34,11 +34,12 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const requestHash = sha256(`${c.req.method} ${c.req.path}\n${sha256(await c.req.arrayBuffer())}`);
 
   await prisma.idempotencyKey.deleteMany({
-    where: { scope, key, createdAt: { lt: new Date(Date.now() - IDEMPOTENCY_WINDOW_MS) } },
+    where: { scope, key, createdAt: { lt: new Date(c.var.request.receivedAt.getTime() - IDEMPOTENCY_WINDOW_MS) } },
   });
   const claimed = await prisma.$queryRaw<{ id: string }[]>`
-    INSERT INTO idempotency_keys (id, scope, key, method, path, request_hash)
-    VALUES (gen_random_uuid(), ${scope}, ${key}, ${c.req.method}, ${c.req.path}, ${requestHash})
+    INSERT INTO idempotency_keys (id, scope, key, method, path, request_hash, created_at)
+    VALUES (gen_random_uuid(), ${scope}, ${key}, ${c.req.method}, ${c.req.path}, ${requestHash},
+            ${c.var.request.receivedAt})
     ON CONFLICT (scope, key) DO NOTHING
     RETURNING id`;
 
@@ -74,7 +75,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       responseStatus: c.res.status,
       responseBody: body,
       responseType: c.res.headers.get("content-type"),
-      completedAt: new Date(),
+      completedAt: c.var.request.receivedAt,
     },
   });
 });

@@ -113,7 +113,8 @@ export function registerAdminLogRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
           ...(since ? { occurredAt: { gte: new Date(since) } } : {}),
           ...(flagged ? { securityFlag: flagged === "true" ? { not: null } : null } : {}),
         },
-        orderBy: { occurredAt: "desc" },
+        // Newest first; the id breaks ties between events of the same instant.
+        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
         take: limit,
       });
       return c.json(

@@ -151,7 +151,7 @@ export function registerAdminUserRoutes<S extends Schema>(app: OpenAPIHono<AppEn
       const user = await target(prisma, c.req.valid("param").id);
       const updated = await prisma.user.update({
         where: { id: user.id },
-        data: { verifiedAt: new Date(), verifiedById: currentUser(c).id },
+        data: { verifiedAt: c.var.request.receivedAt, verifiedById: currentUser(c).id },
       });
       return c.json(toResponse(c.get("deps").fieldCipher, updated), 200);
     })
@@ -161,7 +161,7 @@ export function registerAdminUserRoutes<S extends Schema>(app: OpenAPIHono<AppEn
       if (user.role === "ADMIN") throw new ApiError("conflict", "Admins cannot be suspended here.");
       const [updated] = await prisma.$transaction([
         prisma.user.update({ where: { id: user.id }, data: { status: "SUSPENDED" } }),
-        revokeAllSessions(prisma, user.id),
+        revokeAllSessions(prisma, user.id, c.var.request.receivedAt),
         prisma.activityLog.create({
           data: {
             userId: currentUser(c).id,
@@ -169,6 +169,7 @@ export function registerAdminUserRoutes<S extends Schema>(app: OpenAPIHono<AppEn
             entityType: "user",
             entityId: user.id,
             metadata: { reason: c.req.valid("json").reason },
+            occurredAt: c.var.request.receivedAt,
           },
         }),
       ]);

@@ -198,7 +198,7 @@ export function registerAdvisorRoutes<S extends Schema>(app: OpenAPIHono<AppEnv,
       }
       await prisma.business.update({
         where: { id: business.id },
-        data: { advisorId: advisorProfileId, lastActivityAt: new Date() },
+        data: { advisorId: advisorProfileId, lastActivityAt: c.var.request.receivedAt },
       });
       return c.body(null, 204);
     });

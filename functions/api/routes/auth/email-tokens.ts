@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { issueEmailToken, spendEmailToken } from "../../../auth/email-tokens.ts";
 import { hashPassword } from "../../../auth/password.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { ApiError } from "../../errors.ts";
 import { problems } from "../openapi-helpers.ts";
-import { issueEmailToken, spendEmailToken } from "./issue-email-token.ts";
 import { EmailSchema, PasswordSchema } from "./schemas.ts";
 
 const TokenBody = z.object({ token: z.string().min(1).max(512) });
@@ -48,16 +48,21 @@ export function registerEmailTokenRoutes<S extends Schema>(app: OpenAPIHono<AppE
   return app
     .openapi(verifyEmail, async (c) => {
       const { prisma } = c.get("deps");
-      const userId = await spendEmailToken(prisma, c.req.valid("json").token, "EMAIL_VERIFICATION");
+      const userId = await spendEmailToken(
+        prisma,
+        c.req.valid("json").token,
+        "EMAIL_VERIFICATION",
+        c.var.request.receivedAt,
+      );
       if (!userId) throw new ApiError("token_invalid");
-      await prisma.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+      await prisma.user.update({ where: { id: userId }, data: { emailVerifiedAt: c.var.request.receivedAt } });
       return c.body(null, 204);
     })
     .openapi(requestReset, async (c) => {
       const { prisma, mailer, config } = c.get("deps");
       const user = await prisma.user.findFirst({ where: { email: c.req.valid("json").email, deletedAt: null } });
       if (user) {
-        const token = await issueEmailToken(prisma, user.id, "PASSWORD_RESET");
+        const token = await issueEmailToken(prisma, user.id, "PASSWORD_RESET", c.var.request.receivedAt);
         await mailer.send({
           to: user.email,
           subject: "Reset your ExitMatch password",
@@ -69,12 +74,15 @@ export function registerEmailTokenRoutes<S extends Schema>(app: OpenAPIHono<AppE
     .openapi(confirmReset, async (c) => {
       const { prisma } = c.get("deps");
       const { token, password } = c.req.valid("json");
-      const userId = await spendEmailToken(prisma, token, "PASSWORD_RESET");
+      const userId = await spendEmailToken(prisma, token, "PASSWORD_RESET", c.var.request.receivedAt);
       if (!userId) throw new ApiError("token_invalid");
       const passwordHash = await hashPassword(password);
       await prisma.$transaction([
         prisma.user.update({ where: { id: userId }, data: { passwordHash } }),
-        prisma.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
+        prisma.session.updateMany({
+          where: { userId, revokedAt: null },
+          data: { revokedAt: c.var.request.receivedAt },
+        }),
       ]);
       return c.body(null, 204);
     });

@@ -5,8 +5,8 @@ import { ActivityAction, recordActivity } from "../../../activity/record-activit
 import { checkLoginThrottle, recordLoginFailure } from "../../../auth/login-throttle.ts";
 import { hashPassword, verifyPassword } from "../../../auth/password.ts";
 import { startSession } from "../../../auth/sessions.ts";
+import { activityOrigin } from "../../../requests/request-context.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { clientAddress } from "../../client-address.ts";
 import { ApiError } from "../../errors.ts";
 import { actAs } from "../../middleware/authenticate.ts";
 import { problems } from "../openapi-helpers.ts";
@@ -41,9 +41,9 @@ export function registerLogin<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
     const { prisma, config } = c.get("deps");
     const { email, password } = c.req.valid("json");
-    const context = { ipAddress: clientAddress(c), userAgent: c.req.header("user-agent") };
+    const context = activityOrigin(c.var.request);
 
-    const { delayMs, failures } = await checkLoginThrottle(prisma, email, context.ipAddress);
+    const { delayMs, failures } = await checkLoginThrottle(prisma, email, context.ipAddress, context.occurredAt);
     if (delayMs > 0) await sleep(delayMs);
 
     const user = await prisma.user.findFirst({ where: { email, deletedAt: null } });
@@ -58,8 +58,8 @@ export function registerLogin<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
       throw new ApiError("account_suspended");
     }
 
-    const tokens = await startSession(prisma, config, user, context);
-    await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    const tokens = await startSession(prisma, config, user, context, context.occurredAt);
+    await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: context.occurredAt } });
     await recordActivity(prisma, { action: ActivityAction.login, userId: user.id, ...context });
     return c.json({ ...tokens, tokenType: "Bearer" as const }, 200);
   });

@@ -2,8 +2,8 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
 import { endSession } from "../../../auth/sessions.ts";
+import { activityOrigin } from "../../../requests/request-context.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { clientAddress } from "../../client-address.ts";
 import { problems } from "../openapi-helpers.ts";
 import { RefreshTokenBodySchema } from "./schemas.ts";
 
@@ -20,13 +20,12 @@ const route = createRoute({
 export function registerLogout<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
     const { prisma } = c.get("deps");
-    const { userId } = await endSession(prisma, c.req.valid("json").refreshToken);
+    const { userId } = await endSession(prisma, c.req.valid("json").refreshToken, c.var.request.receivedAt);
     if (userId) {
       await recordActivity(prisma, {
         action: ActivityAction.logout,
         userId,
-        ipAddress: clientAddress(c),
-        userAgent: c.req.header("user-agent"),
+        ...activityOrigin(c.var.request),
       });
     }
     return c.body(null, 204);

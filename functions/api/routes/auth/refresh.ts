@@ -2,7 +2,6 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import { rotateSession } from "../../../auth/sessions.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { clientAddress } from "../../client-address.ts";
 import { problems } from "../openapi-helpers.ts";
 import { RefreshTokenBodySchema, TokenPairSchema } from "./schemas.ts";
 
@@ -23,10 +22,8 @@ const route = createRoute({
 export function registerRefresh<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
     const { prisma, config } = c.get("deps");
-    const tokens = await rotateSession(prisma, config, c.req.valid("json").refreshToken, {
-      userAgent: c.req.header("user-agent"),
-      ipAddress: clientAddress(c),
-    });
+    const { request } = c.var;
+    const tokens = await rotateSession(prisma, config, c.req.valid("json").refreshToken, request, request.receivedAt);
     return c.json({ ...tokens, tokenType: "Bearer" as const }, 200);
   });
 }

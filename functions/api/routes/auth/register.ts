@@ -1,12 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { issueEmailToken } from "../../../auth/email-tokens.ts";
 import { hashPassword } from "../../../auth/password.ts";
 import { startSession } from "../../../auth/sessions.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { clientAddress } from "../../client-address.ts";
 import { ApiError } from "../../errors.ts";
 import { problems } from "../openapi-helpers.ts";
-import { issueEmailToken } from "./issue-email-token.ts";
 import { EmailSchema, PasswordSchema, TokenPairSchema, toUserResponse, UserSchema } from "./schemas.ts";
 
 const route = createRoute({
@@ -56,16 +55,13 @@ export function registerRegister<S extends Schema>(app: OpenAPIHono<AppEnv, S>) 
         // Two registrations racing for one email: the partial unique index decides.
         throw error.code === "P2002" ? new ApiError("email_taken") : error;
       });
-    const token = await issueEmailToken(prisma, user.id, "EMAIL_VERIFICATION");
+    const token = await issueEmailToken(prisma, user.id, "EMAIL_VERIFICATION", c.var.request.receivedAt);
     await mailer.send({
       to: user.email,
       subject: "Confirm your ExitMatch email address",
       text: `Confirm your email address: ${config.appUrl}/verify-email?token=${token}`,
     });
-    const tokens = await startSession(prisma, config, user, {
-      userAgent: c.req.header("user-agent"),
-      ipAddress: clientAddress(c),
-    });
+    const tokens = await startSession(prisma, config, user, c.var.request, c.var.request.receivedAt);
     return c.json({ user: toUserResponse(user), tokens: { ...tokens, tokenType: "Bearer" as const } }, 201);
   });
 }

@@ -40,7 +40,7 @@ export function registerChangeBusinessStatus<S extends Schema>(app: OpenAPIHono<
         `A ${business.status} listing can move to ${allowed.length ? allowed.join(" or ") : "nothing (final)"}, not ${target}.`,
       );
     }
-    const now = new Date();
+    const now = c.var.request.receivedAt;
     // Conditional on the status we checked, so two concurrent changes cannot both apply.
     const { count } = await prisma.business.updateMany({
       where: { id: business.id, status: business.status, deletedAt: null },

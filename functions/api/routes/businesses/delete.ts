@@ -23,7 +23,7 @@ export function registerDeleteBusiness<S extends Schema>(app: OpenAPIHono<AppEnv
   return app.openapi(route, async (c) => {
     const { prisma } = c.get("deps");
     const business = await loadBusinessForOwner(prisma, c.req.valid("param").id, currentUser(c));
-    await dbUtils.softDelete(prisma, "Business", business.id);
+    await dbUtils.softDelete(prisma, "Business", business.id, c.var.request.receivedAt);
     return c.body(null, 204);
   });
 }

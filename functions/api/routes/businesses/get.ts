@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
+import { activityOrigin } from "../../../requests/request-context.ts";
 import { loadBusinessFor } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { clientAddress } from "../../client-address.ts";
 import { authenticate } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import { BusinessSchema, IdParamSchema, toBusinessResponse } from "./schemas.ts";
@@ -42,8 +42,7 @@ export function registerGetBusiness<S extends Schema>(app: OpenAPIHono<AppEnv, S
         userId: user.id,
         entityType: "business",
         entityId: business.id,
-        ipAddress: clientAddress(c),
-        userAgent: c.req.header("user-agent"),
+        ...activityOrigin(c.var.request),
       });
     }
     c.header("ETag", `"${business.version}"`);

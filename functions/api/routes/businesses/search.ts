@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
+import { activityOrigin } from "../../../requests/request-context.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { clientAddress } from "../../client-address.ts";
 import { authenticate } from "../../middleware/authenticate.ts";
 import { problems } from "../openapi-helpers.ts";
 import { REGIONS } from "./schemas.ts";
@@ -62,8 +62,7 @@ export function registerSearchBusinesses<S extends Schema>(app: OpenAPIHono<AppE
       await recordActivity(prisma, {
         action: ActivityAction.listingsSearched,
         userId: user.id,
-        ipAddress: clientAddress(c),
-        userAgent: c.req.header("user-agent"),
+        ...activityOrigin(c.var.request),
         metadata: { query: Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) },
       });
     }

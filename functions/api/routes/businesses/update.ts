@@ -38,7 +38,11 @@ export function registerUpdateBusiness<S extends Schema>(app: OpenAPIHono<AppEnv
     // Compare-and-set on the version: of two concurrent edits from the same version, one wins.
     const { count } = await prisma.business.updateMany({
       where: { id: business.id, version, deletedAt: null },
-      data: { ...toBusinessData(c.req.valid("json")), version: { increment: 1 }, lastActivityAt: new Date() },
+      data: {
+        ...toBusinessData(c.req.valid("json")),
+        version: { increment: 1 },
+        lastActivityAt: c.var.request.receivedAt,
+      },
     });
     if (count === 0)
       throw new ApiError("version_conflict", `The listing is at version ${business.version}, not ${version}.`);

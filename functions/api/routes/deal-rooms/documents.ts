@@ -3,9 +3,9 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context, Schema } from "hono";
 import type { Document } from "../../../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
+import { activityOrigin } from "../../../requests/request-context.ts";
 import { loadDealRoomFor, requireRole } from "../../access/deal-room-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { clientAddress } from "../../client-address.ts";
 import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
@@ -212,7 +212,7 @@ const accessLog = createRoute({
 export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   const loadDocument = async (c: Context<AppEnv>, roomId: string, documentId: string) => {
     const { prisma } = c.get("deps");
-    const access = await loadDealRoomFor(prisma, roomId, currentUser(c));
+    const access = await loadDealRoomFor(prisma, roomId, currentUser(c), c.var.request.receivedAt);
     const document = await prisma.document.findFirst({
       where: { id: documentId, dealRoomId: access.room.id, deletedAt: null },
     });
@@ -223,7 +223,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
   return app
     .openapi(list, async (c) => {
       const { prisma } = c.get("deps");
-      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, currentUser(c));
+      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, currentUser(c), c.var.request.receivedAt);
       const folder = c.req.valid("query").folder;
       const documents = await prisma.document.findMany({
         // Latest versions only: a document replaced by a newer version has a live next version.
@@ -240,7 +240,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
     .openapi(upload, async (c) => {
       const { prisma, storage } = c.get("deps");
       const user = currentUser(c);
-      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, user);
+      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, user, c.var.request.receivedAt);
       requireRole(access, ["OWNER", "ADVISOR"], "upload documents");
       const { file, folder, replaces } = c.req.valid("form");
       if (file.size > MAX_DOCUMENT_BYTES)
@@ -292,7 +292,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
             action: ActivityAction.documentUploaded,
             entityType: "document",
             entityId: created.id,
-            ipAddress: clientAddress(c),
+            ...activityOrigin(c.var.request),
             metadata: { dealRoomId: access.room.id, version: created.version },
           });
           return created;
@@ -311,8 +311,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
         action: ActivityAction.documentViewed,
         entityType: "document",
         entityId: document.id,
-        ipAddress: clientAddress(c),
-        userAgent: c.req.header("user-agent"),
+        ...activityOrigin(c.var.request),
         metadata: { dealRoomId: id },
       });
       return c.json(toDocumentResponse(document), 200);
@@ -326,8 +325,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
         action: ActivityAction.documentDownloaded,
         entityType: "document",
         entityId: document.id,
-        ipAddress: clientAddress(c),
-        userAgent: c.req.header("user-agent"),
+        ...activityOrigin(c.var.request),
         metadata: { dealRoomId: id },
       });
       // S3: a one-minute presigned URL, so the file does not pass through the API (or Lambda).
@@ -355,13 +353,13 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       requireRole(access, ["OWNER", "ADVISOR"], "remove documents");
       const { prisma } = c.get("deps");
       await prisma.$transaction(async (tx) => {
-        await tx.document.update({ where: { id: document.id }, data: { deletedAt: new Date() } });
+        await tx.document.update({ where: { id: document.id }, data: { deletedAt: c.var.request.receivedAt } });
         await recordActivity(tx, {
           userId: currentUser(c).id,
           action: ActivityAction.documentDeleted,
           entityType: "document",
           entityId: document.id,
-          ipAddress: clientAddress(c),
+          ...activityOrigin(c.var.request),
           metadata: { dealRoomId: id },
         });
       });
@@ -369,7 +367,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
     })
     .openapi(accessLog, async (c) => {
       const { prisma } = c.get("deps");
-      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, currentUser(c));
+      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, currentUser(c), c.var.request.receivedAt);
       requireRole(access, ["OWNER", "ADVISOR"], "read the access log");
       const { documentId, userId } = c.req.valid("query");
       const events = await prisma.activityLog.findMany({
@@ -381,7 +379,8 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
           ...(userId ? { userId } : {}),
         },
         include: { user: { select: { id: true, name: true } } },
-        orderBy: { occurredAt: "desc" },
+        // Newest first; the id breaks ties between events of the same instant.
+        orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
         take: 1000,
       });
       const names = new Map(

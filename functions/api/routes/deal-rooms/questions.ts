@@ -117,7 +117,7 @@ export function registerQuestionRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
   return app
     .openapi(list, async (c) => {
       const { prisma } = c.get("deps");
-      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, currentUser(c));
+      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, currentUser(c), c.var.request.receivedAt);
       const rows = await prisma.dealRoomQuestion.findMany({
         where: { dealRoomId: access.room.id, deletedAt: null },
         include: INCLUDE,
@@ -129,7 +129,7 @@ export function registerQuestionRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
     .openapi(ask, async (c) => {
       const { prisma } = c.get("deps");
       const user = currentUser(c);
-      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, user);
+      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, user, c.var.request.receivedAt);
       const { body, documentId } = c.req.valid("json");
       if (documentId) {
         const document = await prisma.document.findFirst({
@@ -147,7 +147,7 @@ export function registerQuestionRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       const { prisma } = c.get("deps");
       const user = currentUser(c);
       const { id, questionId } = c.req.valid("param");
-      const access = await loadDealRoomFor(prisma, id, user);
+      const access = await loadDealRoomFor(prisma, id, user, c.var.request.receivedAt);
       requireRole(access, ["OWNER", "ADVISOR"], "answer questions");
       const question = await prisma.dealRoomQuestion.findFirst({
         where: { id: questionId, dealRoomId: access.room.id, deletedAt: null },
@@ -155,7 +155,7 @@ export function registerQuestionRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       if (!question) throw new ApiError("not_found", "No such question in this deal room.");
       const row = await prisma.dealRoomQuestion.update({
         where: { id: question.id },
-        data: { answer: c.req.valid("json").answer, answeredById: user.id, answeredAt: new Date() },
+        data: { answer: c.req.valid("json").answer, answeredById: user.id, answeredAt: c.var.request.receivedAt },
         include: INCLUDE,
       });
       return c.json(toResponse(row), 200);

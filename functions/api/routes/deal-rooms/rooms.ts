@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import type { PrismaClient } from "../../../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
+import { activityOrigin } from "../../../requests/request-context.ts";
 import {
   activeMembershipWhere,
   type DealRoomAccess,
@@ -9,7 +10,6 @@ import {
   requireRole,
 } from "../../access/deal-room-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { clientAddress } from "../../client-address.ts";
 import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
@@ -95,11 +95,7 @@ const addMember = createRoute({
           schema: z.object({
             userId: z.uuid(),
             role: z.enum(["ADVISOR", "VIEWER"]),
-            accessExpiresAt: z.iso
-              .datetime()
-              .nullable()
-              .optional()
-              .refine((value) => value == null || new Date(value) > new Date(), "must be in the future"),
+            accessExpiresAt: z.iso.datetime().nullable().optional().openapi({ description: "Must be in the future." }),
           }),
         },
       },
@@ -132,7 +128,9 @@ export function registerDealRoomRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       const rooms = await c.get("deps").prisma.dealRoom.findMany({
         where: {
           deletedAt: null,
-          ...(user.role === "ADMIN" ? {} : { members: { some: activeMembershipWhere(user.id) } }),
+          ...(user.role === "ADMIN"
+            ? {}
+            : { members: { some: activeMembershipWhere(user.id, c.var.request.receivedAt) } }),
         },
         orderBy: { createdAt: "desc" },
         take: 200,
@@ -151,18 +149,31 @@ export function registerDealRoomRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
     })
     .openapi(get, async (c) => {
       const { prisma } = c.get("deps");
-      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, currentUser(c));
+      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, currentUser(c), c.var.request.receivedAt);
       return c.json(await roomResponse(prisma, access), 200);
     })
     .openapi(addMember, async (c) => {
       const { prisma } = c.get("deps");
       const user = currentUser(c);
-      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, user);
+      const access = await loadDealRoomFor(prisma, c.req.valid("param").id, user, c.var.request.receivedAt);
       requireRole(access, ["OWNER"], "manage members");
       const { userId, role, accessExpiresAt } = c.req.valid("json");
+      const expiry = accessExpiresAt ? new Date(accessExpiresAt) : null;
+      if (expiry && expiry <= c.var.request.receivedAt) {
+        throw new ApiError("validation_failed", undefined, {
+          fields: [{ field: "accessExpiresAt", message: "must be in the future" }],
+        });
+      }
       const person = await prisma.user.findFirst({ where: { id: userId, deletedAt: null, status: "ACTIVE" } });
       if (!person) throw new ApiError("not_found", "No such user.");
-      const expiry = accessExpiresAt ? new Date(accessExpiresAt) : null;
+      // A room always has an owner: the owner's membership is never re-roled through here.
+      const existing = await prisma.dealRoomMember.findUnique({
+        where: { dealRoomId_userId: { dealRoomId: access.room.id, userId } },
+        select: { role: true },
+      });
+      if (existing?.role === "OWNER") {
+        throw new ApiError("conflict", "The room's owner keeps the owner role and cannot be re-added.");
+      }
       await prisma.dealRoomMember.upsert({
         where: { dealRoomId_userId: { dealRoomId: access.room.id, userId } },
         create: { dealRoomId: access.room.id, userId, role, addedById: user.id, accessExpiresAt: expiry },
@@ -173,7 +184,7 @@ export function registerDealRoomRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
         action: ActivityAction.memberAdded,
         entityType: "deal_room",
         entityId: access.room.id,
-        ipAddress: clientAddress(c),
+        ...activityOrigin(c.var.request),
         metadata: { memberId: userId, role },
       });
       return c.json(await roomResponse(prisma, access), 200);
@@ -182,20 +193,20 @@ export function registerDealRoomRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       const { prisma } = c.get("deps");
       const user = currentUser(c);
       const { id, userId } = c.req.valid("param");
-      const access = await loadDealRoomFor(prisma, id, user);
+      const access = await loadDealRoomFor(prisma, id, user, c.var.request.receivedAt);
       requireRole(access, ["OWNER"], "manage members");
       const member = await prisma.dealRoomMember.findUnique({
         where: { dealRoomId_userId: { dealRoomId: id, userId } },
       });
       if (!member || member.revokedAt) throw new ApiError("not_found", "No such member.");
       if (member.role === "OWNER") throw new ApiError("conflict", "The room's owner cannot be removed.");
-      await prisma.dealRoomMember.update({ where: { id: member.id }, data: { revokedAt: new Date() } });
+      await prisma.dealRoomMember.update({ where: { id: member.id }, data: { revokedAt: c.var.request.receivedAt } });
       await recordActivity(prisma, {
         userId: user.id,
         action: ActivityAction.memberRevoked,
         entityType: "deal_room",
         entityId: id,
-        ipAddress: clientAddress(c),
+        ...activityOrigin(c.var.request),
         metadata: { memberId: userId },
       });
       return c.body(null, 204);

@@ -142,7 +142,7 @@ export function registerFinancialRoutes<S extends Schema>(app: OpenAPIHono<AppEn
       const { business } = await loadBusinessForFinancials(prisma, id, currentUser(c), "write");
       const { count } = await prisma.businessFinancial.updateMany({
         where: { id: financialId, businessId: business.id, deletedAt: null },
-        data: { deletedAt: new Date() },
+        data: { deletedAt: c.var.request.receivedAt },
       });
       if (count === 0) throw new ApiError("not_found", "No such financial year on this listing.");
       return c.body(null, 204);

@@ -5,9 +5,9 @@ import { revokeAllSessions } from "../../../auth/sessions.ts";
 import { erasePerson } from "../../../gdpr/erase-person.ts";
 import { exportPerson } from "../../../gdpr/export-person.ts";
 import { LEGAL_HOLDS } from "../../../gdpr/legal-holds.ts";
+import { activityOrigin } from "../../../requests/request-context.ts";
 import { USER_RETENTION_DAYS } from "../../../retention/retention-periods.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { clientAddress } from "../../client-address.ts";
 import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { requireAdmin } from "../../middleware/require-admin.ts";
@@ -105,10 +105,6 @@ const eraseForAdmin = createRoute({
   },
 });
 
-function requestContext(c: Context<AppEnv>) {
-  return { ipAddress: clientAddress(c), userAgent: c.req.header("user-agent") };
-}
-
 async function archiveFor(c: Context<AppEnv>, userId: string) {
   const { prisma } = c.get("deps");
   const exists = await prisma.user.findUnique({ where: { id: userId, deletedAt: undefined }, select: { id: true } });
@@ -118,10 +114,13 @@ async function archiveFor(c: Context<AppEnv>, userId: string) {
     userId: currentUser(c).id,
     entityType: "user",
     entityId: userId,
-    ...requestContext(c),
+    ...activityOrigin(c.var.request),
   });
   c.header("content-disposition", `attachment; filename="exitmatch-data-${userId}.json"`);
-  return exportPerson(prisma, c.get("deps").fieldCipher, userId, { requestId: c.get("requestId") });
+  return exportPerson(prisma, c.get("deps").fieldCipher, userId, {
+    requestId: c.get("requestId"),
+    now: c.var.request.receivedAt,
+  });
 }
 
 export function registerGdprRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
@@ -131,16 +130,16 @@ export function registerGdprRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>
     .openapi(eraseMine, async (c) => {
       const { prisma } = c.get("deps");
       const user = currentUser(c);
-      const requestedAt = new Date();
+      const requestedAt = c.var.request.receivedAt;
       await prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { deletedAt: requestedAt } });
-        await revokeAllSessions(tx, user.id);
+        await revokeAllSessions(tx, user.id, requestedAt);
         await recordActivity(tx, {
           action: ActivityAction.erasureRequested,
           userId: user.id,
           entityType: "user",
           entityId: user.id,
-          ...requestContext(c),
+          ...activityOrigin(c.var.request),
         });
       });
       const due = new Date(requestedAt.getTime() + USER_RETENTION_DAYS * 24 * 60 * 60 * 1000);
@@ -170,6 +169,7 @@ export function registerGdprRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>
         actorUserId: admin.id,
         actorRole: admin.role,
         requestId: c.get("requestId"),
+        now: c.var.request.receivedAt,
       });
       await recordActivity(prisma, {
         action: ActivityAction.erasurePerformed,
@@ -177,7 +177,7 @@ export function registerGdprRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>
         entityType: "user",
         entityId: id,
         metadata: { kept: report.kept.map((entry) => entry.table) },
-        ...requestContext(c),
+        ...activityOrigin(c.var.request),
       });
       return c.json(report, 200);
     });

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
 import { CURRENT_NDA_VERSION } from "../../../domain/inquiry-status.ts";
+import { activityOrigin } from "../../../requests/request-context.ts";
 import { loadInquiryFor } from "../../access/inquiry-access.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { clientAddress } from "../../client-address.ts";
@@ -56,7 +57,7 @@ export function registerAcceptNda<S extends Schema>(app: OpenAPIHono<AppEnv, S>)
         where: { id: inquiry.id, status: "ACCEPTED", ndaAcceptedAt: null },
         data: {
           ndaVersion: c.req.valid("json").ndaVersion,
-          ndaAcceptedAt: new Date(),
+          ndaAcceptedAt: c.var.request.receivedAt,
           // Evidence of who accepted, for a dispute; personal data, so held encrypted.
           ndaAcceptedIp: fieldCipher.encryptOptional("inquiries.nda_accepted_ip", clientAddress(c)),
         },
@@ -73,8 +74,7 @@ export function registerAcceptNda<S extends Schema>(app: OpenAPIHono<AppEnv, S>)
         userId: user.id,
         entityType: "inquiry",
         entityId: inquiry.id,
-        ipAddress: clientAddress(c),
-        userAgent: c.req.header("user-agent"),
+        ...activityOrigin(c.var.request),
         metadata: { ndaVersion: c.req.valid("json").ndaVersion, businessId: inquiry.businessId },
       });
       return tx.inquiry.findUniqueOrThrow({ where: { id: inquiry.id }, include: INQUIRY_INCLUDE });

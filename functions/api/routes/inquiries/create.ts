@@ -52,7 +52,7 @@ export function registerCreateInquiry<S extends Schema>(app: OpenAPIHono<AppEnv,
             ? new ApiError("conflict", "You already have an inquiry about this listing.")
             : error;
         });
-      await tx.business.update({ where: { id: business.id }, data: { lastActivityAt: new Date() } });
+      await tx.business.update({ where: { id: business.id }, data: { lastActivityAt: c.var.request.receivedAt } });
       return created;
     });
     return c.json(toInquiryResponse(inquiry), 201);

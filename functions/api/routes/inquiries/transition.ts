@@ -50,7 +50,7 @@ async function applyTransition(c: Context<AppEnv>, action: InquiryAction) {
     // Conditional on the status we checked: of two racing responses, one wins.
     const { count } = await tx.inquiry.updateMany({
       where: { id: inquiry.id, status: inquiry.status },
-      data: { status: rule.to, respondedAt: new Date() },
+      data: { status: rule.to, respondedAt: c.var.request.receivedAt },
     });
     if (count === 0) throw new ApiError("invalid_transition", "The inquiry changed meanwhile; read it again.");
     if (action === "accept") {
@@ -71,7 +71,7 @@ async function applyTransition(c: Context<AppEnv>, action: InquiryAction) {
         },
       });
     }
-    await tx.business.update({ where: { id: inquiry.businessId }, data: { lastActivityAt: new Date() } });
+    await tx.business.update({ where: { id: inquiry.businessId }, data: { lastActivityAt: c.var.request.receivedAt } });
     return tx.inquiry.findUniqueOrThrow({ where: { id: inquiry.id }, include: INQUIRY_INCLUDE });
   });
   return toInquiryResponse(updated);

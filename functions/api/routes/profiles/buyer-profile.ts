@@ -127,7 +127,7 @@ export function registerBuyerProfileRoutes<S extends Schema>(app: OpenAPIHono<Ap
       requireBuyer(user.role);
       const { count } = await c.get("deps").prisma.buyerProfile.updateMany({
         where: { userId: user.id, deletedAt: null },
-        data: { deletedAt: new Date() },
+        data: { deletedAt: c.var.request.receivedAt },
       });
       if (count === 0) throw new ApiError("not_found", "No buyer profile to delete.");
       return c.body(null, 204);

@@ -159,7 +159,7 @@ export function registerValuationRoutes<S extends Schema>(app: OpenAPIHono<AppEn
       if (!valuation) throw new ApiError("not_found", "No such valuation on this listing.");
       if (valuation.createdById !== user.id && user.role !== "ADMIN")
         throw new ApiError("forbidden", "Only its author can withdraw a valuation.");
-      await prisma.valuation.update({ where: { id: valuation.id }, data: { deletedAt: new Date() } });
+      await prisma.valuation.update({ where: { id: valuation.id }, data: { deletedAt: c.var.request.receivedAt } });
       return c.body(null, 204);
     });
 }

@@ -1,6 +1,6 @@
-import type { PrismaClient } from "../../../../generated/prisma/client.ts";
-import type { UserTokenPurpose } from "../../../../generated/prisma/enums.ts";
-import { hashSecretToken, newSecretToken } from "../../../auth/secret-token.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { UserTokenPurpose } from "../../generated/prisma/enums.ts";
+import { hashSecretToken, newSecretToken } from "./secret-token.ts";
 
 const LIFETIME_MS: Record<UserTokenPurpose, number> = {
   EMAIL_VERIFICATION: 48 * 60 * 60 * 1000,
@@ -12,6 +12,7 @@ export async function issueEmailToken(
   prisma: PrismaClient,
   userId: string,
   purpose: UserTokenPurpose,
+  now: Date,
 ): Promise<string> {
   const token = newSecretToken();
   await prisma.userToken.create({
@@ -19,7 +20,8 @@ export async function issueEmailToken(
       userId,
       purpose,
       tokenHash: hashSecretToken(token),
-      expiresAt: new Date(Date.now() + LIFETIME_MS[purpose]),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + LIFETIME_MS[purpose]),
     },
   });
   return token;
@@ -33,11 +35,12 @@ export async function spendEmailToken(
   prisma: PrismaClient,
   token: string,
   purpose: UserTokenPurpose,
+  now: Date,
 ): Promise<string | undefined> {
   const rows = await prisma.$queryRaw<{ user_id: string }[]>`
-    UPDATE user_tokens SET used_at = now()
+    UPDATE user_tokens SET used_at = ${now}
     WHERE token_hash = ${hashSecretToken(token)} AND purpose = ${purpose}::"UserTokenPurpose"
-      AND used_at IS NULL AND expires_at > now()
+      AND used_at IS NULL AND expires_at > ${now}
     RETURNING user_id`;
   return rows[0]?.user_id;
 }
