@@ -4,8 +4,11 @@ import { withDatabaseName } from "../functions/db/database-url.ts";
 // statement; COMMIT. Measured against the same Prisma query with no session (what anonymous
 // reads do), in the same run, alternating rounds, on one connection so only round trips differ.
 
+import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { findSignedInAccount } from "../functions/auth/find-signed-in-account.ts";
 import { runCli } from "../functions/cli/run-cli.ts";
+import { systemClock } from "../functions/clock/clock.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
 import { runWithDatabaseSession } from "../functions/db/database-session.ts";
 import { createDatabaseClient } from "../functions/db/prisma-client.ts";
@@ -18,7 +21,8 @@ Usage: npm run bench:session [-- --queries N] [-- --rounds R]
 Runs N lookups (default 5000) through Prisma, R rounds each (default 3, alternating): with
 no session (anonymous) and as a signed-in user, of a listing (no row-level security: nothing
 to carry) and of a listing's financials (row-level security: the signed-in read runs in a short
-transaction that first sets the caller). Prints the median queries per second and the ratios. Uses an embedded PostgreSQL in .data/bench-session (or BENCH_DATABASE_URL's server).
+transaction that first sets the caller). Then the authentication lookup every signed-in request
+makes: the account and its live login session, against the account alone. Prints the median queries per second and the ratios. Uses an embedded PostgreSQL in .data/bench-session (or BENCH_DATABASE_URL's server).
 `;
 
 const DATABASE = "bench_session";
@@ -68,6 +72,40 @@ await runCli(USAGE, async (args) => {
             `(${((1000 / s - 1000 / a) * 1000).toFixed(0)} µs more per statement)`,
         );
       }
+      // Authentication: what every signed-in request pays to check its access token. Before, the
+      // account alone was looked up (a token outlived its session); now the account and whether
+      // its login session is live, in the same single round trip.
+      const family = randomUUID();
+      await prisma.session.create({
+        data: {
+          userId: user.id,
+          familyId: family,
+          refreshTokenHash: `bench-${family}`,
+          expiresAt: new Date(systemClock.now().getTime() + 86_400_000),
+        },
+      });
+      const claims = { userId: user.id, role: "BUYER" as const, sessionId: family };
+      const accountOnly = timed(() =>
+        prisma.user.findUnique({
+          where: { id: user.id },
+          select: { id: true, role: true, email: true, status: true, deletedAt: true },
+        }),
+      );
+      const withSession = timed(() => findSignedInAccount(prisma, claims, systemClock.now()));
+      const before: number[] = [];
+      const after: number[] = [];
+      await withSession(); // warm-up
+      for (let round = 1; round <= rounds; round += 1) {
+        process.stderr.write(`authenticate, round ${round}/${rounds}: ${queries} lookups each way...\n`);
+        before.push(await accountOnly());
+        after.push(await withSession());
+      }
+      const b = median(before);
+      const a = median(after);
+      console.log(
+        `authenticate: ${Math.round(a)} lookups/s with the session check, ${Math.round(b)} account only; ` +
+          `ratio ${(a / b).toFixed(2)}x (${((1000 / a - 1000 / b) * 1000).toFixed(0)} µs more per request)`,
+      );
     } finally {
       await prisma.$disconnect();
     }

@@ -4,12 +4,15 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { classifyDatabaseError } from "../db/database-errors.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import { requestQueryStats } from "../db/query-instrumentation.ts";
 import type { AppDependencies, AppEnv } from "./app-context.ts";
 import { clientAddress } from "./client-address.ts";
 import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./errors.ts";
+import { PUBLIC_FOR_FIVE_MINUTES, privateByDefault } from "./middleware/cache-control.ts";
 import { idempotency } from "./middleware/idempotency.ts";
+import { fieldsWithNulCharacters } from "./nul-characters.ts";
 import { registerAdminRoutes } from "./routes/admin/index.ts";
 import { registerAdvisorRoutes } from "./routes/advisors/index.ts";
 import { registerAuthRoutes } from "./routes/auth/index.ts";
@@ -28,10 +31,17 @@ import { registerValuationRoutes } from "./routes/valuations/index.ts";
 /** Builds the ExitMatch API. The same app serves Node (functions/cli/start.ts) and Lambda. */
 export function createApp(deps: AppDependencies) {
   const app = new OpenAPIHono<AppEnv>({
-    // zod validation failures (body, query, params, headers) become 400 problem+json naming the field.
+    // zod validation failures (body, query, params, headers) become 400 problem+json naming the
+    // field; so does a NUL character anywhere in valid input, which PostgreSQL text cannot hold.
     defaultHook: (result) => {
       if (!result.success)
         throw new ApiError("validation_failed", undefined, { fields: fieldErrorsFromZod(result.error) });
+      const withNul = fieldsWithNulCharacters(result.data);
+      if (withNul.length > 0) {
+        throw new ApiError("validation_failed", undefined, {
+          fields: withNul.map((field) => ({ field, message: "must not contain NUL characters (U+0000)" })),
+        });
+      }
     },
   });
 
@@ -64,6 +74,7 @@ export function createApp(deps: AppDependencies) {
     });
   });
   app.use(secureHeaders());
+  app.use(privateByDefault);
   app.use(
     cors({
       origin: deps.config.corsOrigins,
@@ -109,6 +120,11 @@ export function createApp(deps: AppDependencies) {
   const withDealRooms = registerDealRoomAllRoutes(withPeople);
   const routes = registerGdprRoutes(registerAdminRoutes(withDealRooms));
 
+  // The API's description is the same for everyone: cacheable on purpose.
+  app.use("/openapi.json", async (c, next) => {
+    await next();
+    c.res.headers.set("cache-control", PUBLIC_FOR_FIVE_MINUTES);
+  });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -147,8 +163,14 @@ export function createApp(deps: AppDependencies) {
   app.notFound((c) => problemResponse(c, new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
     const apiError = toApiError(error);
-    if (apiError.status >= 500) {
+    if (apiError.code === "service_unavailable") {
+      // An outage: one line each, with the cause; the alarm counts them (docs/operations.md).
+      deps.logger.warn({ requestId: c.get("requestId"), err: error, event: "database_unavailable" }, apiError.detail);
+    } else if (apiError.status >= 500) {
       deps.logger.error({ requestId: c.get("requestId"), err: error }, "unhandled error");
+    } else if (classifyDatabaseError(error) === "rule_violation") {
+      // A constraint caught what validation should have: worth a look, not a page.
+      deps.logger.warn({ requestId: c.get("requestId"), err: error }, "constraint refused a request");
     }
     return problemResponse(c, apiError);
   });

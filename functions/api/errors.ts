@@ -3,6 +3,8 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { Prisma } from "../../generated/prisma/client.ts";
+import { classifyDatabaseError, type DatabaseFailure } from "../db/database-errors.ts";
+import { SoftDeleteError } from "../db/soft-delete.ts";
 
 /** Every failure the API reports has one of these stable codes; clients switch on them. */
 export const ErrorCode = z.enum([
@@ -25,6 +27,7 @@ export const ErrorCode = z.enum([
   "unsupported_media_type",
   "rate_limited",
   "internal_error",
+  "service_unavailable",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -48,6 +51,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
+  service_unavailable: 503,
 };
 
 const TITLES: Record<ErrorCode, string> = {
@@ -70,6 +74,7 @@ const TITLES: Record<ErrorCode, string> = {
   unsupported_media_type: "Unsupported content type",
   rate_limited: "Too many requests",
   internal_error: "Something went wrong on our side",
+  service_unavailable: "The service is briefly unavailable; try again shortly",
 };
 
 export interface FieldError {
@@ -128,9 +133,39 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: issue.message }));
 }
 
+/** How long a client should wait before retrying after an outage (the database restarting). */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+
+/** Database failures a client can cause or can retry, in the API's own words (never PostgreSQL's). */
+const DATABASE_FAILURES: Record<DatabaseFailure, () => ApiError> = {
+  unavailable: () =>
+    new ApiError("service_unavailable", "The database is unavailable; try again shortly.", {
+      headers: { "retry-after": String(OUTAGE_RETRY_AFTER_SECONDS) },
+    }),
+  overloaded: () =>
+    new ApiError("service_unavailable", "The service is busy; try again shortly.", {
+      headers: { "retry-after": String(OUTAGE_RETRY_AFTER_SECONDS) },
+    }),
+  unique_violation: () => new ApiError("conflict", "A record with these values already exists."),
+  foreign_key_violation: () => new ApiError("conflict", "A referenced record does not exist."),
+  rule_violation: () => new ApiError("bad_request", "A value in the request breaks a rule of the data."),
+  invalid_data: () => new ApiError("bad_request", "A value in the request cannot be stored."),
+  write_conflict: () => new ApiError("conflict", "A concurrent change got in the way; send the request again."),
+};
+
+const SOFT_DELETE_FAILURES: Record<SoftDeleteError["code"], ErrorCode> = {
+  // Of two concurrent deletes, the second finds the row already gone: for it, it does not exist.
+  not_found: "not_found",
+  already_deleted: "not_found",
+  not_deleted: "conflict",
+  invalid_id: "validation_failed",
+  unknown_model: "internal_error",
+};
+
 /**
  * Maps anything thrown to an ApiError. Client mistakes are never 500s: malformed JSON, bodies
- * over the limit, unique-constraint conflicts and rows that vanished all get their own codes.
+ * over the limit, constraint violations and rows that vanished all get their own codes; an
+ * unreachable or restarting database is a 503 with Retry-After. Only our own bugs are 500s.
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -148,21 +183,12 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(byStatus[error.status] ?? "bad_request", error.message || undefined);
   }
   if (error instanceof SyntaxError) return new ApiError("bad_request", "The body is not valid JSON.");
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    // SQLSTATE class 22, "data exception" (a NUL character in text, a number out of range,
-    // malformed input for a type): always the request's data, never the server's fault.
-    const cause = (
-      error.meta?.driverAdapterError as { cause?: { originalCode?: string; originalMessage?: string } } | undefined
-    )?.cause;
-    if (cause?.originalCode?.startsWith("22")) {
-      return new ApiError(
-        "bad_request",
-        `A value in the request cannot be used: ${cause.originalMessage ?? "invalid data"}.`,
-      );
-    }
-    if (error.code === "P2002") return new ApiError("conflict", "A record with these values already exists.");
-    if (error.code === "P2025") return new ApiError("not_found");
-    if (error.code === "P2003") return new ApiError("conflict", "A referenced record does not exist.");
+  if (error instanceof SoftDeleteError) {
+    const code = SOFT_DELETE_FAILURES[error.code];
+    return new ApiError(code, code === "internal_error" ? undefined : error.message);
   }
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return new ApiError("not_found");
+  const failure = classifyDatabaseError(error);
+  if (failure) return DATABASE_FAILURES[failure]();
   return new ApiError("internal_error");
 }

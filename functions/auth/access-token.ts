@@ -7,8 +7,11 @@ const AUDIENCE = "exitmatch-api";
 export interface AccessTokenClaims {
   userId: string;
   role: UserRole;
+  /** The login session (refresh-token family) the token belongs to (sessions.ts). */
   sessionId: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A short-lived signed access token (HS256 JWT): who, which role, which session. */
 export async function signAccessToken(
@@ -40,8 +43,10 @@ export async function verifyAccessToken(
       algorithms: ["HS256"],
       currentDate: now,
     });
+    // We only ever sign lower-case UUIDs; anything else was not made here.
     if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.role !== "string")
       return undefined;
+    if (!UUID.test(payload.sub) || !UUID.test(payload.sid)) return undefined;
     return { userId: payload.sub, role: payload.role as UserRole, sessionId: payload.sid };
   } catch (error) {
     if (error instanceof errors.JOSEError) return undefined;

@@ -17,8 +17,14 @@ interface SessionContext {
   ipAddress?: string | undefined;
 }
 
+/**
+ * A login session is a refresh-token family: it begins at login, each refresh replaces its live
+ * row, and it ends when that row is revoked (logout, reuse of an old refresh token, password
+ * reset, suspension, erasure) or expires. Access tokens name the family (`sid`), so they stop
+ * working the moment their login session ends, and keep working across a refresh.
+ */
 async function issue(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, "session">,
   config: AppConfig,
   user: { id: string; role: UserRole },
   familyId: string,
@@ -26,7 +32,7 @@ async function issue(
   now: Date,
 ): Promise<TokenPair> {
   const refreshToken = newSecretToken();
-  const session = await prisma.session.create({
+  await prisma.session.create({
     data: {
       userId: user.id,
       familyId,
@@ -38,7 +44,7 @@ async function issue(
     },
   });
   const accessToken = await signAccessToken(
-    { userId: user.id, role: user.role, sessionId: session.id },
+    { userId: user.id, role: user.role, sessionId: familyId },
     config.jwtSecret,
     config.accessTokenTtlSeconds,
     now,
@@ -84,13 +90,17 @@ export async function rotateSession(
   if (session.expiresAt <= now || session.user.deletedAt) throw new ApiError("token_invalid");
   if (session.user.status === "SUSPENDED") throw new ApiError("account_suspended");
 
-  // Conditional revoke: of two concurrent refreshes with the same token, one wins.
-  const { count } = await prisma.session.updateMany({
-    where: { id: session.id, revokedAt: null },
-    data: { revokedAt: now, lastUsedAt: now },
+  // Conditional revoke: of two concurrent refreshes with the same token, one wins. The revoke and
+  // its successor commit together, so the login session never looks ended in between (its
+  // access tokens keep working across the refresh).
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { id: session.id, revokedAt: null },
+      data: { revokedAt: now, lastUsedAt: now },
+    });
+    if (count === 0) throw new ApiError("refresh_token_reused");
+    return issue(tx, config, session.user, session.familyId, context, now);
   });
-  if (count === 0) throw new ApiError("refresh_token_reused");
-  return issue(prisma, config, session.user, session.familyId, context, now);
 }
 
 /** Revokes the session of a refresh token; returns whose it was, if it was live. */

@@ -185,6 +185,79 @@ describe("authentication", () => {
     });
   });
 
+  describe("access tokens end with their login session", () => {
+    const me = (accessToken: string) => call(app, "GET", "/me", { token: accessToken });
+    const logIn = async (email: string, password = "ExitMatch-dev-2026") =>
+      (await (await call(app, "POST", "/auth/login", { body: { email, password } })).json()) as {
+        accessToken: string;
+        refreshToken: string;
+      };
+    const lastEmailTo = async (email: string) => mailer.sent.filter((sent) => sent.to === email).at(-1)!;
+    const expectEnded = async (response: Response) =>
+      expect([response.status, (await problemOf(response)).code]).toEqual([401, "token_invalid"]);
+
+    it("keeps working across a refresh, and stops at logout", async () => {
+      const tokens = await logIn("sarah.whitfield@midlandsindustrial.co.uk");
+      const refreshed = (await (
+        await call(app, "POST", "/auth/refresh", { body: { refreshToken: tokens.refreshToken } })
+      ).json()) as { accessToken: string; refreshToken: string };
+      expect((await me(tokens.accessToken)).status).toBe(200);
+      expect((await me(refreshed.accessToken)).status).toBe(200);
+      await call(app, "POST", "/auth/logout", { body: { refreshToken: refreshed.refreshToken } });
+      await expectEnded(await me(tokens.accessToken));
+      await expectEnded(await me(refreshed.accessToken));
+    });
+
+    it("stops when a reused refresh token revokes the family", async () => {
+      const tokens = await logIn("laura.chen@chenholdings.co.uk");
+      await call(app, "POST", "/auth/refresh", { body: { refreshToken: tokens.refreshToken } });
+      await call(app, "POST", "/auth/refresh", { body: { refreshToken: tokens.refreshToken } }); // reuse
+      await expectEnded(await me(tokens.accessToken));
+    });
+
+    it("stops after a password reset", async () => {
+      const email = "emma.wilson@wilsonfamilyoffice.co.uk";
+      const tokens = await logIn(email);
+      expect((await me(tokens.accessToken)).status).toBe(200);
+      await call(app, "POST", "/auth/password-reset", { body: { email } });
+      const token = /token=([A-Za-z0-9_-]+)/.exec((await lastEmailTo(email)).text)![1]!;
+      await call(app, "POST", "/auth/password-reset/confirm", { body: { token, password: "reset-and-moved-on" } });
+      await expectEnded(await me(tokens.accessToken));
+    });
+
+    it("stays ended after a suspension is lifted", async () => {
+      const email = "harriet.cole@colebrokers.co.uk";
+      const tokens = await logIn(email);
+      const admin = await loginAs(app, "admin@exitmatch.co.uk");
+      const user = await db.prisma.user.findFirstOrThrow({ where: { email } });
+      const suspend = await call(app, "POST", `/admin/users/${user.id}/suspend`, {
+        token: admin,
+        body: { reason: "Review of reported conduct" },
+      });
+      expect(suspend.status).toBe(200);
+      expect((await problemOf(await me(tokens.accessToken))).code).toBe("account_suspended");
+      expect((await call(app, "POST", `/admin/users/${user.id}/reinstate`, { token: admin })).status).toBe(200);
+      await expectEnded(await me(tokens.accessToken));
+      expect((await me((await logIn(email)).accessToken)).status).toBe(200);
+    });
+
+    it("refuses a correctly signed token whose session never existed", async () => {
+      const user = await db.prisma.user.findFirstOrThrow({ where: { email: "admin@exitmatch.co.uk" } });
+      const sign = (sid: string) =>
+        new SignJWT({ role: "ADMIN", sid })
+          .setProtectedHeader({ alg: "HS256" })
+          .setSubject(user.id)
+          .setIssuer("exitmatch")
+          .setAudience("exitmatch-api")
+          .setIssuedAt(TEST_NOW)
+          .setExpirationTime(new Date(TEST_NOW.getTime() + 600_000))
+          .sign(jwtSecret);
+      await expectEnded(await me(await sign(crypto.randomUUID())));
+      await expectEnded(await me(await sign("not-a-session")));
+      await expectEnded(await me(await sign(crypto.randomUUID().toUpperCase())));
+    });
+  });
+
   describe("email verification and password reset", () => {
     const tokenFromLastEmail = () => /token=([A-Za-z0-9_-]+)/.exec(mailer.sent.at(-1)!.text)![1]!;
 

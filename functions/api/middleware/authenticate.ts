@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { ActivityAction, recordActivity } from "../../activity/record-activity.ts";
 import { verifyAccessToken } from "../../auth/access-token.ts";
+import { findSignedInAccount } from "../../auth/find-signed-in-account.ts";
 import { currentDatabaseSession } from "../../db/database-session.ts";
 import { activityOrigin } from "../../requests/request-context.ts";
 import type { AppEnv, AuthenticatedUser } from "../app-context.ts";
@@ -18,7 +19,8 @@ export function actAs(user: { id: string; role: string }) {
 /**
  * Reads `Authorization: Bearer <access token>`. With `required`, a missing or bad token is a
  * 401; without, the request continues anonymously. A valid token is checked against the
- * account on every request, so suspending or deleting a user takes effect at once.
+ * account and its login session on every request, so suspending or deleting a user, or ending
+ * the session, takes effect at once.
  */
 export function authenticate(options: { required: boolean }) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -32,10 +34,7 @@ export function authenticate(options: { required: boolean }) {
     const { prisma, config } = c.get("deps");
     const claims = match ? await verifyAccessToken(match[1]!, config.jwtSecret, c.var.request.receivedAt) : undefined;
     if (!claims) throw new ApiError("token_invalid");
-    const account = await prisma.user.findUnique({
-      where: { id: claims.userId },
-      select: { id: true, role: true, email: true, status: true, deletedAt: true },
-    });
+    const account = await findSignedInAccount(prisma, claims, c.var.request.receivedAt);
     if (!account || account.deletedAt) throw new ApiError("token_invalid");
     if (account.status === "SUSPENDED") {
       await recordActivity(prisma, {
@@ -46,6 +45,9 @@ export function authenticate(options: { required: boolean }) {
       });
       throw new ApiError("account_suspended");
     }
+    // The login session ended (logout, password reset, refresh-token reuse, suspension): so
+    // did every access token it issued.
+    if (!account.sessionLive) throw new ApiError("token_invalid", "This session has ended; log in again.");
     c.set("user", { id: account.id, role: account.role, email: account.email, sessionId: claims.sessionId });
     actAs(account);
     await next();

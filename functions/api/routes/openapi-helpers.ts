@@ -1,6 +1,10 @@
 import { ProblemSchema } from "../errors.ts";
 
-/** Problem-details responses for a route's OpenAPI description. */
+/**
+ * Problem-details responses for a route's OpenAPI description. Every route can also answer 503
+ * (the database is briefly unavailable; Retry-After says when to try again), so it is always
+ * listed.
+ */
 export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 412 | 422 | 428 | 429)[]) {
   const descriptions: Record<number, string> = {
     400: "Invalid request (see `errors` for the fields)",
@@ -12,9 +16,10 @@ export function problems(...statuses: (400 | 401 | 403 | 404 | 409 | 412 | 422 |
     422: "Idempotency-Key reused with a different request",
     428: "If-Match header required",
     429: "Too many requests",
+    503: "Briefly unavailable (the database is restarting or unreachable); retry after Retry-After seconds",
   };
   return Object.fromEntries(
-    statuses.map((status) => [
+    [...statuses, 503].map((status) => [
       status,
       { description: descriptions[status]!, content: { "application/problem+json": { schema: ProblemSchema } } },
     ]),

@@ -3,6 +3,7 @@ import type { Schema } from "hono";
 import type { AppEnv } from "../../app-context.ts";
 import { requireAdmin } from "../../middleware/require-admin.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 
 const activity = createRoute({
   method: "get",
@@ -14,7 +15,7 @@ const activity = createRoute({
   middleware: [requireAdmin] as const,
   request: {
     query: z.object({
-      userId: z.uuid().optional(),
+      userId: uuid().optional(),
       action: z.string().max(100).optional(),
       entityType: z.string().max(50).optional(),
       entityId: z.string().max(254).optional(),
@@ -35,7 +36,7 @@ const activity = createRoute({
             items: z.array(
               z.object({
                 id: z.string(),
-                userId: z.uuid().nullable(),
+                userId: uuid().nullable(),
                 action: z.string(),
                 entityType: z.string().nullable(),
                 entityId: z.string().nullable(),
@@ -67,7 +68,7 @@ const audit = createRoute({
     query: z.object({
       tableName: z.string().max(100).optional(),
       rowId: z.string().max(100).optional(),
-      actorUserId: z.uuid().optional(),
+      actorUserId: uuid().optional(),
       requestId: z.string().max(200).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
@@ -86,7 +87,7 @@ const audit = createRoute({
                 action: z.enum(["INSERT", "UPDATE", "DELETE"]),
                 changedColumns: z.array(z.string()),
                 changes: z.unknown(),
-                actorUserId: z.uuid().nullable(),
+                actorUserId: uuid().nullable(),
                 requestId: z.string().nullable(),
                 dbRole: z.string(),
                 occurredAt: z.iso.datetime(),

@@ -9,10 +9,11 @@ import { ApiError } from "../../errors.ts";
 import { currentUser } from "../../middleware/authenticate.ts";
 import { requireAdmin } from "../../middleware/require-admin.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 
 const AdminUserSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     email: z.string(),
     name: z.string(),
     phone: z.string().nullable(),
@@ -40,7 +41,7 @@ function toResponse(cipher: FieldCipher, user: User): z.infer<typeof AdminUserSc
   };
 }
 
-const UserIdParams = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
+const UserIdParams = z.object({ id: uuid().openapi({ param: { name: "id", in: "path" } }) });
 
 const search = createRoute({
   method: "get",

@@ -8,6 +8,7 @@ import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { IdParamSchema, REGIONS } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 
 const TYPES = ["BUSINESS_BROKER", "ACCOUNTANT", "M_AND_A_ADVISER", "SOLICITOR"] as const;
 
@@ -29,7 +30,7 @@ const AdvisorProfileInputSchema = z.object({
 
 const AdvisorProfileSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     name: z.string(),
     firmName: z.string(),
     advisorType: z.enum(TYPES),
@@ -125,7 +126,7 @@ const attach = createRoute({
     params: IdParamSchema,
     body: {
       required: true,
-      content: { "application/json": { schema: z.object({ advisorProfileId: z.uuid().nullable() }) } },
+      content: { "application/json": { schema: z.object({ advisorProfileId: uuid().nullable() }) } },
     },
   },
   responses: { 204: { description: "Done" }, ...problems(400, 401, 403, 404, 409) },

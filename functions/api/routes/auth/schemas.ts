@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { uuid } from "../uuid.ts";
 
 export const EmailSchema = z
   .email()
@@ -24,7 +25,7 @@ export const TokenPairSchema = z
 
 export const UserSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     email: z.string(),
     name: z.string(),
     role: z.enum(["ADMIN", "SELLER", "BUYER", "ADVISOR"]),

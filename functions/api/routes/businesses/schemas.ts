@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Business } from "../../../../generated/prisma/client.ts";
+import { uuid } from "../uuid.ts";
 
 export const REGIONS = [
   "NORTH_EAST",
@@ -54,7 +55,7 @@ export const BusinessUpdateSchema = BusinessInputSchema.partial().refine((value)
 
 export const BusinessSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     title: z.string(),
     description: z.string(),
     sicCode: z.string(),
@@ -75,7 +76,7 @@ export const BusinessSchema = z
     version: z.number().int(),
     /** False when identifying fields are withheld (confidential listing, no accepted NDA). */
     identityVisible: z.boolean(),
-    sellerId: z.uuid().nullable(),
+    sellerId: uuid().nullable(),
     tradingName: z.string().nullable(),
     companyNumber: z.string().nullable(),
     town: z.string().nullable(),
@@ -129,4 +130,4 @@ export function toBusinessData(input: Partial<z.infer<typeof BusinessInputSchema
   };
 }
 
-export const IdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
+export const IdParamSchema = z.object({ id: uuid().openapi({ param: { name: "id", in: "path" } }) });

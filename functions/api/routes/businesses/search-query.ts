@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { Prisma } from "../../../../generated/prisma/client.ts";
 import { SIC_FILTER_PATTERN, sicPrefixes } from "../../../domain/sic-hierarchy.ts";
 import { ApiError } from "../../errors.ts";
+import { uuid } from "../uuid.ts";
 import { REGIONS } from "./schemas.ts";
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -95,7 +96,7 @@ export function encodeCursor(cursor: Cursor): string {
 function decodeCursor(raw: string, sort: string): Cursor {
   try {
     const [cursorSort, key, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if (cursorSort === sort && typeof key === "string" && typeof id === "string" && z.uuid().safeParse(id).success) {
+    if (cursorSort === sort && typeof key === "string" && typeof id === "string" && uuid().safeParse(id).success) {
       return { sort, key, id };
     }
   } catch {

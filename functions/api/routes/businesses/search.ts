@@ -5,12 +5,13 @@ import { activityOrigin } from "../../../requests/request-context.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { authenticate } from "../../middleware/authenticate.ts";
 import { problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 import { REGIONS } from "./schemas.ts";
 import { buildSearchSql, encodeCursor, SearchQuerySchema, type SearchRow } from "./search-query.ts";
 
 const ListingSummarySchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     title: z.string(),
     sicCode: z.string(),
     region: z.enum(REGIONS),

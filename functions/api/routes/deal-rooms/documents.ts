@@ -9,6 +9,7 @@ import type { AppEnv } from "../../app-context.ts";
 import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 import { DealRoomParamsSchema } from "./schemas.ts";
 
 /** The largest document a deal room takes. */
@@ -38,15 +39,15 @@ function safeFileName(name: string): string {
 
 const DocumentSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     folder: z.string(),
     fileName: z.string(),
     contentType: z.string(),
     sizeBytes: z.number().int(),
     sha256: z.string(),
     version: z.number().int(),
-    previousVersionId: z.uuid().nullable(),
-    uploadedById: z.uuid(),
+    previousVersionId: uuid().nullable(),
+    uploadedById: uuid(),
     createdAt: z.iso.datetime(),
   })
   .openapi("Document");
@@ -67,7 +68,7 @@ function toDocumentResponse(document: Document): z.infer<typeof DocumentSchema> 
 }
 
 const DocumentParamsSchema = DealRoomParamsSchema.extend({
-  documentId: z.uuid().openapi({ param: { name: "documentId", in: "path" } }),
+  documentId: uuid().openapi({ param: { name: "documentId", in: "path" } }),
 });
 
 const Folder = z
@@ -115,7 +116,7 @@ const upload = createRoute({
           schema: z.object({
             file: z.instanceof(File, { message: "must be a file" }).openapi({ type: "string", format: "binary" }),
             folder: Folder.optional(),
-            replaces: z.uuid().optional(),
+            replaces: uuid().optional(),
           }),
         },
       },
@@ -183,7 +184,7 @@ const accessLog = createRoute({
   middleware: [authenticate({ required: true })] as const,
   request: {
     params: DealRoomParamsSchema,
-    query: z.object({ documentId: z.uuid().optional(), userId: z.uuid().optional() }),
+    query: z.object({ documentId: uuid().optional(), userId: uuid().optional() }),
   },
   responses: {
     200: {
@@ -194,9 +195,9 @@ const accessLog = createRoute({
             items: z.array(
               z.object({
                 action: z.enum(["document.viewed", "document.downloaded"]),
-                documentId: z.uuid(),
+                documentId: uuid(),
                 fileName: z.string().nullable(),
-                user: z.object({ id: z.uuid().nullable(), name: z.string().nullable() }),
+                user: z.object({ id: uuid().nullable(), name: z.string().nullable() }),
                 ipAddress: z.string().nullable(),
                 occurredAt: z.iso.datetime(),
               }),

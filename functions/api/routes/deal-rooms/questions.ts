@@ -5,16 +5,17 @@ import type { AppEnv } from "../../app-context.ts";
 import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 import { DealRoomParamsSchema } from "./schemas.ts";
 
 const QuestionSchema = z
   .object({
-    id: z.uuid(),
-    documentId: z.uuid().nullable(),
-    askedBy: z.object({ id: z.uuid(), name: z.string() }),
+    id: uuid(),
+    documentId: uuid().nullable(),
+    askedBy: z.object({ id: uuid(), name: z.string() }),
     body: z.string(),
     answer: z.string().nullable(),
-    answeredBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    answeredBy: z.object({ id: uuid(), name: z.string() }).nullable(),
     answeredAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })
@@ -79,7 +80,7 @@ const ask = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: z.object({ body: z.string().trim().min(3).max(5000), documentId: z.uuid().optional() }),
+          schema: z.object({ body: z.string().trim().min(3).max(5000), documentId: uuid().optional() }),
         },
       },
     },
@@ -100,7 +101,7 @@ const answer = createRoute({
   middleware: [authenticate({ required: true })] as const,
   request: {
     params: DealRoomParamsSchema.extend({
-      questionId: z.uuid().openapi({ param: { name: "questionId", in: "path" } }),
+      questionId: uuid().openapi({ param: { name: "questionId", in: "path" } }),
     }),
     body: {
       required: true,

@@ -13,6 +13,7 @@ import type { AppEnv } from "../../app-context.ts";
 import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 import { DealRoomParamsSchema, DealRoomSchema } from "./schemas.ts";
 
 async function roomResponse(prisma: PrismaClient, access: DealRoomAccess): Promise<z.infer<typeof DealRoomSchema>> {
@@ -53,7 +54,7 @@ const list = createRoute({
       content: {
         "application/json": {
           schema: z.object({
-            items: z.array(z.object({ id: z.uuid(), businessId: z.uuid(), name: z.string(), stage: z.string() })),
+            items: z.array(z.object({ id: uuid(), businessId: uuid(), name: z.string(), stage: z.string() })),
           }),
         },
       },
@@ -93,7 +94,7 @@ const addMember = createRoute({
       content: {
         "application/json": {
           schema: z.object({
-            userId: z.uuid(),
+            userId: uuid(),
             role: z.enum(["ADVISOR", "VIEWER"]),
             accessExpiresAt: z.iso.datetime().nullable().optional().openapi({ description: "Must be in the future." }),
           }),
@@ -116,7 +117,7 @@ const revokeMember = createRoute({
   security: bearerAuth,
   middleware: [authenticate({ required: true })] as const,
   request: {
-    params: DealRoomParamsSchema.extend({ userId: z.uuid().openapi({ param: { name: "userId", in: "path" } }) }),
+    params: DealRoomParamsSchema.extend({ userId: uuid().openapi({ param: { name: "userId", in: "path" } }) }),
   },
   responses: { 204: { description: "Revoked" }, ...problems(400, 401, 403, 404, 409) },
 });

@@ -1,12 +1,13 @@
 import { z } from "@hono/zod-openapi";
+import { uuid } from "../uuid.ts";
 
 export const ROLES = ["OWNER", "BUYER", "ADVISOR", "VIEWER"] as const;
 
-export const DealRoomParamsSchema = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
+export const DealRoomParamsSchema = z.object({ id: uuid().openapi({ param: { name: "id", in: "path" } }) });
 
 export const MemberSchema = z
   .object({
-    userId: z.uuid(),
+    userId: uuid(),
     name: z.string(),
     role: z.enum(ROLES),
     accessExpiresAt: z.iso.datetime().nullable(),
@@ -16,8 +17,8 @@ export const MemberSchema = z
 
 export const DealRoomSchema = z
   .object({
-    id: z.uuid(),
-    businessId: z.uuid(),
+    id: uuid(),
+    businessId: uuid(),
     name: z.string(),
     status: z.enum(["OPEN", "CLOSED"]),
     stage: z.enum(["NDA_SIGNED", "INFORMATION_MEMORANDUM", "DUE_DILIGENCE", "OFFER", "COMPLETION"]),

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { BusinessFinancial } from "../../../../generated/prisma/client.ts";
+import { uuid } from "../uuid.ts";
 
 const Pence = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 
@@ -18,8 +19,8 @@ export const FinancialInputSchema = z.object({
 
 export const FinancialSchema = z
   .object({
-    id: z.uuid(),
-    businessId: z.uuid(),
+    id: uuid(),
+    businessId: uuid(),
     financialYearEnd: z.iso.date(),
     revenuePence: z.number().int(),
     grossProfitPence: z.number().int().nullable(),
@@ -27,7 +28,7 @@ export const FinancialSchema = z
     netProfitPence: z.number().int().nullable(),
     sdePence: z.number().int().nullable(),
     source: z.enum(["SELLER_STATED", "ACCOUNTANT_PREPARED", "FILED_ACCOUNTS"]),
-    enteredById: z.uuid(),
+    enteredById: uuid(),
     createdAt: z.iso.datetime(),
     /** Send as If-Match (quoted) when correcting these figures. */
     etag: z.string(),
@@ -54,8 +55,8 @@ export function toFinancialResponse(row: BusinessFinancial): z.infer<typeof Fina
 }
 
 export const FinancialParamsSchema = z.object({
-  id: z.uuid().openapi({ param: { name: "id", in: "path" } }),
-  financialId: z.uuid().openapi({ param: { name: "financialId", in: "path" } }),
+  id: uuid().openapi({ param: { name: "id", in: "path" } }),
+  financialId: uuid().openapi({ param: { name: "financialId", in: "path" } }),
 });
 
 /** Input (pence as numbers) to Prisma data (pence as BigInt). */

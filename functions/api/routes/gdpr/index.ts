@@ -13,6 +13,7 @@ import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { requireAdmin } from "../../middleware/require-admin.ts";
 import { IdParamSchema } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 
 const ArchiveSchema = z
   .record(z.string(), z.unknown())
@@ -20,7 +21,7 @@ const ArchiveSchema = z
 
 const ErasureReportSchema = z
   .object({
-    userId: z.uuid(),
+    userId: uuid(),
     erasedAt: z.iso.datetime(),
     anonymised: z.array(z.object({ table: z.string(), rows: z.number().int() })),
     deleted: z.array(z.object({ table: z.string(), rows: z.number().int() })),
@@ -31,7 +32,7 @@ const ErasureReportSchema = z
 
 const ErasureRequestSchema = z
   .object({
-    userId: z.uuid(),
+    userId: uuid(),
     requestedAt: z.iso.datetime(),
     erasureDueBy: z.iso.datetime(),
     legalHolds: z.array(z.object({ records: z.string(), reason: z.string() })),

@@ -1,11 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import type { Inquiry, User } from "../../../../generated/prisma/client.ts";
+import { uuid } from "../uuid.ts";
 
 export const InquirySchema = z
   .object({
-    id: z.uuid(),
-    businessId: z.uuid(),
-    buyer: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+    id: uuid(),
+    businessId: uuid(),
+    buyer: z.object({ id: uuid(), name: z.string(), email: z.string() }),
     message: z.string(),
     status: z.enum(["PENDING", "ACCEPTED", "DECLINED", "WITHDRAWN"]),
     respondedAt: z.iso.datetime().nullable(),
@@ -13,7 +14,7 @@ export const InquirySchema = z
       .object({ version: z.string(), acceptedAt: z.iso.datetime() })
       .nullable()
       .openapi({ description: "Set once the buyer accepted the NDA" }),
-    dealRoomId: z.uuid().nullable(),
+    dealRoomId: uuid().nullable(),
     createdAt: z.iso.datetime(),
   })
   .openapi("Inquiry");
@@ -42,4 +43,4 @@ export const INQUIRY_INCLUDE = {
   dealRoom: { select: { id: true } },
 } as const;
 
-export const InquiryIdParamSchema = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
+export const InquiryIdParamSchema = z.object({ id: uuid().openapi({ param: { name: "id", in: "path" } }) });

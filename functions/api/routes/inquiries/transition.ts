@@ -35,11 +35,11 @@ function routeFor<Action extends InquiryAction>(action: Action) {
 }
 
 /** Applies `action` to the inquiry in the path, as the calling user. */
-async function applyTransition(c: Context<AppEnv>, action: InquiryAction) {
+async function applyTransition(c: Context<AppEnv>, action: InquiryAction, inquiryId: string) {
   const { prisma } = c.get("deps");
   const user = currentUser(c);
   const rule = INQUIRY_TRANSITIONS[action];
-  const { inquiry, isBuyer, isSeller } = await loadInquiryFor(prisma, c.req.param("id")!, user);
+  const { inquiry, isBuyer, isSeller } = await loadInquiryFor(prisma, inquiryId, user);
   if (rule.by === "seller" ? !isSeller : !isBuyer) {
     throw new ApiError("forbidden", `Only the ${rule.by} can ${action} this inquiry.`);
   }
@@ -79,7 +79,11 @@ async function applyTransition(c: Context<AppEnv>, action: InquiryAction) {
 
 export function registerInquiryTransitions<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app
-    .openapi(routeFor("accept"), async (c) => c.json(await applyTransition(c, "accept"), 200))
-    .openapi(routeFor("decline"), async (c) => c.json(await applyTransition(c, "decline"), 200))
-    .openapi(routeFor("withdraw"), async (c) => c.json(await applyTransition(c, "withdraw"), 200));
+    .openapi(routeFor("accept"), async (c) => c.json(await applyTransition(c, "accept", c.req.valid("param").id), 200))
+    .openapi(routeFor("decline"), async (c) =>
+      c.json(await applyTransition(c, "decline", c.req.valid("param").id), 200),
+    )
+    .openapi(routeFor("withdraw"), async (c) =>
+      c.json(await applyTransition(c, "withdraw", c.req.valid("param").id), 200),
+    );
 }

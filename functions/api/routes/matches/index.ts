@@ -7,6 +7,7 @@ import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { IdParamSchema, REGIONS } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 
 const CriterionSchema = z.object({ criterion: z.string(), score: z.number(), max: z.number(), reason: z.string() });
 
@@ -15,7 +16,7 @@ const BuyerMatchSchema = z
     score: z.number().int().min(0).max(100),
     breakdown: z.array(CriterionSchema),
     business: z.object({
-      id: z.uuid(),
+      id: uuid(),
       title: z.string(),
       sicCode: z.string(),
       region: z.enum(REGIONS),

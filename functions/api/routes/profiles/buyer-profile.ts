@@ -6,6 +6,7 @@ import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { REGIONS } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 
 const Pence = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const FUNDING = ["CASH", "BANK_DEBT", "PRIVATE_EQUITY", "SBA_OR_GOVERNMENT", "MIXED"] as const;
@@ -34,7 +35,7 @@ const BuyerProfileInputSchema = z
 
 const BuyerProfileSchema = z
   .object({
-    id: z.uuid(),
+    id: uuid(),
     headline: z.string(),
     sicCodes: z.array(z.string()),
     regions: z.array(z.enum(REGIONS)),

@@ -7,6 +7,7 @@ import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { IdParamSchema } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
+import { uuid } from "../uuid.ts";
 
 const METHODS = ["SDE_MULTIPLE", "EBITDA_MULTIPLE", "REVENUE_MULTIPLE", "ASSET_BASED", "DISCOUNTED_CASH_FLOW"] as const;
 const Pence = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -30,15 +31,15 @@ const ValuationInputSchema = z
 
 const ValuationSchema = z
   .object({
-    id: z.uuid(),
-    businessId: z.uuid(),
+    id: uuid(),
+    businessId: uuid(),
     method: z.enum(METHODS),
     inputs: z.record(z.string(), z.unknown()),
     lowPence: z.number().int(),
     midPence: z.number().int(),
     highPence: z.number().int(),
     notes: z.string().nullable(),
-    createdBy: z.object({ id: z.uuid(), name: z.string(), role: z.string() }),
+    createdBy: z.object({ id: uuid(), name: z.string(), role: z.string() }),
     createdAt: z.iso.datetime(),
   })
   .openapi("Valuation");
@@ -109,8 +110,8 @@ const remove = createRoute({
   middleware: [authenticate({ required: true })] as const,
   request: {
     params: z.object({
-      id: z.uuid().openapi({ param: { name: "id", in: "path" } }),
-      valuationId: z.uuid().openapi({ param: { name: "valuationId", in: "path" } }),
+      id: uuid().openapi({ param: { name: "id", in: "path" } }),
+      valuationId: uuid().openapi({ param: { name: "valuationId", in: "path" } }),
     }),
   },
   responses: { 204: { description: "Withdrawn" }, ...problems(400, 401, 403, 404) },
