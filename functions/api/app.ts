@@ -7,9 +7,10 @@ import { secureHeaders } from "hono/secure-headers";
 import { classifyDatabaseError } from "../db/database-errors.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import { requestQueryStats } from "../db/query-instrumentation.ts";
+import { AppError } from "../errors/app-error.ts";
 import type { AppDependencies, AppEnv } from "./app-context.ts";
 import { clientAddress } from "./client-address.ts";
-import { ApiError, fieldErrorsFromZod, problemResponse, toApiError } from "./errors.ts";
+import { fieldErrorsFromZod, problemResponse, toAppError } from "./errors.ts";
 import { PUBLIC_FOR_FIVE_MINUTES, privateByDefault } from "./middleware/cache-control.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { fieldsWithNulCharacters } from "./nul-characters.ts";
@@ -35,10 +36,10 @@ export function createApp(deps: AppDependencies) {
     // field; so does a NUL character anywhere in valid input, which PostgreSQL text cannot hold.
     defaultHook: (result) => {
       if (!result.success)
-        throw new ApiError("validation_failed", undefined, { fields: fieldErrorsFromZod(result.error) });
+        throw new AppError("validation_failed", undefined, { fields: fieldErrorsFromZod(result.error) });
       const withNul = fieldsWithNulCharacters(result.data);
       if (withNul.length > 0) {
-        throw new ApiError("validation_failed", undefined, {
+        throw new AppError("validation_failed", undefined, {
           fields: withNul.map((field) => ({ field, message: "must not contain NUL characters (U+0000)" })),
         });
       }
@@ -89,13 +90,13 @@ export function createApp(deps: AppDependencies) {
   const jsonBodyLimit = bodyLimit({
     maxSize: deps.config.maxJsonBodyBytes,
     onError: () => {
-      throw new ApiError("payload_too_large", `Bodies are limited to ${deps.config.maxJsonBodyBytes} bytes.`);
+      throw new AppError("payload_too_large", `Bodies are limited to ${deps.config.maxJsonBodyBytes} bytes.`);
     },
   });
   const uploadBodyLimit = bodyLimit({
     maxSize: MAX_DOCUMENT_BYTES + 64 * 1024, // the file plus its multipart framing
     onError: () => {
-      throw new ApiError("payload_too_large", `Documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`);
+      throw new AppError("payload_too_large", `Documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`);
     },
   });
   app.use((c, next) =>
@@ -160,19 +161,19 @@ export function createApp(deps: AppDependencies) {
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "ExitMatch API reference" }));
 
-  app.notFound((c) => problemResponse(c, new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}.`)));
+  app.notFound((c) => problemResponse(c, new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
-    const apiError = toApiError(error);
-    if (apiError.code === "service_unavailable") {
+    const appError = toAppError(error);
+    if (appError.code === "service_unavailable") {
       // An outage: one line each, with the cause; the alarm counts them (docs/operations.md).
-      deps.logger.warn({ requestId: c.get("requestId"), err: error, event: "database_unavailable" }, apiError.detail);
-    } else if (apiError.status >= 500) {
+      deps.logger.warn({ requestId: c.get("requestId"), err: error, event: "database_unavailable" }, appError.detail);
+    } else if (appError.status >= 500) {
       deps.logger.error({ requestId: c.get("requestId"), err: error }, "unhandled error");
     } else if (classifyDatabaseError(error) === "rule_violation") {
       // A constraint caught what validation should have: worth a look, not a page.
       deps.logger.warn({ requestId: c.get("requestId"), err: error }, "constraint refused a request");
     }
-    return problemResponse(c, apiError);
+    return problemResponse(c, appError);
   });
 
   return routes;

@@ -6,7 +6,7 @@ import {
   FAILED_LOGINS_PER_IP,
   failedLoginFlag,
 } from "../activity/security-flags.ts";
-import { ApiError } from "../api/errors.ts";
+import { AppError } from "../errors/app-error.ts";
 
 /** The throttle's limits are the same as the security flags' (security-flags.ts). */
 export const THROTTLE_WINDOW_MS = FAILED_LOGIN_WINDOW_MS;
@@ -38,7 +38,7 @@ export async function checkLoginThrottle(
       : Promise.resolve(0),
   ]);
   if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-    throw new ApiError("rate_limited", "Too many failed logins. Try again later.", {
+    throw new AppError("rate_limited", "Too many failed logins. Try again later.", {
       headers: { "retry-after": String(THROTTLE_WINDOW_MS / 1000) },
     });
   }

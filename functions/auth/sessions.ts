@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { UserRole } from "../../generated/prisma/enums.ts";
-import { ApiError } from "../api/errors.ts";
 import type { AppConfig } from "../config/app-config.ts";
+import { AppError } from "../errors/app-error.ts";
 import { signAccessToken } from "./access-token.ts";
 import { hashSecretToken, newSecretToken } from "./secret-token.ts";
 
@@ -79,16 +79,16 @@ export async function rotateSession(
     where: { refreshTokenHash: hashSecretToken(refreshToken) },
     include: { user: { select: { id: true, role: true, status: true, deletedAt: true } } },
   });
-  if (!session) throw new ApiError("token_invalid");
+  if (!session) throw new AppError("token_invalid");
   if (session.revokedAt) {
     await prisma.session.updateMany({
       where: { familyId: session.familyId, revokedAt: null },
       data: { revokedAt: now },
     });
-    throw new ApiError("refresh_token_reused");
+    throw new AppError("refresh_token_reused");
   }
-  if (session.expiresAt <= now || session.user.deletedAt) throw new ApiError("token_invalid");
-  if (session.user.status === "SUSPENDED") throw new ApiError("account_suspended");
+  if (session.expiresAt <= now || session.user.deletedAt) throw new AppError("token_invalid");
+  if (session.user.status === "SUSPENDED") throw new AppError("account_suspended");
 
   // Conditional revoke: of two concurrent refreshes with the same token, one wins. The revoke and
   // its successor commit together, so the login session never looks ended in between (its
@@ -98,7 +98,7 @@ export async function rotateSession(
       where: { id: session.id, revokedAt: null },
       data: { revokedAt: now, lastUsedAt: now },
     });
-    if (count === 0) throw new ApiError("refresh_token_reused");
+    if (count === 0) throw new AppError("refresh_token_reused");
     return issue(tx, config, session.user, session.familyId, context, now);
   });
 }

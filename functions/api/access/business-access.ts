@@ -1,6 +1,6 @@
 import type { Business, PrismaClient } from "../../../generated/prisma/client.ts";
+import { AppError } from "../../errors/app-error.ts";
 import type { AuthenticatedUser } from "../app-context.ts";
-import { ApiError } from "../errors.ts";
 
 /** Statuses anyone may see; drafts and archived listings are private to the people running them. */
 export const PUBLIC_STATUSES = ["PUBLISHED", "UNDER_OFFER", "SOLD"] as const;
@@ -42,11 +42,11 @@ export async function loadBusinessFor(
   user: AuthenticatedUser | undefined,
 ): Promise<BusinessAccess> {
   const business = await prisma.business.findFirst({ where: { id, deletedAt: null } });
-  if (!business) throw new ApiError("not_found", "No such business.");
+  if (!business) throw new AppError("not_found", "No such business.");
   const isAdvisor = user !== undefined && (await isAdvisorOf(prisma, business, user.id));
   const isManager = user !== undefined && (user.role === "ADMIN" || business.sellerId === user.id || isAdvisor);
   if (!isManager && !(PUBLIC_STATUSES as readonly string[]).includes(business.status)) {
-    throw new ApiError("not_found", "No such business.");
+    throw new AppError("not_found", "No such business.");
   }
   // The NDA is looked up only when it decides something: a confidential listing's identity.
   const seesIdentity =
@@ -64,7 +64,7 @@ export async function loadBusinessForOwner(
 ): Promise<Business> {
   const access = await loadBusinessFor(prisma, id, user);
   if (user.role !== "ADMIN" && access.business.sellerId !== user.id) {
-    throw new ApiError("forbidden", "Only the listing's seller (or an admin) can do this.");
+    throw new AppError("forbidden", "Only the listing's seller (or an admin) can do this.");
   }
   return access.business;
 }
@@ -82,7 +82,7 @@ export async function loadBusinessForFinancials(
   const access = await loadBusinessFor(prisma, id, user);
   if (access.isManager) return access;
   if (mode === "read" && (await hasAcceptedNda(prisma, access.business.id, user.id))) return access;
-  throw new ApiError(
+  throw new AppError(
     "forbidden",
     mode === "read"
       ? "Financial figures are shared with buyers once they accept the NDA."

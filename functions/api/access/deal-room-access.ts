@@ -1,6 +1,6 @@
 import type { DealRoom, DealRoomRole, PrismaClient } from "../../../generated/prisma/client.ts";
+import { AppError } from "../../errors/app-error.ts";
 import type { AuthenticatedUser } from "../app-context.ts";
-import { ApiError } from "../errors.ts";
 
 export interface DealRoomAccess {
   room: DealRoom;
@@ -19,20 +19,20 @@ export async function loadDealRoomFor(
   now: Date,
 ): Promise<DealRoomAccess> {
   const room = await prisma.dealRoom.findFirst({ where: { id, deletedAt: null, business: { deletedAt: null } } });
-  if (!room) throw new ApiError("not_found", "No such deal room.");
+  if (!room) throw new AppError("not_found", "No such deal room.");
   if (user.role === "ADMIN") return { room, role: "OWNER" };
   const member = await prisma.dealRoomMember.findUnique({
     where: { dealRoomId_userId: { dealRoomId: id, userId: user.id } },
   });
   const active = member && !member.revokedAt && (!member.accessExpiresAt || member.accessExpiresAt > now);
-  if (!active) throw new ApiError("not_found", "No such deal room.");
+  if (!active) throw new AppError("not_found", "No such deal room.");
   return { room, role: member.role };
 }
 
 /** Throws forbidden unless the caller's role is one of `roles`. */
 export function requireRole(access: DealRoomAccess, roles: readonly DealRoomRole[], action: string) {
   if (!roles.includes(access.role))
-    throw new ApiError("forbidden", `Your role in this deal room (${access.role}) cannot ${action}.`);
+    throw new AppError("forbidden", `Your role in this deal room (${access.role}) cannot ${action}.`);
 }
 
 /** Active membership filter, for queries. */

@@ -1,6 +1,6 @@
 import type { Business, Inquiry, PrismaClient } from "../../../generated/prisma/client.ts";
+import { AppError } from "../../errors/app-error.ts";
 import type { AuthenticatedUser } from "../app-context.ts";
-import { ApiError } from "../errors.ts";
 
 export interface InquiryAccess {
   inquiry: Inquiry & { business: Business };
@@ -22,10 +22,10 @@ export async function loadInquiryFor(
     where: { id, deletedAt: null, business: { deletedAt: null } },
     include: { business: { include: { advisor: { select: { userId: true } } } } },
   });
-  if (!inquiry) throw new ApiError("not_found", "No such inquiry.");
+  if (!inquiry) throw new AppError("not_found", "No such inquiry.");
   const isBuyer = inquiry.buyerId === user.id;
   const isSeller = inquiry.business.sellerId === user.id || user.role === "ADMIN";
   const isAdvisor = inquiry.business.advisor?.userId === user.id;
-  if (!isBuyer && !isSeller && !isAdvisor) throw new ApiError("not_found", "No such inquiry.");
+  if (!isBuyer && !isSeller && !isAdvisor) throw new AppError("not_found", "No such inquiry.");
   return { inquiry, isBuyer, isSeller };
 }

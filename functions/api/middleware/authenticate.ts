@@ -3,9 +3,9 @@ import { ActivityAction, recordActivity } from "../../activity/record-activity.t
 import { verifyAccessToken } from "../../auth/access-token.ts";
 import { findSignedInAccount } from "../../auth/find-signed-in-account.ts";
 import { currentDatabaseSession } from "../../db/database-session.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { activityOrigin } from "../../requests/request-context.ts";
 import type { AppEnv, AuthenticatedUser } from "../app-context.ts";
-import { ApiError } from "../errors.ts";
 
 /** From here on, the request's queries act as this user (audit actor, row-level security). */
 export function actAs(user: { id: string; role: string }) {
@@ -26,16 +26,16 @@ export function authenticate(options: { required: boolean }) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization");
     if (!header) {
-      if (options.required) throw new ApiError("unauthorized");
+      if (options.required) throw new AppError("unauthorized");
       c.set("user", undefined);
       return next();
     }
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
     const { prisma, config } = c.get("deps");
     const claims = match ? await verifyAccessToken(match[1]!, config.jwtSecret, c.var.request.receivedAt) : undefined;
-    if (!claims) throw new ApiError("token_invalid");
+    if (!claims) throw new AppError("token_invalid");
     const account = await findSignedInAccount(prisma, claims, c.var.request.receivedAt);
-    if (!account || account.deletedAt) throw new ApiError("token_invalid");
+    if (!account || account.deletedAt) throw new AppError("token_invalid");
     if (account.status === "SUSPENDED") {
       await recordActivity(prisma, {
         action: ActivityAction.suspendedAccess,
@@ -43,11 +43,11 @@ export function authenticate(options: { required: boolean }) {
         ...activityOrigin(c.var.request),
         metadata: { method: c.req.method, path: c.req.path },
       });
-      throw new ApiError("account_suspended");
+      throw new AppError("account_suspended");
     }
     // The login session ended (logout, password reset, refresh-token reuse, suspension): so
     // did every access token it issued.
-    if (!account.sessionLive) throw new ApiError("token_invalid", "This session has ended; log in again.");
+    if (!account.sessionLive) throw new AppError("token_invalid", "This session has ended; log in again.");
     c.set("user", { id: account.id, role: account.role, email: account.email, sessionId: claims.sessionId });
     actAs(account);
     await next();
@@ -57,6 +57,6 @@ export function authenticate(options: { required: boolean }) {
 /** The authenticated caller; for handlers behind `authenticate({ required: true })`. */
 export function currentUser(c: { get(key: "user"): AuthenticatedUser | undefined }): AuthenticatedUser {
   const user = c.get("user");
-  if (!user) throw new ApiError("unauthorized");
+  if (!user) throw new AppError("unauthorized");
   return user;
 }

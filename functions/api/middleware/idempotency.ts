@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createMiddleware } from "hono/factory";
+import { AppError } from "../../errors/app-error.ts";
 import type { AppEnv } from "../app-context.ts";
-import { ApiError } from "../errors.ts";
 
 /** How long a key is remembered; a retry after that is a new request. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -23,7 +23,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
   if (c.req.method !== "POST" || key === undefined) return next();
   if (!KEY_PATTERN.test(key)) {
-    throw new ApiError("validation_failed", undefined, {
+    throw new AppError("validation_failed", undefined, {
       fields: [{ field: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters" }],
     });
   }
@@ -46,10 +46,10 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   if (claimed.length === 0) {
     const previous = await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope, key } } });
     if (previous.requestHash !== requestHash) {
-      throw new ApiError("idempotency_key_reused", "This Idempotency-Key was used for a different request.");
+      throw new AppError("idempotency_key_reused", "This Idempotency-Key was used for a different request.");
     }
     if (previous.completedAt === null || previous.responseStatus === null) {
-      throw new ApiError("conflict", "A request with this Idempotency-Key is still being processed.");
+      throw new AppError("conflict", "A request with this Idempotency-Key is still being processed.");
     }
     return c.newResponse(previous.responseBody, previous.responseStatus as 200, {
       "content-type": previous.responseType ?? "application/json",

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { AppError } from "../../../errors/app-error.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { currentUser } from "../../middleware/authenticate.ts";
 import { requireAdmin } from "../../middleware/require-admin.ts";
 import { BusinessSchema, IdParamSchema, toBusinessResponse } from "../businesses/schemas.ts";
@@ -34,8 +34,8 @@ export function registerModerationRoutes<S extends Schema>(app: OpenAPIHono<AppE
   return app.openapi(moderate, async (c) => {
     const { prisma } = c.get("deps");
     const business = await prisma.business.findFirst({ where: { id: c.req.valid("param").id, deletedAt: null } });
-    if (!business) throw new ApiError("not_found", "No such business.");
-    if (business.status === "ARCHIVED") throw new ApiError("invalid_transition", "The listing is already archived.");
+    if (!business) throw new AppError("not_found", "No such business.");
+    if (business.status === "ARCHIVED") throw new AppError("invalid_transition", "The listing is already archived.");
     const [updated] = await prisma.$transaction([
       prisma.business.update({ where: { id: business.id }, data: { status: "ARCHIVED", version: { increment: 1 } } }),
       prisma.activityLog.create({

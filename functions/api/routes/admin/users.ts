@@ -4,8 +4,8 @@ import type { User } from "../../../../generated/prisma/client.ts";
 import { revokeAllSessions } from "../../../auth/sessions.ts";
 import type { FieldCipher } from "../../../crypto/field-cipher.ts";
 import { phoneBlindIndex } from "../../../crypto/phone-number.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { currentUser } from "../../middleware/authenticate.ts";
 import { requireAdmin } from "../../middleware/require-admin.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
@@ -124,7 +124,7 @@ const suspend = createRoute({
 export function registerAdminUserRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   const target = async (prisma: AppEnv["Variables"]["deps"]["prisma"], id: string) => {
     const user = await prisma.user.findFirst({ where: { id, deletedAt: null } });
-    if (!user) throw new ApiError("not_found", "No such user.");
+    if (!user) throw new AppError("not_found", "No such user.");
     return user;
   };
   return app
@@ -159,7 +159,7 @@ export function registerAdminUserRoutes<S extends Schema>(app: OpenAPIHono<AppEn
     .openapi(suspend, async (c) => {
       const { prisma } = c.get("deps");
       const user = await target(prisma, c.req.valid("param").id);
-      if (user.role === "ADMIN") throw new ApiError("conflict", "Admins cannot be suspended here.");
+      if (user.role === "ADMIN") throw new AppError("conflict", "Admins cannot be suspended here.");
       const [updated] = await prisma.$transaction([
         prisma.user.update({ where: { id: user.id }, data: { status: "SUSPENDED" } }),
         revokeAllSessions(prisma, user.id, c.var.request.receivedAt),

@@ -2,9 +2,9 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import type { AdvisorProfile } from "../../../../generated/prisma/client.ts";
 import type { FieldCipher } from "../../../crypto/field-cipher.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import { loadBusinessForOwner } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { IdParamSchema, REGIONS } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
@@ -152,16 +152,16 @@ export function registerAdvisorRoutes<S extends Schema>(app: OpenAPIHono<AppEnv,
     })
     .openapi(getMine, async (c) => {
       const user = currentUser(c);
-      if (user.role !== "ADVISOR") throw new ApiError("forbidden", "Only advisors keep advisor profiles.");
+      if (user.role !== "ADVISOR") throw new AppError("forbidden", "Only advisors keep advisor profiles.");
       const profile = await c
         .get("deps")
         .prisma.advisorProfile.findFirst({ where: { userId: user.id, deletedAt: null }, include: WITH_NAME });
-      if (!profile) throw new ApiError("not_found", "No advisor profile yet; save one with PUT /me/advisor-profile.");
+      if (!profile) throw new AppError("not_found", "No advisor profile yet; save one with PUT /me/advisor-profile.");
       return c.json(toResponse(c.get("deps").fieldCipher, profile), 200);
     })
     .openapi(putMine, async (c) => {
       const user = currentUser(c);
-      if (user.role !== "ADVISOR") throw new ApiError("forbidden", "Only advisors keep advisor profiles.");
+      if (user.role !== "ADVISOR") throw new AppError("forbidden", "Only advisors keep advisor profiles.");
       const input = c.req.valid("json");
       const { prisma, fieldCipher } = c.get("deps");
       const data = {
@@ -192,9 +192,9 @@ export function registerAdvisorRoutes<S extends Schema>(app: OpenAPIHono<AppEnv,
         const advisor = await prisma.advisorProfile.findFirst({
           where: { id: advisorProfileId, deletedAt: null, user: { deletedAt: null, status: "ACTIVE" } },
         });
-        if (!advisor) throw new ApiError("not_found", "No such advisor.");
+        if (!advisor) throw new AppError("not_found", "No such advisor.");
         if (!advisor.amlSupervisor || !advisor.amlRegistrationNumber) {
-          throw new ApiError("conflict", "This advisor has no AML registration on record, so cannot act on a sale.");
+          throw new AppError("conflict", "This advisor has no AML registration on record, so cannot act on a sale.");
         }
       }
       await prisma.business.update({

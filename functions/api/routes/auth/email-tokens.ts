@@ -2,8 +2,8 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import { issueEmailToken, spendEmailToken } from "../../../auth/email-tokens.ts";
 import { hashPassword } from "../../../auth/password.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { problems } from "../openapi-helpers.ts";
 import { EmailSchema, PasswordSchema } from "./schemas.ts";
 
@@ -54,7 +54,7 @@ export function registerEmailTokenRoutes<S extends Schema>(app: OpenAPIHono<AppE
         "EMAIL_VERIFICATION",
         c.var.request.receivedAt,
       );
-      if (!userId) throw new ApiError("token_invalid");
+      if (!userId) throw new AppError("token_invalid");
       await prisma.user.update({ where: { id: userId }, data: { emailVerifiedAt: c.var.request.receivedAt } });
       return c.body(null, 204);
     })
@@ -75,7 +75,7 @@ export function registerEmailTokenRoutes<S extends Schema>(app: OpenAPIHono<AppE
       const { prisma } = c.get("deps");
       const { token, password } = c.req.valid("json");
       const userId = await spendEmailToken(prisma, token, "PASSWORD_RESET", c.var.request.receivedAt);
-      if (!userId) throw new ApiError("token_invalid");
+      if (!userId) throw new AppError("token_invalid");
       const passwordHash = await hashPassword(password);
       await prisma.$transaction([
         prisma.user.update({ where: { id: userId }, data: { passwordHash } }),

@@ -5,9 +5,9 @@ import { ActivityAction, recordActivity } from "../../../activity/record-activit
 import { checkLoginThrottle, recordLoginFailure } from "../../../auth/login-throttle.ts";
 import { hashPassword, verifyPassword } from "../../../auth/password.ts";
 import { startSession } from "../../../auth/sessions.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import { activityOrigin } from "../../../requests/request-context.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { actAs } from "../../middleware/authenticate.ts";
 import { problems } from "../openapi-helpers.ts";
 import { EmailSchema, TokenPairSchema } from "./schemas.ts";
@@ -50,12 +50,12 @@ export function registerLogin<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
     if (!user?.passwordHash || !valid) {
       await recordLoginFailure(prisma, email, { ...context, userId: user?.id }, failures);
-      throw new ApiError("invalid_credentials");
+      throw new AppError("invalid_credentials");
     }
     actAs(user);
     if (user.status === "SUSPENDED") {
       await recordActivity(prisma, { action: ActivityAction.suspendedAccess, userId: user.id, ...context });
-      throw new ApiError("account_suspended");
+      throw new AppError("account_suspended");
     }
 
     const tokens = await startSession(prisma, config, user, context, context.occurredAt);

@@ -3,8 +3,8 @@ import type { Schema } from "hono";
 import { issueEmailToken } from "../../../auth/email-tokens.ts";
 import { hashPassword } from "../../../auth/password.ts";
 import { startSession } from "../../../auth/sessions.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { problems } from "../openapi-helpers.ts";
 import { EmailSchema, PasswordSchema, TokenPairSchema, toUserResponse, UserSchema } from "./schemas.ts";
 
@@ -46,14 +46,14 @@ export function registerRegister<S extends Schema>(app: OpenAPIHono<AppEnv, S>) 
       where: { email: body.email, deletedAt: null },
       select: { id: true },
     });
-    if (existing) throw new ApiError("email_taken");
+    if (existing) throw new AppError("email_taken");
     const user = await prisma.user
       .create({
         data: { email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) },
       })
       .catch((error: { code?: string }) => {
         // Two registrations racing for one email: the partial unique index decides.
-        throw error.code === "P2002" ? new ApiError("email_taken") : error;
+        throw error.code === "P2002" ? new AppError("email_taken") : error;
       });
     const token = await issueEmailToken(prisma, user.id, "EMAIL_VERIFICATION", c.var.request.receivedAt);
     await mailer.send({

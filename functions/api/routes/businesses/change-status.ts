@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import { allowedTransitions, canTransition } from "../../../domain/business-status.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import { loadBusinessForOwner } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import { BusinessSchema, IdParamSchema, STATUSES, toBusinessResponse } from "./schemas.ts";
@@ -35,7 +35,7 @@ export function registerChangeBusinessStatus<S extends Schema>(app: OpenAPIHono<
     const target = c.req.valid("json").status;
     if (!canTransition(business.status, target)) {
       const allowed = allowedTransitions(business.status);
-      throw new ApiError(
+      throw new AppError(
         "invalid_transition",
         `A ${business.status} listing can move to ${allowed.length ? allowed.join(" or ") : "nothing (final)"}, not ${target}.`,
       );
@@ -51,7 +51,7 @@ export function registerChangeBusinessStatus<S extends Schema>(app: OpenAPIHono<
         ...(target === "PUBLISHED" && !business.publishedAt ? { publishedAt: now } : {}),
       },
     });
-    if (count === 0) throw new ApiError("conflict", "The listing's status changed meanwhile; read it again.");
+    if (count === 0) throw new AppError("conflict", "The listing's status changed meanwhile; read it again.");
     const updated = await prisma.business.findUniqueOrThrow({ where: { id: business.id } });
     c.header("ETag", `"${updated.version}"`);
     return c.json(toBusinessResponse(updated, true), 200);

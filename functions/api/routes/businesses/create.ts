@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import type { Prisma } from "../../../../generated/prisma/client.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import { BusinessInputSchema, BusinessSchema, toBusinessData, toBusinessResponse } from "./schemas.ts";
@@ -25,7 +25,7 @@ const route = createRoute({
 export function registerCreateBusiness<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
     const user = currentUser(c);
-    if (user.role !== "SELLER") throw new ApiError("forbidden", "Only sellers can list businesses.");
+    if (user.role !== "SELLER") throw new AppError("forbidden", "Only sellers can list businesses.");
     const business = await c.get("deps").prisma.business.create({
       // The body passed the full input schema, so every required column is present.
       data: {

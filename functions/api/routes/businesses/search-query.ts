@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { Prisma } from "../../../../generated/prisma/client.ts";
 import { SIC_FILTER_PATTERN, sicPrefixes } from "../../../domain/sic-hierarchy.ts";
-import { ApiError } from "../../errors.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import { uuid } from "../uuid.ts";
 import { REGIONS } from "./schemas.ts";
 
@@ -102,7 +102,7 @@ function decodeCursor(raw: string, sort: string): Cursor {
   } catch {
     // fall through
   }
-  throw new ApiError("validation_failed", undefined, {
+  throw new AppError("validation_failed", undefined, {
     fields: [{ field: "cursor", message: "is not a cursor from this search (same sort order)" }],
   });
 }
@@ -115,7 +115,7 @@ function decodeCursor(raw: string, sort: string): Cursor {
 export function buildSearchSql(query: SearchQuery): { sql: Prisma.Sql; sort: (typeof SORTS)[number] } {
   const sort = query.sort ?? (query.q ? "relevance" : "newest");
   if (sort === "relevance" && !query.q) {
-    throw new ApiError("validation_failed", undefined, { fields: [{ field: "sort", message: "relevance needs q" }] });
+    throw new AppError("validation_failed", undefined, { fields: [{ field: "sort", message: "relevance needs q" }] });
   }
   const tsQuery = Prisma.sql`websearch_to_tsquery('english', ${query.q ?? ""})`;
   const order = ordering(sort, tsQuery);

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { AppError } from "../../../errors/app-error.ts";
 import { loadBusinessForOwner } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import { requiredIfMatchVersion } from "./if-match.ts";
@@ -34,7 +34,7 @@ export function registerUpdateBusiness<S extends Schema>(app: OpenAPIHono<AppEnv
     const version = requiredIfMatchVersion(c.req.header("if-match"));
     // Versions are 32-bit; anything larger cannot be current.
     if (version > 2_147_483_647)
-      throw new ApiError("version_conflict", `The listing is at version ${business.version}.`);
+      throw new AppError("version_conflict", `The listing is at version ${business.version}.`);
     // Compare-and-set on the version: of two concurrent edits from the same version, one wins.
     const { count } = await prisma.business.updateMany({
       where: { id: business.id, version, deletedAt: null },
@@ -45,7 +45,7 @@ export function registerUpdateBusiness<S extends Schema>(app: OpenAPIHono<AppEnv
       },
     });
     if (count === 0)
-      throw new ApiError("version_conflict", `The listing is at version ${business.version}, not ${version}.`);
+      throw new AppError("version_conflict", `The listing is at version ${business.version}, not ${version}.`);
     const updated = await prisma.business.findUniqueOrThrow({ where: { id: business.id } });
     c.header("ETag", `"${updated.version}"`);
     return c.json(toBusinessResponse(updated, true), 200);

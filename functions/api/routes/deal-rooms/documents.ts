@@ -3,10 +3,10 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context, Schema } from "hono";
 import type { Document } from "../../../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import { activityOrigin } from "../../../requests/request-context.ts";
 import { loadDealRoomFor, requireRole } from "../../access/deal-room-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import { uuid } from "../uuid.ts";
@@ -217,7 +217,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
     const document = await prisma.document.findFirst({
       where: { id: documentId, dealRoomId: access.room.id, deletedAt: null },
     });
-    if (!document) throw new ApiError("not_found", "No such document in this deal room.");
+    if (!document) throw new AppError("not_found", "No such document in this deal room.");
     return { access, document };
   };
 
@@ -245,10 +245,10 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       requireRole(access, ["OWNER", "ADVISOR"], "upload documents");
       const { file, folder, replaces } = c.req.valid("form");
       if (file.size > MAX_DOCUMENT_BYTES)
-        throw new ApiError("payload_too_large", `Documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`);
+        throw new AppError("payload_too_large", `Documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`);
       const contentType = file.type.split(";")[0]!.trim().toLowerCase();
       if (!ALLOWED_CONTENT_TYPES.has(contentType)) {
-        throw new ApiError(
+        throw new AppError(
           "unsupported_media_type",
           `${contentType || "This file type"} is not accepted in a deal room.`,
         );
@@ -257,7 +257,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       const previous = replaces
         ? await prisma.document.findFirst({ where: { id: replaces, dealRoomId: access.room.id, deletedAt: null } })
         : null;
-      if (replaces && !previous) throw new ApiError("not_found", "The document to replace is not in this deal room.");
+      if (replaces && !previous) throw new AppError("not_found", "The document to replace is not in this deal room.");
 
       const bytes = new Uint8Array(await file.arrayBuffer());
       const id = randomUUID();
@@ -285,7 +285,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
             .catch((error: { code?: string }) => {
               // previous_version_id is unique: two uploads replacing the same version race; one wins.
               throw error.code === "P2002"
-                ? new ApiError("conflict", "That version was already replaced; list the documents again.")
+                ? new AppError("conflict", "That version was already replaced; list the documents again.")
                 : error;
             });
           await recordActivity(tx, {
@@ -339,7 +339,7 @@ export function registerDocumentRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
         return c.redirect(url, 302);
       }
       const bytes = await storage.get(document.storageKey);
-      if (!bytes) throw new ApiError("not_found", "The file is missing from storage.");
+      if (!bytes) throw new AppError("not_found", "The file is missing from storage.");
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         "content-type": document.contentType,
         "content-length": String(bytes.byteLength),

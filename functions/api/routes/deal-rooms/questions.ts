@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { AppError } from "../../../errors/app-error.ts";
 import { loadDealRoomFor, requireRole } from "../../access/deal-room-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import { uuid } from "../uuid.ts";
@@ -136,7 +136,7 @@ export function registerQuestionRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
         const document = await prisma.document.findFirst({
           where: { id: documentId, dealRoomId: access.room.id, deletedAt: null },
         });
-        if (!document) throw new ApiError("not_found", "No such document in this deal room.");
+        if (!document) throw new AppError("not_found", "No such document in this deal room.");
       }
       const row = await prisma.dealRoomQuestion.create({
         data: { dealRoomId: access.room.id, askedById: user.id, body, documentId: documentId ?? null },
@@ -153,7 +153,7 @@ export function registerQuestionRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       const question = await prisma.dealRoomQuestion.findFirst({
         where: { id: questionId, dealRoomId: access.room.id, deletedAt: null },
       });
-      if (!question) throw new ApiError("not_found", "No such question in this deal room.");
+      if (!question) throw new AppError("not_found", "No such question in this deal room.");
       const row = await prisma.dealRoomQuestion.update({
         where: { id: question.id },
         data: { answer: c.req.valid("json").answer, answeredById: user.id, answeredAt: c.var.request.receivedAt },

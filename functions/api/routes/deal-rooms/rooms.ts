@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import type { PrismaClient } from "../../../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import { activityOrigin } from "../../../requests/request-context.ts";
 import {
   activeMembershipWhere,
@@ -10,7 +11,6 @@ import {
   requireRole,
 } from "../../access/deal-room-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import { uuid } from "../uuid.ts";
@@ -161,19 +161,19 @@ export function registerDealRoomRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       const { userId, role, accessExpiresAt } = c.req.valid("json");
       const expiry = accessExpiresAt ? new Date(accessExpiresAt) : null;
       if (expiry && expiry <= c.var.request.receivedAt) {
-        throw new ApiError("validation_failed", undefined, {
+        throw new AppError("validation_failed", undefined, {
           fields: [{ field: "accessExpiresAt", message: "must be in the future" }],
         });
       }
       const person = await prisma.user.findFirst({ where: { id: userId, deletedAt: null, status: "ACTIVE" } });
-      if (!person) throw new ApiError("not_found", "No such user.");
+      if (!person) throw new AppError("not_found", "No such user.");
       // A room always has an owner: the owner's membership is never re-roled through here.
       const existing = await prisma.dealRoomMember.findUnique({
         where: { dealRoomId_userId: { dealRoomId: access.room.id, userId } },
         select: { role: true },
       });
       if (existing?.role === "OWNER") {
-        throw new ApiError("conflict", "The room's owner keeps the owner role and cannot be re-added.");
+        throw new AppError("conflict", "The room's owner keeps the owner role and cannot be re-added.");
       }
       await prisma.dealRoomMember.upsert({
         where: { dealRoomId_userId: { dealRoomId: access.room.id, userId } },
@@ -199,8 +199,8 @@ export function registerDealRoomRoutes<S extends Schema>(app: OpenAPIHono<AppEnv
       const member = await prisma.dealRoomMember.findUnique({
         where: { dealRoomId_userId: { dealRoomId: id, userId } },
       });
-      if (!member || member.revokedAt) throw new ApiError("not_found", "No such member.");
-      if (member.role === "OWNER") throw new ApiError("conflict", "The room's owner cannot be removed.");
+      if (!member || member.revokedAt) throw new AppError("not_found", "No such member.");
+      if (member.role === "OWNER") throw new AppError("conflict", "The room's owner cannot be removed.");
       await prisma.dealRoomMember.update({ where: { id: member.id }, data: { revokedAt: c.var.request.receivedAt } });
       await recordActivity(prisma, {
         userId: user.id,

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { AppError } from "../../../errors/app-error.ts";
 import { loadBusinessForFinancials } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { requiredIfMatchVersion } from "../businesses/if-match.ts";
 import { IdParamSchema } from "../businesses/schemas.ts";
@@ -105,7 +105,7 @@ export function registerFinancialRoutes<S extends Schema>(app: OpenAPIHono<AppEn
         })
         .catch((error: { code?: string }) => {
           throw error.code === "P2002"
-            ? new ApiError("conflict", `Figures for the year ending ${input.financialYearEnd} exist already.`)
+            ? new AppError("conflict", `Figures for the year ending ${input.financialYearEnd} exist already.`)
             : error;
         });
       return c.json(toFinancialResponse(row), 201);
@@ -118,7 +118,7 @@ export function registerFinancialRoutes<S extends Schema>(app: OpenAPIHono<AppEn
       const existing = await prisma.businessFinancial.findFirst({
         where: { id: financialId, businessId: business.id, deletedAt: null },
       });
-      if (!existing) throw new ApiError("not_found", "No such financial year on this listing.");
+      if (!existing) throw new AppError("not_found", "No such financial year on this listing.");
       const input = c.req.valid("json");
       const basedOn = requiredIfMatchVersion(c.req.header("if-match"));
       // Compare-and-set on the last update time: of two corrections from the same figures, one wins.
@@ -129,10 +129,10 @@ export function registerFinancialRoutes<S extends Schema>(app: OpenAPIHono<AppEn
         })
         .catch((error: { code?: string }) => {
           throw error.code === "P2002"
-            ? new ApiError("conflict", `Figures for the year ending ${input.financialYearEnd} exist already.`)
+            ? new AppError("conflict", `Figures for the year ending ${input.financialYearEnd} exist already.`)
             : error;
         });
-      if (count === 0) throw new ApiError("version_conflict", "These figures changed since you read them.");
+      if (count === 0) throw new AppError("version_conflict", "These figures changed since you read them.");
       const row = await prisma.businessFinancial.findUniqueOrThrow({ where: { id: existing.id } });
       return c.json(toFinancialResponse(row), 200);
     })
@@ -144,7 +144,7 @@ export function registerFinancialRoutes<S extends Schema>(app: OpenAPIHono<AppEn
         where: { id: financialId, businessId: business.id, deletedAt: null },
         data: { deletedAt: c.var.request.receivedAt },
       });
-      if (count === 0) throw new ApiError("not_found", "No such financial year on this listing.");
+      if (count === 0) throw new AppError("not_found", "No such financial year on this listing.");
       return c.body(null, 204);
     });
 }

@@ -2,13 +2,13 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context, Schema } from "hono";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
 import { revokeAllSessions } from "../../../auth/sessions.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import { erasePerson } from "../../../gdpr/erase-person.ts";
 import { exportPerson } from "../../../gdpr/export-person.ts";
 import { LEGAL_HOLDS } from "../../../gdpr/legal-holds.ts";
 import { activityOrigin } from "../../../requests/request-context.ts";
 import { USER_RETENTION_DAYS } from "../../../retention/retention-periods.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { requireAdmin } from "../../middleware/require-admin.ts";
 import { IdParamSchema } from "../businesses/schemas.ts";
@@ -109,7 +109,7 @@ const eraseForAdmin = createRoute({
 async function archiveFor(c: Context<AppEnv>, userId: string) {
   const { prisma } = c.get("deps");
   const exists = await prisma.user.findUnique({ where: { id: userId, deletedAt: undefined }, select: { id: true } });
-  if (!exists) throw new ApiError("not_found", "No such user.");
+  if (!exists) throw new AppError("not_found", "No such user.");
   await recordActivity(prisma, {
     action: ActivityAction.dataExportRequested,
     userId: currentUser(c).id,
@@ -164,8 +164,8 @@ export function registerGdprRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>
       const admin = currentUser(c);
       const { id } = c.req.valid("param");
       const target = await prisma.user.findUnique({ where: { id, deletedAt: undefined }, select: { role: true } });
-      if (!target) throw new ApiError("not_found", "No such user.");
-      if (target.role === "ADMIN") throw new ApiError("forbidden", "Admins are not erased through the API.");
+      if (!target) throw new AppError("not_found", "No such user.");
+      if (target.role === "ADMIN") throw new AppError("forbidden", "Admins are not erased through the API.");
       const report = await erasePerson(prisma, storage, id, {
         actorUserId: admin.id,
         actorRole: admin.role,

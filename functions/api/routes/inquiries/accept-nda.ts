@@ -2,11 +2,11 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import { ActivityAction, recordActivity } from "../../../activity/record-activity.ts";
 import { CURRENT_NDA_VERSION } from "../../../domain/inquiry-status.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import { activityOrigin } from "../../../requests/request-context.ts";
 import { loadInquiryFor } from "../../access/inquiry-access.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { clientAddress } from "../../client-address.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import { INQUIRY_INCLUDE, InquiryIdParamSchema, InquirySchema, toInquiryResponse } from "./schemas.ts";
@@ -47,10 +47,10 @@ export function registerAcceptNda<S extends Schema>(app: OpenAPIHono<AppEnv, S>)
     const { prisma, fieldCipher } = c.get("deps");
     const user = currentUser(c);
     const { inquiry, isBuyer } = await loadInquiryFor(prisma, c.req.valid("param").id, user);
-    if (!isBuyer) throw new ApiError("forbidden", "Only the buyer who inquired can accept the NDA.");
+    if (!isBuyer) throw new AppError("forbidden", "Only the buyer who inquired can accept the NDA.");
     if (inquiry.status !== "ACCEPTED")
-      throw new ApiError("invalid_transition", `The inquiry is ${inquiry.status}; the seller must accept it first.`);
-    if (inquiry.ndaAcceptedAt) throw new ApiError("invalid_transition", "The NDA is already accepted.");
+      throw new AppError("invalid_transition", `The inquiry is ${inquiry.status}; the seller must accept it first.`);
+    if (inquiry.ndaAcceptedAt) throw new AppError("invalid_transition", "The NDA is already accepted.");
 
     const updated = await prisma.$transaction(async (tx) => {
       const { count } = await tx.inquiry.updateMany({
@@ -62,7 +62,7 @@ export function registerAcceptNda<S extends Schema>(app: OpenAPIHono<AppEnv, S>)
           ndaAcceptedIp: fieldCipher.encryptOptional("inquiries.nda_accepted_ip", clientAddress(c)),
         },
       });
-      if (count === 0) throw new ApiError("invalid_transition", "The NDA is already accepted.");
+      if (count === 0) throw new AppError("invalid_transition", "The NDA is already accepted.");
       const room = await tx.dealRoom.findUniqueOrThrow({ where: { inquiryId: inquiry.id } });
       await tx.dealRoomMember.upsert({
         where: { dealRoomId_userId: { dealRoomId: room.id, userId: user.id } },

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { AppError } from "../../../errors/app-error.ts";
 import { loadBusinessFor } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { IdParamSchema } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
@@ -33,10 +33,10 @@ export function registerCreateInquiry<S extends Schema>(app: OpenAPIHono<AppEnv,
   return app.openapi(route, async (c) => {
     const { prisma } = c.get("deps");
     const user = currentUser(c);
-    if (user.role !== "BUYER") throw new ApiError("forbidden", "Only buyers can inquire about a listing.");
+    if (user.role !== "BUYER") throw new AppError("forbidden", "Only buyers can inquire about a listing.");
     const { business } = await loadBusinessFor(prisma, c.req.valid("param").id, user);
     if (business.status !== "PUBLISHED") {
-      throw new ApiError(
+      throw new AppError(
         "invalid_transition",
         `This listing is ${business.status.toLowerCase().replace("_", " ")}; it takes no inquiries.`,
       );
@@ -49,7 +49,7 @@ export function registerCreateInquiry<S extends Schema>(app: OpenAPIHono<AppEnv,
         })
         .catch((error: { code?: string }) => {
           throw error.code === "P2002"
-            ? new ApiError("conflict", "You already have an inquiry about this listing.")
+            ? new AppError("conflict", "You already have an inquiry about this listing.")
             : error;
         });
       await tx.business.update({ where: { id: business.id }, data: { lastActivityAt: c.var.request.receivedAt } });

@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, Schema } from "hono";
 import { INQUIRY_TRANSITIONS, type InquiryAction } from "../../../domain/inquiry-status.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import { loadInquiryFor } from "../../access/inquiry-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
 import { INQUIRY_INCLUDE, InquiryIdParamSchema, InquirySchema, toInquiryResponse } from "./schemas.ts";
@@ -41,10 +41,10 @@ async function applyTransition(c: Context<AppEnv>, action: InquiryAction, inquir
   const rule = INQUIRY_TRANSITIONS[action];
   const { inquiry, isBuyer, isSeller } = await loadInquiryFor(prisma, inquiryId, user);
   if (rule.by === "seller" ? !isSeller : !isBuyer) {
-    throw new ApiError("forbidden", `Only the ${rule.by} can ${action} this inquiry.`);
+    throw new AppError("forbidden", `Only the ${rule.by} can ${action} this inquiry.`);
   }
   if (!(rule.from as readonly string[]).includes(inquiry.status)) {
-    throw new ApiError("invalid_transition", `A ${inquiry.status} inquiry cannot be ${rule.to.toLowerCase()}.`);
+    throw new AppError("invalid_transition", `A ${inquiry.status} inquiry cannot be ${rule.to.toLowerCase()}.`);
   }
   const updated = await prisma.$transaction(async (tx) => {
     // Conditional on the status we checked: of two racing responses, one wins.
@@ -52,7 +52,7 @@ async function applyTransition(c: Context<AppEnv>, action: InquiryAction, inquir
       where: { id: inquiry.id, status: inquiry.status },
       data: { status: rule.to, respondedAt: c.var.request.receivedAt },
     });
-    if (count === 0) throw new ApiError("invalid_transition", "The inquiry changed meanwhile; read it again.");
+    if (count === 0) throw new AppError("invalid_transition", "The inquiry changed meanwhile; read it again.");
     if (action === "accept") {
       const advisorUserId = (inquiry.business as { advisor?: { userId: string } | null }).advisor?.userId;
       await tx.dealRoom.create({

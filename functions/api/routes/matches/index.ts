@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { AppError } from "../../../errors/app-error.ts";
 import { loadBusinessFor, PUBLIC_STATUSES } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { IdParamSchema, REGIONS } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
@@ -83,7 +83,7 @@ export function registerMatchRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S
   return app
     .openapi(myMatches, async (c) => {
       const user = currentUser(c);
-      if (user.role !== "BUYER") throw new ApiError("forbidden", "Matches are for buyers.");
+      if (user.role !== "BUYER") throw new AppError("forbidden", "Matches are for buyers.");
       const matches = await c.get("deps").prisma.match.findMany({
         where: {
           buyerProfile: { userId: user.id, deletedAt: null },
@@ -117,7 +117,7 @@ export function registerMatchRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S
       const { prisma } = c.get("deps");
       const { business, isManager } = await loadBusinessFor(prisma, c.req.valid("param").id, currentUser(c));
       if (!isManager)
-        throw new ApiError("forbidden", "Only the listing's seller or advisor sees its interested buyers.");
+        throw new AppError("forbidden", "Only the listing's seller or advisor sees its interested buyers.");
       const matches = await prisma.match.findMany({
         where: { businessId: business.id, buyerProfile: { deletedAt: null } },
         include: { buyerProfile: { include: { user: { select: { id: true, name: true } } } } },

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import type { BuyerProfile } from "../../../../generated/prisma/client.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { REGIONS } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
@@ -109,7 +109,7 @@ const remove = createRoute({
 });
 
 function requireBuyer(role: string) {
-  if (role !== "BUYER") throw new ApiError("forbidden", "Only buyers keep acquisition profiles.");
+  if (role !== "BUYER") throw new AppError("forbidden", "Only buyers keep acquisition profiles.");
 }
 
 export function registerBuyerProfileRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
@@ -120,7 +120,7 @@ export function registerBuyerProfileRoutes<S extends Schema>(app: OpenAPIHono<Ap
       const profile = await c
         .get("deps")
         .prisma.buyerProfile.findFirst({ where: { userId: user.id, deletedAt: null } });
-      if (!profile) throw new ApiError("not_found", "No buyer profile yet; save one with PUT /me/buyer-profile.");
+      if (!profile) throw new AppError("not_found", "No buyer profile yet; save one with PUT /me/buyer-profile.");
       return c.json(toResponse(profile), 200);
     })
     .openapi(remove, async (c) => {
@@ -130,7 +130,7 @@ export function registerBuyerProfileRoutes<S extends Schema>(app: OpenAPIHono<Ap
         where: { userId: user.id, deletedAt: null },
         data: { deletedAt: c.var.request.receivedAt },
       });
-      if (count === 0) throw new ApiError("not_found", "No buyer profile to delete.");
+      if (count === 0) throw new AppError("not_found", "No buyer profile to delete.");
       return c.body(null, 204);
     })
     .openapi(put, async (c) => {

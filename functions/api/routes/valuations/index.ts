@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import type { Valuation } from "../../../../generated/prisma/client.ts";
+import { AppError } from "../../../errors/app-error.ts";
 import { loadBusinessForFinancials } from "../../access/business-access.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { ApiError } from "../../errors.ts";
 import { authenticate, currentUser } from "../../middleware/authenticate.ts";
 import { IdParamSchema } from "../businesses/schemas.ts";
 import { bearerAuth, problems } from "../openapi-helpers.ts";
@@ -157,9 +157,9 @@ export function registerValuationRoutes<S extends Schema>(app: OpenAPIHono<AppEn
       const valuation = await prisma.valuation.findFirst({
         where: { id: valuationId, businessId: business.id, deletedAt: null },
       });
-      if (!valuation) throw new ApiError("not_found", "No such valuation on this listing.");
+      if (!valuation) throw new AppError("not_found", "No such valuation on this listing.");
       if (valuation.createdById !== user.id && user.role !== "ADMIN")
-        throw new ApiError("forbidden", "Only its author can withdraw a valuation.");
+        throw new AppError("forbidden", "Only its author can withdraw a valuation.");
       await prisma.valuation.update({ where: { id: valuation.id }, data: { deletedAt: c.var.request.receivedAt } });
       return c.body(null, 204);
     });

@@ -1,0 +1,99 @@
+import { z } from "zod";
+
+/** Every failure the API reports has one of these stable codes; clients switch on them. */
+export const ErrorCode = z.enum([
+  "bad_request",
+  "validation_failed",
+  "unauthorized",
+  "invalid_credentials",
+  "token_invalid",
+  "refresh_token_reused",
+  "forbidden",
+  "account_suspended",
+  "not_found",
+  "conflict",
+  "email_taken",
+  "version_conflict",
+  "precondition_required",
+  "invalid_transition",
+  "idempotency_key_reused",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "internal_error",
+  "service_unavailable",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The HTTP statuses the application's errors map to (the HTTP layer renders them). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 500 | 503;
+
+const STATUS: Record<ErrorCode, ErrorStatus> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  token_invalid: 401,
+  refresh_token_reused: 401,
+  forbidden: 403,
+  account_suspended: 403,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  version_conflict: 412,
+  invalid_transition: 409,
+  idempotency_key_reused: 422,
+  precondition_required: 428,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+};
+
+export const ERROR_TITLES: Record<ErrorCode, string> = {
+  bad_request: "The request is malformed",
+  validation_failed: "The request is not valid",
+  unauthorized: "Authentication is required",
+  invalid_credentials: "Email or password is wrong",
+  token_invalid: "The token is invalid or expired",
+  refresh_token_reused: "The refresh token was already used; the session is revoked",
+  forbidden: "You are not allowed to do this",
+  account_suspended: "This account is suspended",
+  not_found: "Not found",
+  conflict: "The request conflicts with the current state",
+  email_taken: "An account with this email already exists",
+  version_conflict: "The resource changed since you read it",
+  precondition_required: "This update needs an If-Match header",
+  invalid_transition: "This status change is not allowed",
+  idempotency_key_reused: "The Idempotency-Key was used with a different request",
+  payload_too_large: "The request body is too large",
+  unsupported_media_type: "Unsupported content type",
+  rate_limited: "Too many requests",
+  internal_error: "Something went wrong on our side",
+  service_unavailable: "The service is briefly unavailable; try again shortly",
+};
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * The one exception type the application throws for a failure its caller should hear about.
+ * Use cases throw it; the HTTP layer (functions/api/errors.ts) renders it as problem+json.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly extras: { fields?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail ?? ERROR_TITLES[code]);
+    this.name = "AppError";
+  }
+
+  get status(): ErrorStatus {
+    return STATUS[this.code];
+  }
+}
