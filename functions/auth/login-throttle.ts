@@ -1,73 +1,52 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
-import {
-  FAILED_LOGIN_WINDOW_MS,
-  FAILED_LOGINS_PER_ACCOUNT,
-  FAILED_LOGINS_PER_IP,
-  failedLoginFlag,
-} from "../activity/security-flags.ts";
+import { FAILED_LOGIN_WINDOW_MS, FAILED_LOGINS_PER_ACCOUNT, FAILED_LOGINS_PER_IP } from "../activity/security-flags.ts";
 import { AppError } from "../errors/app-error.ts";
+import { type RateLimit, reserveAttempt } from "../rate-limits/attempt-reservations.ts";
 
 /** The throttle's limits are the same as the security flags' (security-flags.ts). */
 export const THROTTLE_WINDOW_MS = FAILED_LOGIN_WINDOW_MS;
-/** Failures per account in the window before logins are refused. */
+/** Failed logins per account in the window before logins are refused. */
 export const MAX_FAILURES_PER_ACCOUNT = FAILED_LOGINS_PER_ACCOUNT;
-/** Failures per IP address in the window before logins are refused (many accounts, one IP). */
+/** Failed logins per IP address in the window before logins are refused (many accounts, one IP). */
 export const MAX_FAILURES_PER_IP = FAILED_LOGINS_PER_IP;
 
-const LOGIN_FAILED = ActivityAction.loginFailed;
+function loginLimits(email: string, ipAddress: string | undefined): RateLimit[] {
+  return [
+    { scope: "login:account", subject: email, max: MAX_FAILURES_PER_ACCOUNT, windowMs: THROTTLE_WINDOW_MS },
+    { scope: "login:address", subject: ipAddress, max: MAX_FAILURES_PER_IP, windowMs: THROTTLE_WINDOW_MS },
+  ];
+}
+
+export interface LoginAttempt {
+  attemptId: string;
+  /** How long to hold this attempt back: 250 ms after the third failure, doubling, at most 2 s. */
+  delayMs: number;
+  /** Failed (or still running) logins in the window before this one. */
+  failures: { byAccount: number; byIp: number };
+}
 
 /**
- * Login throttling that holds across servers and Lambda containers: it counts the failed
- * logins recorded in the activity log. Refuses with 429 (and Retry-After) past the limits;
- * below them, it slows each attempt down after the third failure (250 ms, doubling, max 2 s).
+ * Lets a login attempt through to the password check, or refuses it with 429 and Retry-After.
+ * Counting and checking are one atomic step (reserveAttempt): of 30 simultaneous wrong
+ * passwords for one account, 5 are checked and 25 refused. A correct password releases its
+ * attempt (releaseAttempt), so only failures count.
  */
-export async function checkLoginThrottle(
+export async function reserveLoginAttempt(
   prisma: PrismaClient,
   email: string,
   ipAddress: string | undefined,
   now: Date,
-): Promise<{ delayMs: number; failures: { byAccount: number; byIp: number } }> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const [byAccount, byIp] = await Promise.all([
-    prisma.activityLog.count({
-      where: { action: LOGIN_FAILED, entityType: "email", entityId: email, occurredAt: { gte: since } },
-    }),
-    ipAddress
-      ? prisma.activityLog.count({ where: { action: LOGIN_FAILED, ipAddress, occurredAt: { gte: since } } })
-      : Promise.resolve(0),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
+): Promise<LoginAttempt> {
+  const reservation = await reserveAttempt(prisma, loginLimits(email, ipAddress), now);
+  if (!reservation.allowed) {
     throw new AppError("rate_limited", "Too many failed logins. Try again later.", {
-      headers: { "retry-after": String(THROTTLE_WINDOW_MS / 1000) },
+      headers: { "retry-after": String(reservation.retryAfterSeconds) },
     });
   }
+  const [byAccount = 0, byIp = 0] = reservation.before;
   return {
+    attemptId: reservation.attemptId,
     delayMs: byAccount >= 3 ? Math.min(250 * 2 ** (byAccount - 3), 2000) : 0,
     failures: { byAccount, byIp },
   };
-}
-
-export async function recordLoginFailure(
-  prisma: PrismaClient,
-  email: string,
-  context: {
-    ipAddress?: string | undefined;
-    userAgent?: string | undefined;
-    userId?: string | undefined;
-    occurredAt: Date;
-  },
-  /** The failures checkLoginThrottle counted before this one. */
-  failuresBefore: { byAccount: number; byIp: number },
-) {
-  return recordActivity(prisma, {
-    securityFlag: failedLoginFlag(failuresBefore),
-    action: ActivityAction.loginFailed,
-    entityType: "email",
-    entityId: email,
-    userId: context.userId,
-    ipAddress: context.ipAddress,
-    userAgent: context.userAgent,
-    occurredAt: context.occurredAt,
-  });
 }

@@ -19,8 +19,11 @@ Applies the retention periods:
   listings    listings with no activity for a year: archived
   audit-logs  audit rows older than 7 years: purged (the hash chain stays verifiable)
   financials  financial figures for periods ended 6+ years ago, and valuations 6+ years old: deleted
+  expired-records
+              a day after they stop mattering: rate-limit hits, idempotency keys, ended
+              sessions, spent or expired e-mail tokens (with their IP addresses): deleted
 
-Without --job, runs all four. Works in short batches (one transaction each), so it can be
+Without --job, runs all five. Works in short batches (one transaction each), so it can be
 stopped at any time and run again: it carries on where it stopped and never repeats work.
 --dry-run reports how many rows each job would touch and changes nothing.
 

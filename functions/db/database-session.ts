@@ -30,7 +30,15 @@ export function runWithDatabaseSession<T>(session: DatabaseSession, work: () => 
   return sessions.run(session, async () => await work());
 }
 
-/** The session of the code running now; the API's authenticate middleware fills in the user. */
+/**
+ * Runs `work` in the current session (same request, same clock) acting as `user`: once a
+ * request knows who is calling, its queries say so (audit actor, row-level security).
+ */
+export function runActingAs<T>(user: { id: string; role: string }, work: () => T | PromiseLike<T>): Promise<T> {
+  return runWithDatabaseSession({ ...currentDatabaseSession(), userId: user.id, userRole: user.role }, work);
+}
+
+/** The session of the code running now. */
 export function currentDatabaseSession(): DatabaseSession | undefined {
   return sessions.getStore();
 }

@@ -5,12 +5,13 @@ import { erasePersonInTransaction } from "../gdpr/erase-person.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import {
   AUDIT_LOG_RETENTION_YEARS,
+  EXPIRED_RECORD_GRACE_DAYS,
   FINANCIAL_RETENTION_YEARS,
   LISTING_INACTIVITY_YEARS,
   USER_RETENTION_DAYS,
 } from "./retention-periods.ts";
 
-export const RETENTION_JOBS = ["users", "listings", "audit-logs", "financials"] as const;
+export const RETENTION_JOBS = ["users", "listings", "audit-logs", "financials", "expired-records"] as const;
 export type RetentionJobName = (typeof RETENTION_JOBS)[number];
 
 export interface RetentionOptions {
@@ -56,6 +57,8 @@ export function cutoffFor(job: RetentionJobName, now: Date): Date {
       return yearsBefore(now, AUDIT_LOG_RETENTION_YEARS);
     case "financials":
       return yearsBefore(now, FINANCIAL_RETENTION_YEARS);
+    case "expired-records":
+      return new Date(now.getTime() - EXPIRED_RECORD_GRACE_DAYS * DAY_MS);
   }
 }
 
@@ -161,6 +164,37 @@ const batches: Record<
           SELECT id FROM valuations WHERE created_at <= ${cutoff}
           ORDER BY id LIMIT ${size} FOR UPDATE SKIP LOCKED)`;
       return { count: financials + valuations };
+    },
+  },
+  // Short-lived records a day after they stopped mattering: rate-limit hits (the longest window
+  // is an hour), idempotency keys (remembered 24 hours), ended or expired sessions, spent or
+  // expired e-mail tokens. Their IP addresses and user agents go with them.
+  "expired-records": {
+    count: async (prisma, cutoff) =>
+      (await prisma.rateLimitHit.count({ where: { occurredAt: { lte: cutoff } } })) +
+      (await prisma.idempotencyKey.count({ where: { createdAt: { lte: cutoff } } })) +
+      (await prisma.session.count({
+        where: { OR: [{ expiresAt: { lte: cutoff } }, { revokedAt: { lte: cutoff } }] },
+      })) +
+      (await prisma.userToken.count({ where: { OR: [{ expiresAt: { lte: cutoff } }, { usedAt: { lte: cutoff } }] } })),
+    batch: (size) => async (tx, cutoff) => {
+      const counts = [
+        await tx.$executeRaw`
+          DELETE FROM rate_limit_hits WHERE id IN (
+            SELECT id FROM rate_limit_hits WHERE occurred_at <= ${cutoff} LIMIT ${size} FOR UPDATE SKIP LOCKED)`,
+        await tx.$executeRaw`
+          DELETE FROM idempotency_keys WHERE id IN (
+            SELECT id FROM idempotency_keys WHERE created_at <= ${cutoff} LIMIT ${size} FOR UPDATE SKIP LOCKED)`,
+        await tx.$executeRaw`
+          DELETE FROM sessions WHERE id IN (
+            SELECT id FROM sessions WHERE expires_at <= ${cutoff} OR revoked_at <= ${cutoff}
+            LIMIT ${size} FOR UPDATE SKIP LOCKED)`,
+        await tx.$executeRaw`
+          DELETE FROM user_tokens WHERE id IN (
+            SELECT id FROM user_tokens WHERE expires_at <= ${cutoff} OR used_at <= ${cutoff}
+            LIMIT ${size} FOR UPDATE SKIP LOCKED)`,
+      ];
+      return { count: counts.reduce((sum, count) => sum + count, 0) };
     },
   },
 };

@@ -10,3 +10,8 @@ export const LISTING_INACTIVITY_YEARS = 1;
 export const AUDIT_LOG_RETENTION_YEARS = 7;
 /** Financial figures and valuations are purged this many years after the period they cover. */
 export const FINANCIAL_RETENTION_YEARS = 6;
+/**
+ * Records that only matter for a short while (rate-limit hits, idempotency keys, ended sessions,
+ * spent or expired e-mail tokens) are deleted this long after they stop mattering.
+ */
+export const EXPIRED_RECORD_GRACE_DAYS = 1;

@@ -120,6 +120,51 @@ describe("authentication", () => {
     });
   });
 
+  describe("login throttling under concurrency", () => {
+    const wrongLogin = (email: string, address: string) =>
+      call(app, "POST", "/auth/login", { body: { email, password: "wrong-password-1" }, address });
+
+    it("checks no more than 5 of 30 simultaneous wrong passwords for one account", async () => {
+      const email = "alistair.grant@highlandhospitality.co.uk";
+      const responses = await Promise.all(Array.from({ length: 30 }, () => wrongLogin(email, "198.51.100.7")));
+      const statuses = responses.map((response) => response.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(25);
+      const failures = await db.prisma.activityLog.count({ where: { action: "auth.login_failed", entityId: email } });
+      expect(failures).toBe(5);
+      // Refused until the window passes, even with the right password, and from another address.
+      const right = await call(app, "POST", "/auth/login", {
+        body: { email, password: "ExitMatch-dev-2026" },
+        address: "198.51.100.8",
+      });
+      expect(right.status).toBe(429);
+      expect(right.headers.get("retry-after")).toBe("900");
+    });
+
+    it("checks no more than 20 simultaneous wrong passwords from one address, over any accounts", async () => {
+      const address = "198.51.100.9";
+      const responses = await Promise.all(
+        Array.from({ length: 26 }, (_, index) => wrongLogin(`nobody.${index}@example.co.uk`, address)),
+      );
+      const statuses = responses.map((response) => response.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(20);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(6);
+      // Another address is not affected.
+      expect((await wrongLogin("nobody.0@example.co.uk", "198.51.100.10")).status).toBe(401);
+    });
+
+    it("does not count a correct password", async () => {
+      const email = "owen.davies@gmail.example";
+      for (let round = 0; round < 7; round += 1) {
+        const response = await call(app, "POST", "/auth/login", {
+          body: { email, password: "ExitMatch-dev-2026" },
+          address: "198.51.100.11",
+        });
+        expect(response.status).toBe(200);
+      }
+    });
+  });
+
   describe("tokens", () => {
     it("rotates refresh tokens and revokes the family when an old one is reused", async () => {
       const login = await call(app, "POST", "/auth/login", {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../../functions/audit/verify-audit-chain.ts";
 import { fixedClock } from "../../functions/clock/clock.ts";
 import { createRetentionHandler } from "../../functions/jobs/retention-handler.ts";
-import { runRetentionJob } from "../../functions/retention/retention-jobs.ts";
+import { RETENTION_JOBS, runRetentionJob } from "../../functions/retention/retention-jobs.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { seedTestData } from "../support/seed.ts";
@@ -169,10 +169,60 @@ describe("listings, financials and audit logs", () => {
     expect((await verifyAuditChain(db.url)).ok).toBe(true);
   });
 
+  it("deletes short-lived records a day after they stop mattering, and keeps live ones", async () => {
+    const user = stableId("buyer-1");
+    const session = (label: string, data: { expiresAt: Date; revokedAt?: Date }) =>
+      db.prisma.session.create({
+        data: {
+          userId: user,
+          familyId: randomUUID(),
+          refreshTokenHash: `${label}-${randomUUID()}`,
+          createdAt: ago(40 * DAY),
+          ...data,
+        },
+        select: { id: true },
+      });
+    const live = await session("live", { expiresAt: new Date(NOW.getTime() + 10 * DAY) });
+    const endedYesterday = await session("ended", {
+      expiresAt: new Date(NOW.getTime() + 10 * DAY),
+      revokedAt: ago(DAY + HOUR),
+    });
+    const endedToday = await session("today", { expiresAt: new Date(NOW.getTime() + 10 * DAY), revokedAt: ago(HOUR) });
+    const expired = await session("expired", { expiresAt: ago(2 * DAY) });
+    const hit = (at: Date) =>
+      db.prisma.rateLimitHit.create({
+        data: { scope: "login:account", subjectHash: randomUUID(), occurredAt: at, attemptId: randomUUID() },
+        select: { id: true },
+      });
+    const oldHit = await hit(ago(DAY + HOUR));
+    const recentHit = await hit(ago(HOUR));
+    const key = (at: Date) =>
+      db.prisma.idempotencyKey.create({
+        data: { scope: "s", key: randomUUID(), method: "POST", path: "/businesses", requestHash: "h", createdAt: at },
+        select: { id: true },
+      });
+    const oldKey = await key(ago(25 * HOUR));
+    const recentKey = await key(ago(HOUR));
+
+    const dry = await runRetentionJob(db.appPrisma, storage, "expired-records", { clock, dryRun: true });
+    const result = await runRetentionJob(db.appPrisma, storage, "expired-records", { clock });
+    expect(result.processed).toBe(dry.processed);
+    expect(result.processed).toBeGreaterThanOrEqual(4);
+    const sessionsLeft = await db.prisma.session.findMany({
+      where: { id: { in: [live.id, endedYesterday.id, endedToday.id, expired.id] } },
+      select: { id: true },
+    });
+    expect(sessionsLeft.map((row) => row.id).sort()).toEqual([live.id, endedToday.id].sort());
+    expect(await db.prisma.rateLimitHit.count({ where: { id: { in: [oldHit.id, recentHit.id] } } })).toBe(1);
+    expect(await db.prisma.rateLimitHit.count({ where: { id: recentHit.id } })).toBe(1);
+    expect(await db.prisma.idempotencyKey.count({ where: { id: { in: [oldKey.id, recentKey.id] } } })).toBe(1);
+    expect(await db.prisma.idempotencyKey.count({ where: { id: recentKey.id } })).toBe(1);
+  });
+
   it("a dry run of every job changes nothing", async () => {
     await closedAccount("dry", ago(60 * DAY));
     const before = await fingerprintTables(db, { exclude: ["retention_runs"] });
-    for (const job of ["users", "listings", "audit-logs", "financials"] as const) {
+    for (const job of RETENTION_JOBS) {
       await runRetentionJob(db.appPrisma, storage, job, { clock, dryRun: true });
     }
     expect(await fingerprintTables(db, { exclude: ["retention_runs"] })).toEqual(before);

@@ -8,19 +8,30 @@ export function call(
   app: App,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    token?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    /** The client's IP address, as the Node server would see it on the socket. */
+    address?: string;
+  } = {},
 ) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body instanceof FormData) return app.request(path, { method, headers, body: options.body });
+  const env = options.address ? { incoming: { socket: { remoteAddress: options.address } } } : undefined;
+  if (options.body instanceof FormData) return app.request(path, { method, headers, body: options.body }, env);
   if (options.body !== undefined) headers["content-type"] = "application/json";
-  return app.request(path, {
-    method,
-    headers,
-    ...(options.body !== undefined
-      ? { body: typeof options.body === "string" ? options.body : JSON.stringify(options.body) }
-      : {}),
-  });
+  return app.request(
+    path,
+    {
+      method,
+      headers,
+      ...(options.body !== undefined
+        ? { body: typeof options.body === "string" ? options.body : JSON.stringify(options.body) }
+        : {}),
+    },
+    env,
+  );
 }
 
 /** Logs a seeded account in and returns its access token. */

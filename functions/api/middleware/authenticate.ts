@@ -2,19 +2,10 @@ import { createMiddleware } from "hono/factory";
 import { ActivityAction, recordActivity } from "../../activity/record-activity.ts";
 import { verifyAccessToken } from "../../auth/access-token.ts";
 import { findSignedInAccount } from "../../auth/find-signed-in-account.ts";
-import { currentDatabaseSession } from "../../db/database-session.ts";
+import { runActingAs } from "../../db/database-session.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { activityOrigin } from "../../requests/request-context.ts";
 import type { AppEnv, AuthenticatedUser } from "../app-context.ts";
-
-/** From here on, the request's queries act as this user (audit actor, row-level security). */
-export function actAs(user: { id: string; role: string }) {
-  const session = currentDatabaseSession();
-  if (session) {
-    session.userId = user.id;
-    session.userRole = user.role;
-  }
-}
 
 /**
  * Reads `Authorization: Bearer <access token>`. With `required`, a missing or bad token is a
@@ -49,8 +40,8 @@ export function authenticate(options: { required: boolean }) {
     // did every access token it issued.
     if (!account.sessionLive) throw new AppError("token_invalid", "This session has ended; log in again.");
     c.set("user", { id: account.id, role: account.role, email: account.email, sessionId: claims.sessionId });
-    actAs(account);
-    await next();
+    // From here on the request's queries act as this user (audit actor, row-level security).
+    await runActingAs(account, next);
   });
 }
 
