@@ -1,3 +1,8 @@
+-- Rate limits counted atomically (functions/rate-limits/attempt-reservations.ts): logins,
+-- password-reset and registration requests. A new, empty table: its indexes build instantly.
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '60s';
+
 -- CreateTable
 CREATE TABLE "rate_limit_hits" (
     "id" UUID NOT NULL,
