@@ -11,6 +11,9 @@ import { AppError } from "../errors/app-error.ts";
 import { releaseAttempt } from "../rate-limits/attempt-reservations.ts";
 import { activityOrigin, type RequestContext } from "../requests/request-context.ts";
 
+const UNABLE_TO_LOG_IN =
+  "The email or password is wrong, or the email address is not confirmed yet (use the link we emailed you).";
+
 /** Verifying against this when the account does not exist keeps both paths equally slow. */
 const dummyHash = hashPassword("timing-equaliser-not-a-real-password");
 
@@ -33,7 +36,10 @@ export async function logIn(
 
   const user = await prisma.user.findFirst({ where: { email: input.email, deletedAt: null } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
-  if (!user?.passwordHash || !valid) {
+  // An address nobody has confirmed cannot log in, and it fails exactly like a wrong password
+  // (same answer, and it counts towards the throttle): otherwise registering an address and
+  // trying its password would tell whether it already had an account.
+  if (!user?.passwordHash || !valid || !user.emailVerifiedAt) {
     await recordActivity(prisma, {
       securityFlag: failedLoginFlag(attempt.failures),
       action: ActivityAction.loginFailed,
@@ -42,7 +48,7 @@ export async function logIn(
       userId: user?.id,
       ...origin,
     });
-    throw new AppError("invalid_credentials");
+    throw new AppError("invalid_credentials", UNABLE_TO_LOG_IN);
   }
   await releaseAttempt(prisma, attempt.attemptId);
 

@@ -26,5 +26,7 @@ export const UNAUDITED_TABLES: Record<string, string> = {
   audit_logs: "the audit trail itself",
   audit_chain: "the audit trail's chain head",
   retention_runs: "a log of retention jobs",
+  rate_limit_hits: "throttle counters, pseudonymous and kept a day",
+  outbox_messages: "a delivery queue; what caused each message is audited where it happened",
   _prisma_migrations: "migration history, owned by Prisma",
 };

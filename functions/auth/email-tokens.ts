@@ -9,7 +9,7 @@ const LIFETIME_MS: Record<UserTokenPurpose, number> = {
 
 /** Creates a single-use token (stored hashed) and returns the secret to put in a link. */
 export async function issueEmailToken(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, "userToken">,
   userId: string,
   purpose: UserTokenPurpose,
   now: Date,
@@ -32,7 +32,7 @@ export async function issueEmailToken(
  * unused; marks it used in the same statement, so it works once even under concurrency.
  */
 export async function spendEmailToken(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, "$queryRaw">,
   token: string,
   purpose: UserTokenPurpose,
   now: Date,

@@ -24,7 +24,8 @@ const EXIT = { ok: 0, failed: 1, usage: 2, missingTool: 3 } as const;
 const USAGE = `
 Usage: npm run ops -- <command> [options]        (npm run ops -- <command> --help for more)
 
-  health                 sizes, index use, bloat, connections, long queries, locks, slowest statements
+  health                 sizes, index use, bloat, connections, long queries, locks, slowest statements,
+                         e-mail outbox (pending and dead messages)
   maintenance            ANALYZE, VACUUM ANALYZE, REINDEX (CONCURRENTLY) per table or everywhere
   backup                 pg_dump of the database or of --table <name>..., compressed, named by date
   backup list            the backups in the location, newest last
@@ -272,6 +273,9 @@ function printHealth(report: Awaited<ReturnType<typeof healthReport>>) {
   for (const index of unused.slice(0, 15)) say(`  ${index.index} on ${index.table} (${index.size})`);
   say(
     `\nLong-running queries (over 60 s): ${report.longRunning.length}; sessions waiting on locks: ${report.blockedLocks.length}`,
+  );
+  say(
+    `\nOutbox: ${report.outbox.pending} pending (oldest ${report.outbox.oldestPendingSeconds} s late), ${report.outbox.dead} dead`,
   );
   if (report.slowQueries.available) {
     say("\nSlowest statements (mean time, pg_stat_statements):");

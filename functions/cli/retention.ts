@@ -21,7 +21,7 @@ Applies the retention periods:
   financials  financial figures for periods ended 6+ years ago, and valuations 6+ years old: deleted
   expired-records
               a day after they stop mattering: rate-limit hits, idempotency keys, ended
-              sessions, spent or expired e-mail tokens (with their IP addresses): deleted
+              sessions, spent or expired e-mail tokens; sent e-mails after 30 days: deleted
 
 Without --job, runs all five. Works in short batches (one transaction each), so it can be
 stopped at any time and run again: it carries on where it stopped and never repeats work.

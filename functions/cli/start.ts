@@ -11,6 +11,8 @@ import { applyMigrations } from "../db/apply-migrations.ts";
 import { ensureLoginRole, withCredentials } from "../db/database-roles.ts";
 import { openLocalDatabase } from "../db/local-database.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
+import { messagePreparers } from "../messages/message-preparers.ts";
+import { startOutboxDispatcher } from "../outbox/outbox-dispatcher.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = `
@@ -73,7 +75,10 @@ await runCli(USAGE, async () => {
   }
   const { prisma, poolStats } = createDatabaseClient(appUrl);
 
-  const app = createApp(createDependencies(environment, prisma, { poolStats }));
+  const deps = createDependencies(environment, prisma, { poolStats });
+  const app = createApp(deps);
+  // E-mails are delivered after commit, from the outbox, by this process (printed here).
+  const dispatcher = startOutboxDispatcher({ ...deps, preparers: messagePreparers(deps.config) });
   const server = serve({ fetch: app.fetch, port: environment.PORT, hostname: "127.0.0.1" });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
@@ -99,6 +104,7 @@ await runCli(USAGE, async () => {
     stopping = true;
     log(`\n${signal}: stopping...`);
     server.close();
+    await dispatcher.stop();
     await prisma.$disconnect();
     await stopDatabase();
     log(database.embedded ? "API and embedded PostgreSQL stopped cleanly." : "API stopped.");

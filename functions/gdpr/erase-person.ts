@@ -98,6 +98,16 @@ export async function erasePersonInTransaction(tx: Prisma.TransactionClient, use
   note(anonymised, "users", 1);
   note(deleted, "sessions", (await tx.session.deleteMany({ where: { userId } })).count);
   note(deleted, "user_tokens", (await tx.userToken.deleteMany({ where: { userId } })).count);
+  // Messages to them, sent or waiting: an unsent one must not go out after the erasure either.
+  note(
+    deleted,
+    "outbox_messages",
+    (
+      await tx.outboxMessage.deleteMany({
+        where: { OR: [{ recipientUserId: userId }, { recipientEmail: user.email }] },
+      })
+    ).count,
+  );
 
   const profile = await tx.buyerProfile.findFirst({ where: { userId, deletedAt: undefined } });
   if (profile) {

@@ -36,6 +36,7 @@ export async function exportPerson(
       questions,
       activity,
       audit,
+      messages,
     ] = await Promise.all([
       prisma.session.findMany({ where: { userId }, omit: { refreshTokenHash: true }, orderBy: { createdAt: "asc" } }),
       prisma.buyerProfile.findFirst({ where: { userId, deletedAt: undefined }, include: { matches: true } }),
@@ -61,6 +62,11 @@ export async function exportPerson(
         where: auditRowsAbout(userId),
         omit: { prevHash: true, hash: true },
         orderBy: { id: "asc" },
+      }),
+      prisma.outboxMessage.findMany({
+        where: { recipientUserId: userId },
+        select: { kind: true, recipientEmail: true, subject: true, status: true, createdAt: true, sentAt: true },
+        orderBy: { createdAt: "asc" },
       }),
     ]);
     return plain({
@@ -88,6 +94,8 @@ export async function exportPerson(
       dealRoomQuestions: questions,
       activity,
       auditTrail: audit,
+      // E-mails we sent or are about to send them (their text is left out: it holds single-use links).
+      messages,
     }) as Record<string, unknown>;
   });
 }

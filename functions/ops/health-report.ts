@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { type OutboxHealth, outboxHealth } from "./outbox-health.ts";
 
 export interface HealthReport {
   database: { name: string; bytes: number; size: string };
@@ -19,6 +20,8 @@ export interface HealthReport {
   slowQueries:
     | { available: true; queries: { query: string; calls: number; meanMs: number; totalMs: number }[] }
     | { available: false; howToEnable: string };
+  /** The e-mail outbox: waiting and dead messages (functions/outbox/). */
+  outbox: OutboxHealth;
   /** What needs attention, one line each; empty when healthy. */
   problems: string[];
 }
@@ -180,6 +183,9 @@ export async function healthReport(
     }
   }
 
+  const { outbox, problems: outboxProblems } = await outboxHealth(client);
+  problems.push(...outboxProblems);
+
   return {
     database: { name: database.name, bytes: Number(database.bytes), size: database.size },
     tables,
@@ -189,6 +195,7 @@ export async function healthReport(
     longRunning,
     blockedLocks,
     slowQueries,
+    outbox,
     problems,
   };
 }

@@ -8,6 +8,7 @@ import {
   EXPIRED_RECORD_GRACE_DAYS,
   FINANCIAL_RETENTION_YEARS,
   LISTING_INACTIVITY_YEARS,
+  MESSAGE_RETENTION_DAYS,
   USER_RETENTION_DAYS,
 } from "./retention-periods.ts";
 
@@ -62,6 +63,9 @@ export function cutoffFor(job: RetentionJobName, now: Date): Date {
   }
 }
 
+/** Outbox messages are kept longer than the other short-lived records: a month, to answer "did you e-mail me?". */
+const messagesCutoff = (now: Date) => new Date(now.getTime() - MESSAGE_RETENTION_DAYS * DAY_MS);
+
 /** One batch: does its work in a transaction and says how many rows it handled (0: done). */
 type Batch = (
   tx: Prisma.TransactionClient,
@@ -82,7 +86,7 @@ const HELD_REFERENCES_SQL = `
 
 const batches: Record<
   RetentionJobName,
-  { count: (prisma: PrismaClient, cutoff: Date) => Promise<number>; batch: (size: number) => Batch }
+  { count: (prisma: PrismaClient, cutoff: Date, now: Date) => Promise<number>; batch: (size: number) => Batch }
 > = {
   // Closed accounts 30 days on: erased. Hard-deleted when nothing held points at them,
   // otherwise kept as an anonymous row (legal holds). Either way they never match again.
@@ -168,17 +172,26 @@ const batches: Record<
   },
   // Short-lived records a day after they stopped mattering: rate-limit hits (the longest window
   // is an hour), idempotency keys (remembered 24 hours), ended or expired sessions, spent or
-  // expired e-mail tokens. Their IP addresses and user agents go with them.
+  // expired e-mail tokens; and delivered or dead outbox messages after 30 days. Their IP
+  // addresses, user agents and e-mail addresses go with them.
   "expired-records": {
-    count: async (prisma, cutoff) =>
+    count: async (prisma, cutoff, now) =>
+      (await prisma.outboxMessage.count({
+        where: { status: { in: ["SENT", "DEAD"] }, createdAt: { lte: messagesCutoff(now) } },
+      })) +
       (await prisma.rateLimitHit.count({ where: { occurredAt: { lte: cutoff } } })) +
       (await prisma.idempotencyKey.count({ where: { createdAt: { lte: cutoff } } })) +
       (await prisma.session.count({
         where: { OR: [{ expiresAt: { lte: cutoff } }, { revokedAt: { lte: cutoff } }] },
       })) +
       (await prisma.userToken.count({ where: { OR: [{ expiresAt: { lte: cutoff } }, { usedAt: { lte: cutoff } }] } })),
-    batch: (size) => async (tx, cutoff) => {
+    batch: (size) => async (tx, cutoff, now) => {
       const counts = [
+        await tx.$executeRaw`
+          DELETE FROM outbox_messages WHERE id IN (
+            SELECT id FROM outbox_messages
+            WHERE status IN ('SENT', 'DEAD') AND created_at <= ${messagesCutoff(now)}
+            LIMIT ${size} FOR UPDATE SKIP LOCKED)`,
         await tx.$executeRaw`
           DELETE FROM rate_limit_hits WHERE id IN (
             SELECT id FROM rate_limit_hits WHERE occurred_at <= ${cutoff} LIMIT ${size} FOR UPDATE SKIP LOCKED)`,
@@ -232,7 +245,7 @@ export async function runRetentionJob(
   };
   try {
     if (dryRun) {
-      result.processed = await runWithDatabaseSession(session, () => count(prisma, cutoff));
+      result.processed = await runWithDatabaseSession(session, () => count(prisma, cutoff, now));
     } else {
       const work = batch(batchSize);
       for (;;) {

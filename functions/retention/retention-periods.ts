@@ -15,3 +15,5 @@ export const FINANCIAL_RETENTION_YEARS = 6;
  * spent or expired e-mail tokens) are deleted this long after they stop mattering.
  */
 export const EXPIRED_RECORD_GRACE_DAYS = 1;
+/** Sent (or given-up) outbox messages are deleted this many days after they were queued. */
+export const MESSAGE_RETENTION_DAYS = 30;

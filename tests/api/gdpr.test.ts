@@ -95,6 +95,11 @@ describe("GDPR: right of access and right to be forgotten", () => {
     expect(await harness.storage.get(document.storageKey)).toBeDefined();
     // Failed logins name the account by email.
     await call(harness.app, "POST", "/auth/login", { body: { email: seller.email, password: "not-the-password" } });
+    // Messages to them: one sent, one still waiting in the outbox.
+    await call(harness.app, "POST", "/auth/password-reset", { body: { email: seller.email } });
+    await harness.deliverMail();
+    await call(harness.app, "POST", "/auth/password-reset", { body: { email: seller.email } });
+    expect(await db.prisma.outboxMessage.count({ where: { recipientEmail: seller.email } })).toBe(2);
     expect(await whereItAppears(db, seller.email)).not.toEqual([]);
 
     const response = await call(harness.app, "POST", `/admin/users/${seller.id}/erasure`, { token: admin });
@@ -109,7 +114,9 @@ describe("GDPR: right of access and right to be forgotten", () => {
       expect.arrayContaining(["business_financials", "audit_logs"]),
     );
     expect(report.kept.every((entry) => entry.reason.length > 10)).toBe(true);
-    expect(report.deleted.map((entry) => entry.table)).toContain("sessions");
+    expect(report.deleted.map((entry) => entry.table)).toEqual(expect.arrayContaining(["sessions", "outbox_messages"]));
+    // The message still waiting never goes out.
+    expect((await harness.deliverMail()).filter((sent) => sent.to === seller.email)).toHaveLength(1);
 
     expect(await whereItAppears(db, seller.email)).toEqual([]);
     expect(await whereItAppears(db, seller.name)).toEqual([]);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { stableId } from "../../prisma/seed/stable-id.ts";
-import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { call, loginAs, problemOf, signUp } from "../support/api-client.ts";
 import { BUSINESS } from "../support/seed-actors.ts";
 import { type SeededApp, useSeededApp } from "../support/seeded-app.ts";
 import type { TestDatabase } from "../support/test-database.ts";
@@ -110,15 +110,12 @@ describe("buyer profiles, matches and advisors", () => {
     );
 
     // A new advisor without an AML registration cannot be attached.
-    const registered = await call(app, "POST", "/auth/register", {
-      body: {
-        email: "unregistered.broker@example.co.uk",
-        password: "a-long-enough-password",
-        name: "New Broker",
-        role: "ADVISOR",
-      },
+    const brokerToken = await signUp(app, seeded.deliverMail, {
+      email: "unregistered.broker@example.co.uk",
+      password: "a-long-enough-password",
+      name: "New Broker",
+      role: "ADVISOR",
     });
-    const brokerToken = ((await registered.json()) as { tokens: { accessToken: string } }).tokens.accessToken;
     const profile = (await (
       await call(app, "PUT", "/me/advisor-profile", {
         token: brokerToken,

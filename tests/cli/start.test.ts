@@ -73,6 +73,16 @@ describe("npm start (the run command) on the embedded database", () => {
       expect(server.output()).not.toContain("seeding");
       expect((await health()).status).toBe(200);
 
+      // E-mails go out after commit from the outbox, printed by this process.
+      const reset = await fetch(`http://127.0.0.1:${ENV.PORT}/auth/password-reset`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "admin@exitmatch.co.uk" }),
+      });
+      expect(reset.status).toBe(202);
+      await server.waitFor("--- email to admin@exitmatch.co.uk: Reset your ExitMatch password");
+      expect(server.output()).toMatch(/reset-password\?token=[A-Za-z0-9_-]+/);
+
       // A second instance on the same data directory says so, in one line, and fails.
       const second = await runCommand("functions/cli/start.ts", [], { ...ENV, PORT: "39174" });
       expect(second.code).toBe(1);

@@ -1,27 +1,15 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/api/app.ts";
 import { createDependencies } from "../../functions/api/create-dependencies.ts";
-import { createLogger } from "../../functions/api/logger.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import { instrumentQueries, redactQueryArgs } from "../../functions/db/query-instrumentation.ts";
+import { capturingLogger } from "../support/capturing-logger.ts";
 import { seedTestData } from "../support/seed.ts";
 import { BUSINESS } from "../support/seed-actors.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 /** A pino logger whose lines land in an array. */
-function capturingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).trim().split("\n")) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { logger: createLogger("info", destination), lines };
-}
-
 describe("query logging (the guide's Debug Mode)", () => {
   let db: TestDatabase;
 

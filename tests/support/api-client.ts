@@ -50,3 +50,22 @@ export async function problemOf(
   }
   return (await response.json()) as { status: number; code: string; detail?: string; errors?: { field: string }[] };
 }
+
+/**
+ * A new account, as a person gets one: register, follow the link in the confirmation e-mail,
+ * log in. Returns the access token. `deliverMail` runs the outbox (createTestApp).
+ */
+export async function signUp(
+  app: App,
+  deliverMail: () => Promise<{ to: string; text: string }[]>,
+  account: { email: string; password: string; name: string; role: "SELLER" | "BUYER" | "ADVISOR" },
+): Promise<string> {
+  const registered = await call(app, "POST", "/auth/register", { body: account });
+  if (registered.status !== 202) throw new Error(`register ${account.email}: ${registered.status}`);
+  const email = (await deliverMail()).filter((sent) => sent.to === account.email.toLowerCase()).at(-1);
+  const token = email && /verify-email\?token=([A-Za-z0-9_-]+)/.exec(email.text)?.[1];
+  if (!token) throw new Error(`no confirmation e-mail reached ${account.email}`);
+  const verified = await call(app, "POST", "/auth/verify-email", { body: { token } });
+  if (verified.status !== 204) throw new Error(`verify ${account.email}: ${verified.status}`);
+  return loginAs(app, account.email, account.password);
+}

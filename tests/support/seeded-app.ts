@@ -8,6 +8,8 @@ import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export interface SeededApp {
   db: TestDatabase;
   app: ReturnType<typeof createTestApp>["app"];
+  /** Delivers the messages waiting in the outbox; returns everything sent so far. */
+  deliverMail: ReturnType<typeof createTestApp>["deliverMail"];
   /** An access token for each seeded actor. */
   token: Awaited<ReturnType<typeof loginAllActors>>;
   /** The app's clock (TEST_NOW): a test that advances it sets it back, or tokens expire. */
@@ -25,7 +27,9 @@ export function useSeededApp(): SeededApp {
     context.db = await createTestDatabase();
     await seedTestData(context.db.prisma);
     context.clock = testClock();
-    context.app = createTestApp(context.db.appPrisma, { clock: context.clock }).app;
+    ({ app: context.app, deliverMail: context.deliverMail } = createTestApp(context.db.appPrisma, {
+      clock: context.clock,
+    }));
     context.token = await loginAllActors(context.app);
   });
   afterAll(() => context.db.drop());

@@ -6,6 +6,8 @@ import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import type { Clock } from "../../functions/clock/clock.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import type { PoolStats } from "../../functions/db/prisma-client.ts";
+import { messagePreparers } from "../../functions/messages/message-preparers.ts";
+import { dispatchOutbox } from "../../functions/outbox/dispatch-outbox.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { REPO_ROOT } from "./prisma-cli.ts";
@@ -21,6 +23,13 @@ export function createTestApp(prisma: PrismaClient, extras: { poolStats?: () => 
   // Each app gets its own folder, so parallel test files never see each other's files.
   const storageDir = join(REPO_ROOT, ".data", "test-storage", randomUUID());
   const storage = new LocalDiskStorage(storageDir);
-  const app = createApp(createDependencies(environment, prisma, { mailer, storage, clock: testClock(), ...extras }));
-  return { app, mailer, storage, storageDir };
+  const deps = createDependencies(environment, prisma, { mailer, storage, clock: testClock(), ...extras });
+  const app = createApp(deps);
+  /** Delivers every message due in the outbox (what the dispatcher does after commit). */
+  const deliverMail = async () => {
+    const dispatch = { ...deps, preparers: messagePreparers(deps.config) };
+    while ((await dispatchOutbox(dispatch)).sent > 0);
+    return mailer.sent;
+  };
+  return { app, mailer, deliverMail, storage, storageDir };
 }

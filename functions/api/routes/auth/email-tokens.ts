@@ -1,15 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
-import { issueEmailToken, spendEmailToken } from "../../../auth/email-tokens.ts";
-import { hashPassword } from "../../../auth/password.ts";
-import { AppError } from "../../../errors/app-error.ts";
+import { confirmPasswordReset } from "../../../accounts/confirm-password-reset.ts";
+import { requestPasswordReset } from "../../../accounts/request-password-reset.ts";
+import { verifyEmail } from "../../../accounts/verify-email.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { problems } from "../openapi-helpers.ts";
-import { EmailSchema, PasswordSchema } from "./schemas.ts";
+import { AcceptedSchema, EmailSchema, PasswordSchema } from "./schemas.ts";
 
 const TokenBody = z.object({ token: z.string().min(1).max(512) });
 
-const verifyEmail = createRoute({
+const verifyEmailRoute = createRoute({
   method: "post",
   path: "/auth/verify-email",
   tags: ["Authentication"],
@@ -24,9 +24,19 @@ const requestReset = createRoute({
   path: "/auth/password-reset",
   tags: ["Authentication"],
   summary: "Email a password-reset link",
-  description: "Always answers 202, whether or not the address has an account, so it cannot be used to find accounts.",
+  description:
+    "Always 202 with the same body and the same work on the request's path, whether or not the address has an " +
+    "account, so it cannot be used to find accounts: an account holder gets a reset link, any other address a " +
+    "note saying it has no account. Limited per IP address (429) and, quietly, per email address (no more emails " +
+    "past 3 an hour).",
   request: { body: { required: true, content: { "application/json": { schema: z.object({ email: EmailSchema }) } } } },
-  responses: { 202: { description: "If the account exists, a link was sent" }, ...problems(400) },
+  responses: {
+    202: {
+      description: "Accepted: check the inbox of the address",
+      content: { "application/json": { schema: AcceptedSchema } },
+    },
+    ...problems(400, 429),
+  },
 });
 
 const confirmReset = createRoute({
@@ -46,44 +56,16 @@ const confirmReset = createRoute({
 
 export function registerEmailTokenRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app
-    .openapi(verifyEmail, async (c) => {
-      const { prisma } = c.get("deps");
-      const userId = await spendEmailToken(
-        prisma,
-        c.req.valid("json").token,
-        "EMAIL_VERIFICATION",
-        c.var.request.receivedAt,
-      );
-      if (!userId) throw new AppError("token_invalid");
-      await prisma.user.update({ where: { id: userId }, data: { emailVerifiedAt: c.var.request.receivedAt } });
+    .openapi(verifyEmailRoute, async (c) => {
+      await verifyEmail(c.get("deps"), c.req.valid("json"), c.var.request);
       return c.body(null, 204);
     })
     .openapi(requestReset, async (c) => {
-      const { prisma, mailer, config } = c.get("deps");
-      const user = await prisma.user.findFirst({ where: { email: c.req.valid("json").email, deletedAt: null } });
-      if (user) {
-        const token = await issueEmailToken(prisma, user.id, "PASSWORD_RESET", c.var.request.receivedAt);
-        await mailer.send({
-          to: user.email,
-          subject: "Reset your ExitMatch password",
-          text: `Choose a new password (the link works once, for one hour): ${config.appUrl}/reset-password?token=${token}`,
-        });
-      }
-      return c.body(null, 202);
+      await requestPasswordReset(c.get("deps"), c.req.valid("json"), c.var.request);
+      return c.json({ message: "Check your email to continue." }, 202);
     })
     .openapi(confirmReset, async (c) => {
-      const { prisma } = c.get("deps");
-      const { token, password } = c.req.valid("json");
-      const userId = await spendEmailToken(prisma, token, "PASSWORD_RESET", c.var.request.receivedAt);
-      if (!userId) throw new AppError("token_invalid");
-      const passwordHash = await hashPassword(password);
-      await prisma.$transaction([
-        prisma.user.update({ where: { id: userId }, data: { passwordHash } }),
-        prisma.session.updateMany({
-          where: { userId, revokedAt: null },
-          data: { revokedAt: c.var.request.receivedAt },
-        }),
-      ]);
+      await confirmPasswordReset(c.get("deps"), c.req.valid("json"), c.var.request);
       return c.body(null, 204);
     });
 }

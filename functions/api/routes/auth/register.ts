@@ -1,19 +1,21 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
-import { issueEmailToken } from "../../../auth/email-tokens.ts";
-import { hashPassword } from "../../../auth/password.ts";
-import { startSession } from "../../../auth/sessions.ts";
-import { AppError } from "../../../errors/app-error.ts";
+import { requestRegistration } from "../../../accounts/request-registration.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { problems } from "../openapi-helpers.ts";
-import { EmailSchema, PasswordSchema, TokenPairSchema, toUserResponse, UserSchema } from "./schemas.ts";
+import { AcceptedSchema, EmailSchema, PasswordSchema } from "./schemas.ts";
 
 const route = createRoute({
   method: "post",
   path: "/auth/register",
   tags: ["Authentication"],
-  summary: "Create a seller, buyer or advisor account",
-  description: "Admins are created only by seed or by another admin. Sends an email-verification link.",
+  summary: "Ask for a seller, buyer or advisor account",
+  description:
+    "Always 202, whether or not the address already has an account, so it cannot be used to find accounts. " +
+    "A new address gets its account and a confirmation link; the account can log in once the address is " +
+    "confirmed (POST /auth/verify-email). An address with an account gets an email saying someone tried. " +
+    "Admins are created only by seed or by another admin. Limited per IP address (429) and, quietly, per " +
+    "email address (no more emails past 3 an hour).",
   request: {
     body: {
       required: true,
@@ -30,38 +32,17 @@ const route = createRoute({
     },
   },
   responses: {
-    201: {
-      description: "Account created and logged in",
-      content: { "application/json": { schema: z.object({ user: UserSchema, tokens: TokenPairSchema }) } },
+    202: {
+      description: "Accepted: check the inbox of the address",
+      content: { "application/json": { schema: AcceptedSchema } },
     },
-    ...problems(400, 409),
+    ...problems(400, 429),
   },
 });
 
 export function registerRegister<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
-    const { prisma, config, mailer } = c.get("deps");
-    const body = c.req.valid("json");
-    const existing = await prisma.user.findFirst({
-      where: { email: body.email, deletedAt: null },
-      select: { id: true },
-    });
-    if (existing) throw new AppError("email_taken");
-    const user = await prisma.user
-      .create({
-        data: { email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) },
-      })
-      .catch((error: { code?: string }) => {
-        // Two registrations racing for one email: the partial unique index decides.
-        throw error.code === "P2002" ? new AppError("email_taken") : error;
-      });
-    const token = await issueEmailToken(prisma, user.id, "EMAIL_VERIFICATION", c.var.request.receivedAt);
-    await mailer.send({
-      to: user.email,
-      subject: "Confirm your ExitMatch email address",
-      text: `Confirm your email address: ${config.appUrl}/verify-email?token=${token}`,
-    });
-    const tokens = await startSession(prisma, config, user, c.var.request, c.var.request.receivedAt);
-    return c.json({ user: toUserResponse(user), tokens: { ...tokens, tokenType: "Bearer" as const } }, 201);
+    await requestRegistration(c.get("deps"), c.req.valid("json"), c.var.request);
+    return c.json({ message: "Check your email to continue." }, 202);
   });
 }

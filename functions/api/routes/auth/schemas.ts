@@ -35,6 +35,9 @@ export const UserSchema = z
   })
   .openapi("User");
 
+/** The answer to a request whose outcome arrives by e-mail (registration, password reset). */
+export const AcceptedSchema = z.object({ message: z.string() }).openapi("Accepted");
+
 export const RefreshTokenBodySchema = z.object({ refreshToken: z.string().min(1).max(512) });
 
 export function toUserResponse(user: {

@@ -1,0 +1,138 @@
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import type { Mailer } from "../auth/mailer.ts";
+import type { Clock } from "../clock/clock.ts";
+import { runWithDatabaseSession } from "../db/database-session.ts";
+import type { MessageRecipient } from "./enqueue-message.ts";
+
+/** A deferred message's content, decided by its kind's preparer at delivery. */
+export interface PreparedMessage {
+  to: MessageRecipient;
+  subject: string;
+  body: string;
+}
+
+/**
+ * Prepares a deferred message (enqueue-message.ts) inside a transaction: may write what the
+ * message needs (a token, an account), and runs once per message, however often delivery is
+ * retried.
+ */
+export type MessagePreparer = (tx: Prisma.TransactionClient, data: unknown, now: Date) => Promise<PreparedMessage>;
+
+/** Attempts before a message is given up on (DEAD, reported by `ops health`). */
+export const MAX_DELIVERY_ATTEMPTS = 8;
+/** How long a claimed message is held by the dispatcher that claimed it. */
+export const DELIVERY_LEASE_MS = 60_000;
+
+/** The wait after the n-th failed attempt: 30 s, doubling, at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
+}
+
+export interface DispatchResult {
+  sent: number;
+  /** Failed this time, to be tried again later. */
+  retrying: number;
+  /** Failed for the last time. */
+  dead: number;
+}
+
+interface ClaimedMessage {
+  id: string;
+  kind: string;
+  idempotency_key: string;
+  recipient_email: string;
+  subject: string | null;
+  body: string | null;
+  attempts: number;
+}
+
+/** The message's content: as written, or prepared now (once) by its kind's preparer. */
+async function contentOf(
+  prisma: PrismaClient,
+  preparers: Record<string, MessagePreparer>,
+  message: ClaimedMessage,
+  now: Date,
+): Promise<{ to: string; subject: string; body: string }> {
+  if (message.subject !== null && message.body !== null) {
+    return { to: message.recipient_email, subject: message.subject, body: message.body };
+  }
+  const prepare = preparers[message.kind];
+  if (!prepare) throw new Error(`No preparer for outbox messages of kind ${message.kind}.`);
+  const session = { system: true, requestId: `outbox:${message.id}` };
+  const prepared = await runWithDatabaseSession(session, () =>
+    prisma.$transaction(async (tx) => {
+      const row = await tx.outboxMessage.findUniqueOrThrow({ where: { id: message.id }, select: { data: true } });
+      const content = await prepare(tx, row.data, now);
+      await tx.outboxMessage.update({
+        where: { id: message.id },
+        data: {
+          recipientEmail: content.to.email,
+          recipientUserId: content.to.userId ?? null,
+          subject: content.subject,
+          body: content.body,
+          data: Prisma.DbNull,
+        },
+      });
+      return content;
+    }),
+  );
+  return { to: prepared.to.email, subject: prepared.subject, body: prepared.body };
+}
+
+/**
+ * Delivers one batch of due messages. Each is first claimed with a lease (so two dispatchers
+ * never work on one message at once), then handed to the mailer with its idempotency key, then
+ * marked sent. A dispatcher that dies between sending and marking leaves the lease to run out;
+ * the next one sends again with the same key, and the mailer drops the duplicate: delivery is at
+ * least once, receipt exactly once. A failure is retried with back-off, and after
+ * MAX_DELIVERY_ATTEMPTS the message is dead.
+ */
+export async function dispatchOutbox(
+  deps: { prisma: PrismaClient; mailer: Mailer; clock: Clock; preparers: Record<string, MessagePreparer> },
+  options: { batchSize?: number } = {},
+): Promise<DispatchResult> {
+  const { prisma, mailer, clock } = deps;
+  const now = clock.now();
+  const claimed = await prisma.$queryRaw<ClaimedMessage[]>`
+    UPDATE outbox_messages
+    SET leased_until = ${new Date(now.getTime() + DELIVERY_LEASE_MS)}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM outbox_messages
+      WHERE status = 'PENDING' AND next_attempt_at <= ${now} AND (leased_until IS NULL OR leased_until <= ${now})
+      ORDER BY next_attempt_at
+      LIMIT ${options.batchSize ?? 20}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id::text, kind, idempotency_key, recipient_email, subject, body, attempts`;
+
+  const result: DispatchResult = { sent: 0, retrying: 0, dead: 0 };
+  for (const message of claimed) {
+    try {
+      const content = await contentOf(prisma, deps.preparers, message, now);
+      await mailer.send({
+        to: content.to,
+        subject: content.subject,
+        text: content.body,
+        idempotencyKey: message.idempotency_key,
+      });
+      await prisma.outboxMessage.update({
+        where: { id: message.id },
+        data: { status: "SENT", sentAt: clock.now(), leasedUntil: null, lastError: null },
+      });
+      result.sent += 1;
+    } catch (error) {
+      const dead = message.attempts >= MAX_DELIVERY_ATTEMPTS;
+      await prisma.outboxMessage.update({
+        where: { id: message.id },
+        data: {
+          status: dead ? "DEAD" : "PENDING",
+          nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(message.attempts)),
+          leasedUntil: null,
+          lastError: String((error as Error)?.message ?? error).slice(0, 1000),
+        },
+      });
+      if (dead) result.dead += 1;
+      else result.retrying += 1;
+    }
+  }
+  return result;
+}
