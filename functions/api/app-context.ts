@@ -25,6 +25,11 @@ export interface AppDependencies {
   storage: ObjectStorage;
   /** Encrypts and decrypts personal fields (functions/crypto/field-cipher.ts). */
   fieldCipher: FieldCipher;
+  /**
+   * Whether the primary client's driver can hold one transaction across a request (pg, Neon:
+   * yes; Prisma Accelerate: no). Idempotency keys need it.
+   */
+  supportsRequestTransactions: boolean;
   /** The database pool's numbers, where the driver has a local pool. */
   poolStats?: (() => PoolStats) | undefined;
 }

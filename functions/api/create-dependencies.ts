@@ -24,6 +24,8 @@ export function createDependencies(
     readOnlyPrisma?: PrismaClient;
     fieldCipher?: FieldCipher;
     clock?: Clock;
+    /** Default: true unless DATABASE_URL is a Prisma Accelerate URL. */
+    supportsRequestTransactions?: boolean;
   } = {},
 ): AppDependencies {
   const logger = overrides.logger ?? createLogger(environment.LOG_LEVEL);
@@ -46,6 +48,8 @@ export function createDependencies(
     readOnlyPrisma: replica ? instrument(replica) : primary,
     config: appConfigFrom(environment),
     clock: overrides.clock ?? systemClock,
+    supportsRequestTransactions:
+      overrides.supportsRequestTransactions ?? !/^prisma(\+postgres)?:\/\//.test(environment.DATABASE_URL ?? ""),
     mailer: overrides.mailer ?? new ConsoleMailer(),
     logger,
     storage: overrides.storage ?? createStorage(environment),

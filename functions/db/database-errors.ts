@@ -41,6 +41,7 @@ function failureForSqlState(sqlState: string): DatabaseFailure | undefined {
       return "rule_violation";
     case "40001":
     case "40P01":
+    case "55P03": // lock_not_available (lock_timeout)
       return "write_conflict";
     default:
       return undefined;
@@ -81,6 +82,16 @@ interface ErrorShape {
   meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } };
   cause?: unknown;
   errorCode?: unknown;
+}
+
+/** The SQLSTATE PostgreSQL reported, when the error came from PostgreSQL. */
+export function sqlStateOf(error: unknown): string | undefined {
+  const shape = (error ?? {}) as ErrorShape;
+  const adapterCode = shape.meta?.driverAdapterError?.cause?.originalCode;
+  if (adapterCode) return adapterCode;
+  return typeof shape.code === "string" && /^[0-9A-Z]{5}$/.test(shape.code) && !shape.code.startsWith("P")
+    ? shape.code
+    : undefined;
 }
 
 /** The failure an error stands for, or undefined when it is not a database failure we know. */

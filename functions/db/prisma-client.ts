@@ -20,6 +20,19 @@ export interface PrismaClientOptions {
   variable?: string;
   /** Connections the pool may open (pg driver). Lambda wants 1-2; a long-lived server more. */
   maxConnections?: number;
+  /**
+   * Told about every error a pooled connection raises on its own (the server restarting under
+   * it, a network cut): default, one JSON line on stderr. Nothing a connection does can end the
+   * process.
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
+/** One JSON line per connection error, event "database_connection_error" (an alarm counts them). */
+function logConnectionError(error: Error) {
+  process.stderr.write(
+    `${JSON.stringify({ level: 40, time: Date.now(), event: "database_connection_error", msg: error.message, code: (error as { code?: string }).code })}\n`,
+  );
 }
 
 /** The connection pool's numbers right now (pg driver only), for readiness checks. */
@@ -78,7 +91,15 @@ export function createDatabaseClient(url: string | undefined, options: PrismaCli
         // Fail fast when the server is down instead of hanging the request.
         connectionTimeoutMillis: 5_000,
       });
-      const adapter = new PrismaPg(pool, { schema: parsed.schema, disposeExternalPool: true });
+      // node-postgres emits 'error' on the pool for an idle connection that dies, and on the
+      // client for one that dies while checked out; with no listener, Node ends the process. A
+      // listener on every client from the moment it connects also covers the moment the pool
+      // hands an idle client to a waiting request, when neither has one (node-postgres #2762,
+      // #3202). The broken connection is discarded; the next query gets a new one.
+      const onConnectionError = options.onConnectionError ?? logConnectionError;
+      pool.on("error", onConnectionError);
+      pool.on("connect", (client) => client.on("error", onConnectionError));
+      const adapter = new PrismaPg(pool, { schema: parsed.schema, disposeExternalPool: true, onConnectionError });
       const poolStats = () => ({
         max: pool.options.max ?? 10,
         open: pool.totalCount,

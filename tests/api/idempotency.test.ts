@@ -54,14 +54,39 @@ describe("Idempotency-Key on creating requests", () => {
     expect(await count()).toBe(3);
   });
 
-  it("lets only one of two simultaneous requests with a key create", async () => {
-    const responses = await Promise.all([create(seller, "simultaneous"), create(seller, "simultaneous")]);
-    const statuses = responses.map((response) => response.status).sort();
-    expect([
-      [201, 201],
-      [201, 409],
-    ]).toContainEqual(statuses);
+  it("lets only one of simultaneous requests with a key create: the others wait for it and replay it", async () => {
+    const responses = await Promise.all([1, 2, 3].map(() => create(seller, "simultaneous")));
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 201]);
+    expect(responses.filter((response) => response.headers.get("idempotent-replayed") === "true")).toHaveLength(2);
+    const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as { id: string }).id));
+    expect(new Set(ids).size).toBe(1);
     expect(await count()).toBe(4);
+  });
+
+  it("belongs to the person, not to the access token: after logging in again a retry still replays", async () => {
+    const first = await create(seller, "across-logins");
+    const again = await loginAs(app, ACTORS.ownerSeller);
+    expect(again).not.toBe(seller);
+    const retry = await create(again, "across-logins");
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(((await retry.json()) as { id: string }).id).toBe(((await first.json()) as { id: string }).id);
+    expect(await count()).toBe(5);
+  });
+
+  it("stores no error: a retry of a refused request runs again", async () => {
+    const refused = await create(seller, "refused-first", { ...listing, sicCode: "not-a-code" });
+    expect(refused.status).toBe(400);
+    const retried = await create(seller, "refused-first", { ...listing, sicCode: "not-a-code" });
+    expect(retried.status).toBe(400);
+    expect(retried.headers.get("idempotent-replayed")).toBeNull();
+    expect(await db.prisma.idempotencyKey.count({ where: { key: "refused-first" } })).toBe(0);
+  });
+
+  it("commits the write and the stored response together, or neither", async () => {
+    // Every key stored has its response; no listing created under a key lacks one.
+    const keys = await db.prisma.idempotencyKey.findMany();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((row) => row.responseStatus === 201 && row.completedAt !== null)).toBe(true);
   });
 
   it("rejects a malformed key, naming the header", async () => {

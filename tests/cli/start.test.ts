@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres, stopServerOf } from "../../functions/db/embedded-postgres.ts";
 import { REPO_ROOT } from "../support/prisma-cli.ts";
 import { runCommand, startCommand } from "../support/run-command.ts";
 
@@ -93,6 +94,31 @@ describe("npm start (the run command) on the embedded database", () => {
     } finally {
       server.child.kill("SIGINT");
       await server.exited;
+    }
+  });
+
+  it("stops the database of its data folder on Ctrl-C even after it was restarted underneath", async () => {
+    const server = startCommand("functions/cli/start.ts", [], ENV);
+    let replacement: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+    try {
+      await server.waitFor("ExitMatch API listening on");
+      // Someone restarts the database by hand: its server is now another process.
+      await stopServerOf(DATA_DIR);
+      replacement = await startEmbeddedPostgres({
+        dataDir: DATA_DIR,
+        port: Number(ENV.EMBEDDED_POSTGRES_PORT),
+        database: "exitmatch",
+      });
+      await expect
+        .poll(async () => (await health().catch(() => ({ status: 0 }))).status, { timeout: 20_000 })
+        .toBe(200);
+      server.child.kill("SIGINT");
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      expect(existsSync(join(DATA_DIR, "postmaster.pid"))).toBe(false);
+    } finally {
+      if (server.child.exitCode === null) server.child.kill("SIGINT");
+      await server.exited;
+      await replacement?.stop();
     }
   });
 
