@@ -61,7 +61,7 @@ const eraseMine = createRoute({
   description:
     `Closes the account at once (signed out everywhere, no longer visible) and erases the person's data within ` +
     `${USER_RETENTION_DAYS} days (the retention job), or sooner when an admin acts. Records under a legal hold are ` +
-    "anonymised rather than deleted; the response lists them.",
+    "anonymised rather than deleted; the response lists them. Admins are erased by an operator (403).",
   security: bearerAuth,
   middleware: [authenticate({ required: true })] as const,
   request: {
@@ -131,6 +131,9 @@ export function registerGdprRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>
     .openapi(eraseMine, async (c) => {
       const { prisma } = c.get("deps");
       const user = currentUser(c);
+      if (user.role === "ADMIN") {
+        throw new AppError("forbidden", "Admins are erased by an operator, not through the API.");
+      }
       const requestedAt = c.var.request.receivedAt;
       await prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { deletedAt: requestedAt } });
