@@ -13,17 +13,46 @@ interface ChainRow {
   prev_hash: string;
   hash: string;
   expected: string;
+  /** False when a row's personal fields no longer match their digest (activity log). */
+  personal_ok: boolean;
 }
 
+/** The two hash chains the database keeps, and how to recompute a row of each. */
+const CHAINS = {
+  /** Every change to business data (migration audit_trail). */
+  audit: {
+    head: "SELECT last_id, last_hash, anchor_id, anchor_hash FROM audit_chain WHERE id = 1",
+    rows: `SELECT id::text, prev_hash, hash, audit_log_hash(a) AS expected, true AS personal_ok
+             FROM audit_logs a WHERE a.id > $1 ORDER BY a.id LIMIT $2`,
+  },
+  /**
+   * What people did (migration activity_log_append_only). A row not yet anonymised must still
+   * match the digest of its personal fields; an anonymised one must hold none.
+   */
+  activity: {
+    head: "SELECT last_id, last_hash, 0 AS anchor_id, '' AS anchor_hash FROM activity_chain WHERE id = 1",
+    rows: `SELECT id::text, prev_hash, hash, activity_log_hash(a) AS expected,
+                  CASE WHEN a.anonymized_at IS NULL
+                       THEN a.personal_salt IS NOT NULL AND a.personal_digest = activity_personal_digest(a)
+                       ELSE a.personal_salt IS NULL AND a.ip_address IS NULL AND a.user_agent IS NULL
+                            AND a.metadata IS NULL END AS personal_ok
+             FROM activity_logs a WHERE a.id > $1 ORDER BY a.id LIMIT $2`,
+  },
+} as const;
+
+export type ChainName = keyof typeof CHAINS;
+export const CHAIN_NAMES = Object.keys(CHAINS) as ChainName[];
+
 /**
- * Walks the audit log in chain (id) order and checks, for every row, that its content still
- * hashes to its stored hash (nobody altered it) and that it links to the row before it (nobody
- * removed one). The chain head row says where the chain ends, so a removed tail is caught too;
- * after retention purged the oldest rows, the chain starts at the recorded anchor.
+ * Walks one chain in id order and checks, for every row, that its content still hashes to its
+ * stored hash (nobody altered it) and that it links to the row before it (nobody removed or
+ * inserted one). The chain head row says where the chain ends, so a removed tail is caught too;
+ * after retention purged the oldest audit rows, that chain starts at the recorded anchor.
  * Read-only, in batches; `onProgress` gets the number of rows checked so far.
  */
-export async function verifyAuditChain(
+export async function verifyChain(
   databaseUrl: string,
+  chain: ChainName,
   options: { batchSize?: number; onProgress?: (checked: number) => void } = {},
 ): Promise<AuditChainReport> {
   const batchSize = options.batchSize ?? 5000;
@@ -32,26 +61,25 @@ export async function verifyAuditChain(
   try {
     const head = (
       await client.query<{ last_id: string; last_hash: string; anchor_id: string; anchor_hash: string }>(
-        "SELECT last_id, last_hash, anchor_id, anchor_hash FROM audit_chain WHERE id = 1",
+        CHAINS[chain].head,
       )
     ).rows[0];
     if (!head) return { ok: false, checked: 0, firstBrokenLink: { id: "-", problem: "the chain head row is missing" } };
 
     let previousHash = head.anchor_hash;
-    let lastId = head.anchor_id;
+    let lastId = String(head.anchor_id);
     let checked = 0;
     for (;;) {
-      const { rows } = await client.query<ChainRow>(
-        `SELECT id::text, prev_hash, hash, audit_log_hash(a) AS expected
-           FROM audit_logs a WHERE a.id > $1 ORDER BY a.id LIMIT $2`,
-        [lastId, batchSize],
-      );
+      const { rows } = await client.query<ChainRow>(CHAINS[chain].rows, [lastId, batchSize]);
       for (const row of rows) {
         if (row.prev_hash !== previousHash) {
           return broken(checked, row.id, "does not link to the row before it: a row before it was removed or altered");
         }
         if (row.hash !== row.expected) {
           return broken(checked, row.id, "its content no longer matches its hash: the row was altered");
+        }
+        if (!row.personal_ok) {
+          return broken(checked, row.id, "its personal fields no longer match their digest: the row was altered");
         }
         previousHash = row.hash;
         lastId = row.id;
@@ -60,13 +88,18 @@ export async function verifyAuditChain(
       options.onProgress?.(checked);
       if (rows.length < batchSize) break;
     }
-    if (previousHash !== head.last_hash || lastId !== head.last_id) {
+    if (previousHash !== head.last_hash || lastId !== String(head.last_id)) {
       return broken(checked, head.last_id, `the chain should end at row ${head.last_id}: rows at its end were removed`);
     }
     return { ok: true, checked };
   } finally {
     await client.end();
   }
+}
+
+/** The audit log's chain (verifyChain). */
+export function verifyAuditChain(databaseUrl: string, options: Parameters<typeof verifyChain>[2] = {}) {
+  return verifyChain(databaseUrl, "audit", options);
 }
 
 function broken(checked: number, id: string, problem: string): AuditChainReport {

@@ -1,5 +1,5 @@
-// `npm run audit:verify`: checks the audit log's hash chain.
-import { verifyAuditChain } from "../audit/verify-audit-chain.ts";
+// `npm run audit:verify`: checks the hash chains of the audit log and the activity log.
+import { CHAIN_NAMES, verifyChain } from "../audit/verify-audit-chain.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { openDatabaseForCommand } from "../db/local-database.ts";
 import { runCli } from "./run-cli.ts";
@@ -7,11 +7,13 @@ import { runCli } from "./run-cli.ts";
 const USAGE = `
 Usage: npm run audit:verify [-- --help]
 
-Checks that nobody altered or removed a row of the audit log: recomputes every row's hash in
-chain order and checks each row links to the one before it and the chain ends where its head
-says. Prints the first broken link.
+Checks that nobody altered, removed or inserted a row of the audit log (every change to
+business data) or of the activity log (logins, views, downloads): recomputes every row's hash
+in chain order, checks each row links to the one before it and each chain ends where its head
+says, and that activity rows still match the digest of their personal fields (anonymised rows:
+that none are left). Prints the first broken link of each chain.
 
-Exit codes: 0 the chain is intact, 1 it is broken (or the check failed), 2 bad usage.
+Exit codes: 0 both chains are intact, 1 one is broken (or the check failed), 2 bad usage.
 Database: DATABASE_URL when set, otherwise the embedded PostgreSQL.
 `;
 
@@ -22,19 +24,24 @@ await runCli(USAGE, async (args) => {
   }
   const database = await openDatabaseForCommand(loadEnvironment());
   try {
-    const report = await verifyAuditChain(database.databaseUrl, {
-      onProgress: (checked) => process.stderr.write(`\rchecked ${checked} audit rows`),
-    });
-    process.stderr.write("\n");
-    if (report.ok) {
-      process.stdout.write(`Audit chain intact: ${report.checked} rows checked.\n`);
-      return 0;
+    let intact = true;
+    for (const chain of CHAIN_NAMES) {
+      const report = await verifyChain(database.databaseUrl, chain, {
+        onProgress: (checked) => process.stderr.write(`\rchecked ${checked} ${chain} rows`),
+      });
+      process.stderr.write("\n");
+      const label = `${chain[0]!.toUpperCase()}${chain.slice(1)} chain`;
+      if (report.ok) {
+        process.stdout.write(`${label} intact: ${report.checked} rows checked.\n`);
+        continue;
+      }
+      intact = false;
+      const link = report.firstBrokenLink!;
+      process.stdout.write(
+        `${label} BROKEN at row ${link.id}: ${link.problem} (${report.checked} rows intact before it).\n`,
+      );
     }
-    const link = report.firstBrokenLink!;
-    process.stdout.write(
-      `Audit chain BROKEN at row ${link.id}: ${link.problem} (${report.checked} rows intact before it).\n`,
-    );
-    return 1;
+    return intact ? 0 : 1;
   } finally {
     await database.embedded?.stop();
   }

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { LEGAL_HOLDS } from "./legal-holds.ts";
@@ -195,16 +195,12 @@ export async function erasePersonInTransaction(tx: Prisma.TransactionClient, use
   }
   note(anonymised, "documents", documents.length);
 
-  // Their activity: no addresses, devices or free text; failed logins named them by email.
-  const activity = await tx.activityLog.updateMany({
-    where: { userId },
-    data: { ipAddress: null, userAgent: null, metadata: Prisma.DbNull },
-  });
-  const failedLogins = await tx.activityLog.updateMany({
-    where: { entityType: "email", entityId: user.email },
-    data: { entityId: null, ipAddress: null, userAgent: null },
-  });
-  note(anonymised, "activity_logs", activity.count + failedLogins.count);
+  // Their activity: no addresses, devices or free text; failed logins named them by email. The
+  // activity log is append-only: the database's own function does this one change (and keeps
+  // its hash chain verifiable).
+  const [{ anonymised: activityRows } = { anonymised: 0 }] = await tx.$queryRaw<{ anonymised: number }[]>`
+    SELECT anonymise_activity(${userId}::uuid, ${user.email}) AS anonymised`;
+  note(anonymised, "activity_logs", activityRows);
 
   const auditRows = await tx.auditLog.count({ where: auditRowsAbout(userId) });
   if (auditRows > 0) kept.push({ table: "audit_logs", rows: auditRows, reason: LEGAL_HOLDS.auditLogs.reason });

@@ -1,0 +1,163 @@
+// The activity log cannot be changed, as promised (issue 11, section 5): append-only for the
+// application role, refused to every role by triggers, hash-chained so that a change made by
+// someone who gets past them (a superuser) is found by audit:verify; GDPR anonymisation is the
+// one change allowed, through one audited function, and keeps the chain verifiable.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyChain } from "../../functions/audit/verify-audit-chain.ts";
+import { erasePerson } from "../../functions/gdpr/erase-person.ts";
+import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
+import { call, loginAs } from "../support/api-client.ts";
+import { runCommand } from "../support/run-command.ts";
+import { seedTestData } from "../support/seed.ts";
+import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
+import { createTestApp } from "../support/test-app.ts";
+import { TEST_NOW } from "../support/test-clock.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+describe("the activity log", () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedTestData(db.prisma);
+    // Real activity through the API: logins, listing views, a search.
+    const { app } = createTestApp(db.appPrisma);
+    for (const email of [ACTORS.buyerWithNda, ACTORS.buyerWithoutNda, ACTORS.otherSeller]) {
+      const token = await loginAs(app, email);
+      await call(app, "GET", `/businesses/${BUSINESS.openPublished}`, { token, address: "198.51.100.20" });
+      await call(app, "GET", "/businesses?q=bakery", { token });
+    }
+    await call(app, "POST", "/auth/login", { body: { email: ACTORS.admin, password: "wrong-password" } });
+  });
+  afterAll(() => db.drop());
+
+  /** Runs statements as one session on `url`, in order, and returns the last one's rows. */
+  async function asSession(url: string, ...statements: string[]) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      let rows: Record<string, unknown>[] = [];
+      for (const sql of statements) rows = (await client.query(sql)).rows;
+      return rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it("chains every row, and the chain verifies", async () => {
+    const report = await verifyChain(db.url, "activity");
+    expect(report).toMatchObject({ ok: true });
+    expect(report.checked).toBe(await db.prisma.activityLog.count());
+    expect(report.checked).toBeGreaterThan(6);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE to the application role", async () => {
+    for (const sql of [
+      "UPDATE activity_logs SET ip_address = '203.0.113.99'",
+      "DELETE FROM activity_logs WHERE action = 'listing.viewed'",
+      "TRUNCATE activity_logs",
+      "UPDATE activity_chain SET last_hash = ''",
+    ]) {
+      await expect(asSession(db.appUrl, sql), sql).rejects.toThrow(/permission denied/);
+    }
+    // It can still append.
+    await asSession(db.appUrl, "INSERT INTO activity_logs (action) VALUES ('test.appended')");
+    expect((await verifyChain(db.url, "activity")).ok).toBe(true);
+  });
+
+  it("refuses them to the table's owner too", async () => {
+    await expect(asSession(db.url, "UPDATE activity_logs SET user_agent = 'edited'")).rejects.toThrow(/append-only/);
+    await expect(asSession(db.url, "DELETE FROM activity_logs")).rejects.toThrow(/append-only/);
+  });
+
+  describe("a superuser who switches the triggers off is still caught by audit:verify", () => {
+    const tamper = (sql: string) => asSession(db.url, "SET session_replication_role = replica", sql);
+    const restore = async () => {
+      // Rebuild a fresh, intact database state for the next case.
+      await db.drop();
+      db = await createTestDatabase();
+      await seedTestData(db.prisma);
+      const { app } = createTestApp(db.appPrisma);
+      for (const email of [ACTORS.buyerWithNda, ACTORS.buyerWithoutNda, ACTORS.otherSeller]) {
+        const token = await loginAs(app, email);
+        await call(app, "GET", `/businesses/${BUSINESS.openPublished}`, { token, address: "198.51.100.20" });
+      }
+    };
+    const middleRow = async () =>
+      (await db.query<{ id: string }>("SELECT id::text FROM activity_logs ORDER BY id OFFSET 2 LIMIT 1"))[0]!.id;
+
+    it.each([
+      [
+        "an address changed",
+        (id: string) => `UPDATE activity_logs SET ip_address = '10.0.0.1' WHERE id = ${id}`,
+        /personal fields/,
+      ],
+      [
+        "an action changed",
+        (id: string) => `UPDATE activity_logs SET action = 'listing.searched' WHERE id = ${id}`,
+        /content no longer matches/,
+      ],
+      ["a row removed", (id: string) => `DELETE FROM activity_logs WHERE id = ${id}`, /does not link/],
+      [
+        "a row inserted with a forged place in the chain",
+        (id: string) =>
+          `INSERT INTO activity_logs (id, action, occurred_at, prev_hash, hash, personal_digest)
+           SELECT ${id}::bigint * 1000, 'auth.login', now(), hash, hash, '' FROM activity_logs WHERE id = ${id}`,
+        /does not link|content no longer matches|rows at its end/,
+      ],
+    ] as const)("%s", async (_name, sql, problem) => {
+      const id = await middleRow();
+      await tamper(sql(id));
+      const report = await verifyChain(db.url, "activity");
+      expect(report.ok).toBe(false);
+      expect(report.firstBrokenLink?.problem).toMatch(problem);
+      await restore();
+    });
+
+    it("the newest rows removed", async () => {
+      await tamper("DELETE FROM activity_logs WHERE id IN (SELECT id FROM activity_logs ORDER BY id DESC LIMIT 2)");
+      expect((await verifyChain(db.url, "activity")).firstBrokenLink?.problem).toMatch(/rows at its end were removed/);
+      const cli = await runCommand("functions/cli/audit-verify.ts", [], { DATABASE_URL: db.url, DIRECT_URL: db.url });
+      expect(cli.code).toBe(1);
+      expect(cli.output).toMatch(/Audit chain intact: \d+ rows checked\./);
+      expect(cli.output).toMatch(/Activity chain BROKEN at row \d+: the chain should end at row/);
+      await restore();
+    });
+  });
+
+  it("anonymises a person's rows under GDPR through one audited function; the chain still verifies", async () => {
+    const buyer = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.buyerWithoutNda } });
+    const theirs = await db.prisma.activityLog.count({ where: { userId: buyer.id } });
+    expect(theirs).toBeGreaterThan(0);
+    const storage = new LocalDiskStorage(".data/test-storage/activity-chain");
+    const report = await erasePerson(db.appPrisma, storage, buyer.id, { now: TEST_NOW, requestId: "erasure-test" });
+    expect(report.anonymised).toContainEqual({ table: "activity_logs", rows: theirs });
+    const rows = await db.prisma.activityLog.findMany({ where: { userId: buyer.id } });
+    expect(rows.every((row) => row.anonymizedAt && !row.ipAddress && !row.userAgent && !row.personalSalt)).toBe(true);
+    expect((await verifyChain(db.url, "activity")).ok).toBe(true);
+    const audit = await db.prisma.auditLog.findFirst({ where: { tableName: "activity_logs", rowId: buyer.id } });
+    expect(audit).toMatchObject({ action: "UPDATE", requestId: "erasure-test", changes: { anonymised_rows: theirs } });
+  });
+
+  it("lets an erased person's account be deleted: the foreign key sets user_id to NULL, the chain verifies", async () => {
+    const person = await db.prisma.user.create({
+      data: { email: "short.lived@example.co.uk", name: "Short Lived", role: "BUYER" },
+    });
+    await asSession(
+      db.appUrl,
+      `INSERT INTO activity_logs (user_id, action, ip_address) VALUES ('${person.id}', 'auth.login', '203.0.113.5')`,
+    );
+    // Not yet erased: deleting the account would change their rows outside the function.
+    await expect(db.prisma.user.delete({ where: { id: person.id } })).rejects.toThrow();
+    expect((await verifyChain(db.url, "activity")).ok).toBe(true);
+    await erasePerson(db.appPrisma, new LocalDiskStorage(".data/test-storage/activity-chain"), person.id, {
+      now: TEST_NOW,
+    });
+    await db.prisma.user.delete({ where: { id: person.id } });
+    expect(
+      await db.prisma.activityLog.count({ where: { action: "auth.login", userId: null, anonymizedAt: { not: null } } }),
+    ).toBe(1);
+    expect((await verifyChain(db.url, "activity")).ok).toBe(true);
+  });
+});
