@@ -449,6 +449,12 @@ const CASES: RouteCase[] = [
     expected: roomManagers(),
   },
   {
+    operation: "GET /deal-rooms/{id}/access-log/export",
+    ok: 200,
+    request: () => ({ method: "GET", path: `/deal-rooms/${SEEDED_ROOM}/access-log/export?format=csv` }),
+    expected: { ...roomManagers(), advisorOnDeal: 403 },
+  },
+  {
     operation: "POST /deal-rooms/{id}/questions",
     ok: 201,
     request: () => ({
