@@ -73,18 +73,23 @@ const TEXT_ARG = { scalarType: "string", arity: "scalar" } as const;
 const settingsKey = (session: DatabaseSession) =>
   [session.userId, session.userRole, session.requestId, session.system, session.now?.toISOString()].join("|");
 
-function setSessionQuery(session: DatabaseSession): SqlQuery {
+/** The statement that puts a session's settings in the current transaction, and its values. */
+export function sessionSettings(session: DatabaseSession): { sql: string; values: string[] } {
   return {
     sql: SET_SESSION_SQL,
-    args: [
+    values: [
       session.userId ?? "",
       session.userRole ?? "",
       session.requestId ?? "",
       session.system ? "on" : "",
       session.now?.toISOString() ?? "",
     ],
-    argTypes: [TEXT_ARG, TEXT_ARG, TEXT_ARG, TEXT_ARG, TEXT_ARG],
   };
+}
+
+function setSessionQuery(session: DatabaseSession): SqlQuery {
+  const { sql, values } = sessionSettings(session);
+  return { sql, args: values, argTypes: values.map(() => TEXT_ARG) };
 }
 
 const command = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
@@ -104,9 +109,23 @@ const READS_PROTECTED_TABLE = new RegExp(`"(${ROW_LEVEL_SECURITY_TABLES.join("|"
  * nothing, so a mistake here fails closed. Every other read, signed in or not, is one round trip.
  */
 function needsSession(session: DatabaseSession | undefined, sql: string): session is DatabaseSession {
+  return sessionMatters(session, {
+    write: !/^\s*select\b/i.test(sql),
+    readsProtected: READS_PROTECTED_TABLE.test(sql),
+  });
+}
+
+/**
+ * Whether a statement must carry the session: every write (the audit trail records who and which
+ * request), and a read of a row-level-security table by a user or a system job.
+ */
+export function sessionMatters(
+  session: DatabaseSession | undefined,
+  statement: { write: boolean; readsProtected: boolean },
+): session is DatabaseSession {
   if (!session) return false;
-  if (!/^\s*select\b/i.test(sql)) return true;
-  return Boolean(session.userId || session.system) && READS_PROTECTED_TABLE.test(sql);
+  if (statement.write) return true;
+  return Boolean(session.userId || session.system) && statement.readsProtected;
 }
 
 /**

@@ -5,6 +5,7 @@ import { withAccelerate } from "@prisma/extension-accelerate";
 import pg from "pg";
 import ws from "ws";
 import { PrismaClient } from "../../generated/prisma/client.ts";
+import { withAccelerateSession } from "./accelerate-session.ts";
 import { withDatabaseSession } from "./database-session.ts";
 import { softDeleteExtension } from "./soft-delete-extension.ts";
 
@@ -69,11 +70,15 @@ export function createDatabaseClient(url: string | undefined, options: PrismaCli
   const parsed = parseDatabaseUrl(options.variable ?? "DATABASE_URL", url);
   switch (parsed.driver) {
     case "accelerate": {
-      // The extension only adds optional caching arguments; the model API is unchanged.
-      const prisma = new PrismaClient({ accelerateUrl: parsed.url })
-        .$extends(withAccelerate())
-        .$extends(softDeleteExtension);
-      return { prisma: prisma as unknown as PrismaClient, driver: "accelerate" };
+      // Accelerate's extension only adds optional caching arguments; the model API is unchanged.
+      // Accelerate's extension goes last: it replaces the model methods, so query extensions
+      // added after it (soft deletes, the caller) would never run.
+      const base = withSoftDeletes(new PrismaClient({ accelerateUrl: parsed.url }));
+      const prisma = withAccelerateSession(
+        base,
+        (client) => client.$extends(withAccelerate()) as unknown as PrismaClient,
+      );
+      return { prisma, driver: "accelerate" };
     }
     case "neon": {
       // Node 20 has no global WebSocket.
