@@ -1,5 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
@@ -27,6 +26,7 @@ import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
 import { registerMatchRoutes } from "./routes/matches/index.ts";
 import { registerBuyerProfileRoutes } from "./routes/profiles/buyer-profile.ts";
 import { registerReady } from "./routes/ready.ts";
+import { registerReferencePage } from "./routes/reference-page.ts";
 import { registerValuationRoutes } from "./routes/valuations/index.ts";
 
 /** Builds the ExitMatch API. The same app serves Node (functions/cli/start.ts) and Lambda. */
@@ -134,9 +134,13 @@ export function createApp(deps: AppDependencies) {
       description:
         "The API of ExitMatch, the UK marketplace for selling small and medium-sized businesses. " +
         "Errors are RFC 9457 problem details (application/problem+json) with a stable `code`. " +
-        "Creating requests (POST) accept an `Idempotency-Key` header: a retry with the same key and body gets the " +
-        "first response again (marked `Idempotent-Replayed: true`) instead of creating twice; the same key with a " +
-        "different body is refused (422). Updates need `If-Match` with the ETag they are based on.",
+        "POST requests (other than /auth/* and data exports) accept an `Idempotency-Key` header, remembered for 24 " +
+        "hours per person: the request and the record of its response commit together, so a retry with the same " +
+        "key and body gets the first response again (marked `Idempotent-Replayed: true`) if the first attempt " +
+        "committed, and runs if it did not; a retry that arrives while the first is still running waits for it. " +
+        "Error responses are not stored. The same key with a different body is refused (422). Updates need " +
+        "`If-Match` with the ETag they are based on. While the database is unavailable every operation answers 503 " +
+        "with Retry-After.",
     },
     servers: [{ url: "/" }],
     tags: [
@@ -159,7 +163,7 @@ export function createApp(deps: AppDependencies) {
       },
     ],
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "ExitMatch API reference" }));
+  registerReferencePage(app);
 
   app.notFound((c) => problemResponse(c, new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
