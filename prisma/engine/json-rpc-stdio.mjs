@@ -3,6 +3,7 @@
 // its schema engine. Both sides send requests: the CLI calls engine methods, and the engine
 // asks the CLI to `print` (that is how `migrate diff` output reaches the terminal).
 import { createInterface } from "node:readline";
+import { writeProtocol } from "./protocol-stdout.mjs";
 
 /**
  * @typedef {(method: string, params: unknown) => Promise<unknown>} MethodHandler
@@ -30,7 +31,7 @@ export class JsonRpcStdio {
 
   /** @param {object} message */
   send(message) {
-    process.stdout.write(`${JSON.stringify(message)}\n`);
+    writeProtocol(`${JSON.stringify(message)}\n`);
   }
 
   /**

@@ -90,7 +90,12 @@ describe("the outbox dispatcher", () => {
     void dispatchOutbox({ prisma: db.appPrisma, mailer: dying, clock, preparers: {} });
     await expect.poll(() => raw.calls.length).toBe(1);
     // Within the lease nobody else takes it.
-    const healthy: Mailer = { send: async (email) => (await raw.send(email), inbox.send(email)) };
+    const healthy: Mailer = {
+      send: async (email) => {
+        await raw.send(email);
+        await inbox.send(email);
+      },
+    };
     expect((await dispatchOutbox({ prisma: db.appPrisma, mailer: healthy, clock, preparers: {} })).sent).toBe(0);
     clock.advance(DELIVERY_LEASE_MS);
     expect((await dispatchOutbox({ prisma: db.appPrisma, mailer: healthy, clock, preparers: {} })).sent).toBe(1);

@@ -1,8 +1,8 @@
 // The standard Prisma CLI, driven through the wasm schema engine (prisma/engine), against real
 // PostgreSQL. Nothing here is mocked: these are the commands developers and deploys run.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { appendFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { appendFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDatabaseName } from "../../functions/db/database-url.ts";
@@ -115,6 +115,47 @@ describe("prisma CLI on the wasm schema engine", () => {
         error_code: "P1013",
         message: "The datasource URL must start with postgresql:// or postgres:// (got mysql scheme).",
       },
+    });
+  });
+
+  describe("the engine host's stdout belongs to the protocol", () => {
+    /** The entry point in a folder of its own, with `host` as the engine host it loads (or none). */
+    async function engineWith(host: string | undefined) {
+      const dir = join(REPO_ROOT, ".data", "scratch", `engine-${randomBytes(4).toString("hex")}`);
+      await mkdir(dir, { recursive: true });
+      for (const file of ["schema-engine.mjs", "protocol-stdout.mjs"]) {
+        await cp(join(REPO_ROOT, "prisma/engine", file), join(dir, file));
+      }
+      if (host !== undefined) await writeFile(join(dir, "schema-engine-host.mjs"), host);
+      return { entry: join(dir, "schema-engine.mjs"), remove: () => rm(dir, { recursive: true, force: true }) };
+    }
+
+    it("sends what anything else prints to stderr", async () => {
+      const engine = await engineWith('console.log("library noise"); process.stdout.write("more noise\\n");');
+      try {
+        const run = spawnSync(process.execPath, [engine.entry, "--datasource", "{}"], { encoding: "utf8" });
+        expect(run.stdout).toBe("");
+        expect(run.stderr).toContain("library noise");
+        expect(run.stderr).toContain("more noise");
+      } finally {
+        await engine.remove();
+      }
+    });
+
+    it("says plainly when the host cannot load, instead of a garbled answer", async () => {
+      const engine = await engineWith(undefined);
+      try {
+        const result = await runPrisma(["migrate", "status"], {
+          directUrl: withDatabaseName(serverUrl(), "postgres"),
+          env: { PRISMA_SCHEMA_ENGINE_BINARY: engine.entry },
+        });
+        expect(result.code).not.toBe(0);
+        expect(result.output).toContain("The wasm schema engine (prisma/engine/) could not start");
+        expect(result.output).toContain("schema-engine-host.mjs");
+        expect(result.output).not.toContain("Could not parse schema engine response");
+      } finally {
+        await engine.remove();
+      }
     });
   });
 

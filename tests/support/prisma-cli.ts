@@ -17,9 +17,12 @@ export interface CliResult {
 }
 
 /** Runs the standard Prisma CLI (no mocks): `prisma <args>` with DIRECT_URL set. */
-export function runPrisma(args: string[], options: { directUrl?: string; cwd?: string } = {}): Promise<CliResult> {
+export function runPrisma(
+  args: string[],
+  options: { directUrl?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env };
     delete env.DATABASE_URL;
     if (options.directUrl === undefined) delete env.DIRECT_URL;
     else env.DIRECT_URL = options.directUrl;
