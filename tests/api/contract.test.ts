@@ -25,7 +25,11 @@ describe("API contract", () => {
       ),
     );
     const served = app.routes
-      .filter((route) => route.method !== "ALL" && !["/openapi.json", "/docs"].includes(route.path))
+      .filter(
+        (route) =>
+          route.method !== "ALL" &&
+          !["/openapi.json", "/docs", "/docs/scalar.js", "/docs/start.js"].includes(route.path),
+      )
       .map((route) => `${route.method} ${route.path}`);
     expect(served.length).toBeGreaterThan(10);
     for (const route of served) expect(documented, route).toContain(route);
@@ -35,7 +39,12 @@ describe("API contract", () => {
     const response = await app.request("/docs");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
-    expect(await response.text()).toContain("/openapi.json");
+    expect(await response.text()).toContain('<script src="/docs/scalar.js"></script>');
+    // Its script comes from the app itself, and the page starts it on our description.
+    const bundle = await app.request("/docs/scalar.js");
+    expect([bundle.status, bundle.headers.get("content-type")]).toEqual([200, "text/javascript; charset=utf-8"]);
+    expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
+    expect(await (await app.request("/docs/start.js")).text()).toContain('url: "/openapi.json"');
   });
 
   it("gives the frontend a typed client", async () => {
