@@ -21,7 +21,7 @@ Usage: npm run bench:retention [-- --users N] [-- --activity M]
 
 Loads N users (default 100000; a tenth closed 31 to 60 days ago, a fifth of them sellers
 with a listing and financials) and M activity rows (default 1000000) into a fresh database,
-then runs each retention job (users, listings, audit-logs, financials) and prints rows per
+then runs each retention job (users, listings, audit-logs, financials, expired-records) and prints rows per
 second and the longest batch transaction (the longest any row lock was held). The same
 work as single statements on an identical copy is the baseline: its lock time is the whole
 statement. Uses an embedded PostgreSQL in .data/bench-retention (or BENCH_DATABASE_URL's server).
