@@ -83,9 +83,11 @@ export function createDatabaseClient(url: string | undefined, options: PrismaCli
     case "neon": {
       // Node 20 has no global WebSocket.
       neonConfig.webSocketConstructor = ws;
+      // The adapter owns this pool and listens for its errors; ours are logged the same way.
+      const onConnectionError = options.onConnectionError ?? logConnectionError;
       const adapter = new PrismaNeon(
         { connectionString: driverConnectionString(parsed.url) },
-        { schema: parsed.schema },
+        { schema: parsed.schema, onPoolError: onConnectionError, onConnectionError },
       );
       return { prisma: withSoftDeletes(new PrismaClient({ adapter: withDatabaseSession(adapter) })), driver: "neon" };
     }
