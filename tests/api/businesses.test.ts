@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, problemOf } from "../support/api-client.ts";
+import { NEW_LISTING } from "../support/listing-body.ts";
 import { type ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { type SeededApp, useSeededApp } from "../support/seeded-app.ts";
 import type { TestDatabase } from "../support/test-database.ts";
@@ -177,16 +178,7 @@ describe("listings", () => {
   });
 
   describe("create, edit, lifecycle, delete", () => {
-    const draft = {
-      title: "Family-run garden centre in Kent",
-      description: "Established garden centre with café and 4 acres, strong spring trade and loyal local customers.",
-      sicCode: "47760",
-      region: "SOUTH_EAST",
-      askingPricePence: 95_000_000,
-      revenuePence: 180_000_000,
-      premisesTenure: "FREEHOLD",
-      companyNumber: "12345678",
-    };
+    const draft = NEW_LISTING;
 
     it("lets sellers create drafts, and nobody else", async () => {
       const created = await call(app, "POST", "/businesses", { token: token("otherSeller"), body: draft });

@@ -3,22 +3,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { NEW_LISTING } from "../support/listing-body.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { type SeededApp, useSeededApp } from "../support/seeded-app.ts";
 import type { TestDatabase } from "../support/test-database.ts";
 
 const ROOM = stableId("inquiry-1:room"); // business-1's deal room: owner seller, NDA buyer, advisor
 
-const listing = {
-  title: "Family-run garden centre in Kent",
-  description: "Established garden centre with café and 4 acres, strong spring trade and loyal local customers.",
-  sicCode: "47760",
-  region: "SOUTH_EAST",
-  askingPricePence: 95_000_000,
-  revenuePence: 180_000_000,
-  premisesTenure: "FREEHOLD",
-  companyNumber: "12345678",
-};
+const listing = NEW_LISTING;
 
 describe("findings from the outside review", () => {
   const seeded = useSeededApp();

@@ -18,17 +18,22 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database.
 describe("the activity log", () => {
   let db: TestDatabase;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedTestData(db.prisma);
-    // Real activity through the API: logins, listing views, a search.
-    const { app } = createTestApp(db.appPrisma);
+  /** A seeded database with real activity through the API: logins, listing views, a search. */
+  async function databaseWithActivity() {
+    const fresh = await createTestDatabase();
+    await seedTestData(fresh.prisma);
+    const { app } = createTestApp(fresh.appPrisma);
     for (const email of [ACTORS.buyerWithNda, ACTORS.buyerWithoutNda, ACTORS.otherSeller]) {
       const token = await loginAs(app, email);
       await call(app, "GET", `/businesses/${BUSINESS.openPublished}`, { token, address: "198.51.100.20" });
       await call(app, "GET", "/businesses?q=bakery", { token });
     }
     await call(app, "POST", "/auth/login", { body: { email: ACTORS.admin, password: "wrong-password" } });
+    return fresh;
+  }
+
+  beforeAll(async () => {
+    db = await databaseWithActivity();
   });
   afterAll(() => db.drop());
 
@@ -73,16 +78,10 @@ describe("the activity log", () => {
 
   describe("a superuser who switches the triggers off is still caught by audit:verify", () => {
     const tamper = (sql: string) => asSession(db.url, "SET session_replication_role = replica", sql);
+    // A fresh, intact database for the next case.
     const restore = async () => {
-      // Rebuild a fresh, intact database state for the next case.
       await db.drop();
-      db = await createTestDatabase();
-      await seedTestData(db.prisma);
-      const { app } = createTestApp(db.appPrisma);
-      for (const email of [ACTORS.buyerWithNda, ACTORS.buyerWithoutNda, ACTORS.otherSeller]) {
-        const token = await loginAs(app, email);
-        await call(app, "GET", `/businesses/${BUSINESS.openPublished}`, { token, address: "198.51.100.20" });
-      }
+      db = await databaseWithActivity();
     };
     const middleRow = async () =>
       (await db.query<{ id: string }>("SELECT id::text FROM activity_logs ORDER BY id OFFSET 2 LIMIT 1"))[0]!.id;
