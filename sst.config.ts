@@ -11,7 +11,7 @@ export default $config({
       home: "aws",
       removal: removalPolicy(input.stage),
       protect: isProtectedStage(input.stage),
-      providers: { aws: { region: "eu-west-2" } },
+      providers: { aws: { region: "eu-west-2" }, neon: "0.13.0" },
     };
   },
   async run() {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PERSONAL_COLUMNS } from "../../functions/gdpr/personal-data.ts";
 import { BUYERS, SELLERS } from "../../prisma/seed/seed-data.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
@@ -6,25 +7,9 @@ import { seedTestData } from "../support/seed.ts";
 import { ACTORS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { whereItAppears } from "../support/where-it-appears.ts";
 
 const ROOM = stableId("inquiry-1:room");
-
-/** Every text, JSON and array column of every table, and the rows where `needle` appears in it. */
-async function whereItAppears(db: TestDatabase, needle: string): Promise<string[]> {
-  const columns = await db.query<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM information_schema.columns
-     WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,
-  );
-  const found: string[] = [];
-  for (const { table_name, column_name } of columns) {
-    const [row] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "${table_name}" WHERE position(lower($1) in lower("${column_name}"::text)) > 0`,
-      [needle],
-    );
-    if (row!.n > 0) found.push(`${table_name}.${column_name} (${row!.n})`);
-  }
-  return found;
-}
 
 describe("GDPR: right of access and right to be forgotten", () => {
   let db: TestDatabase;
@@ -118,6 +103,14 @@ describe("GDPR: right of access and right to be forgotten", () => {
     // The message still waiting never goes out.
     expect((await harness.deliverMail()).filter((sent) => sent.to === seller.email)).toHaveLength(1);
 
+    // Every column the personal-data catalogue lists for the account itself was cleared or replaced.
+    const [after] = await db.query<Record<string, unknown>>("SELECT * FROM users WHERE id = $1", [seller.id]);
+    const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+    for (const name of Object.keys(PERSONAL_COLUMNS).filter((column) => column.startsWith("users."))) {
+      const column = name.slice("users.".length);
+      const was = (seller as Record<string, unknown>)[camel(column)];
+      if (was !== null && was !== undefined) expect(after![column], name).not.toEqual(was);
+    }
     expect(await whereItAppears(db, seller.email)).toEqual([]);
     expect(await whereItAppears(db, seller.name)).toEqual([]);
     // The phone is held encrypted with a blind index: neither, nor the number itself, is left.
