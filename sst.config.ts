@@ -5,7 +5,7 @@
 // Stage rules live in infra/stage.ts, where they are unit-tested.
 export default $config({
   async app(input) {
-    const { isProtectedStage, removalPolicy } = await import("./infra/stage");
+    const { isProtectedStage, removalPolicy } = await import("./infra/lib/stage");
     return {
       name: "exitmatch",
       home: "aws",

@@ -15,7 +15,11 @@ const UNABLE_TO_LOG_IN =
   "The email or password is wrong, or the email address is not confirmed yet (use the link we emailed you).";
 
 /** Verifying against this when the account does not exist keeps both paths equally slow. */
-const dummyHash = hashPassword("timing-equaliser-not-a-real-password");
+let dummyHash: Promise<string> | undefined;
+const timingEqualiser = () => {
+  dummyHash ??= hashPassword("timing-equaliser-not-a-real-password");
+  return dummyHash;
+};
 
 /**
  * Logs a person in with e-mail and password: throttled (login-throttle.ts), the same answer and
@@ -35,7 +39,7 @@ export async function logIn(
   if (attempt.delayMs > 0) await sleep(attempt.delayMs);
 
   const user = await prisma.user.findFirst({ where: { email: input.email, deletedAt: null } });
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  const valid = await verifyPassword(user?.passwordHash ?? (await timingEqualiser()), input.password);
   // An address nobody has confirmed cannot log in, and it fails exactly like a wrong password
   // (same answer, and it counts towards the throttle): otherwise registering an address and
   // trying its password would tell whether it already had an account.

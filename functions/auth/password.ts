@@ -1,4 +1,12 @@
-import { hash, verify } from "@node-rs/argon2";
+/**
+ * @node-rs/argon2 is a native module, loaded when a password is first hashed or checked: most
+ * requests never do, and a Lambda that does not load it starts faster (bench:lambda).
+ */
+let argon2: Promise<typeof import("@node-rs/argon2")> | undefined;
+const loadArgon2 = () => {
+  argon2 ??= import("@node-rs/argon2");
+  return argon2;
+};
 
 /** `Algorithm.Argon2id` (a const enum the package declares ambiently, so it is spelled out). */
 const ARGON2ID = 2;
@@ -13,10 +21,10 @@ const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallel
  * @param salt only for reproducible fixtures (the seed's public development password); real
  *   passwords always get a fresh random salt.
  */
-export function hashPassword(password: string, salt?: Uint8Array): Promise<string> {
-  return hash(password, salt ? { ...OPTIONS, salt } : OPTIONS);
+export async function hashPassword(password: string, salt?: Uint8Array): Promise<string> {
+  return (await loadArgon2()).hash(password, salt ? { ...OPTIONS, salt } : OPTIONS);
 }
 
-export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  return verify(passwordHash, password);
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return (await loadArgon2()).verify(passwordHash, password);
 }

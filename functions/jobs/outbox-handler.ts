@@ -4,39 +4,42 @@ import { ConsoleMailer } from "../auth/mailer.ts";
 import { type Clock, systemClock } from "../clock/clock.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import { loadEnvironment } from "../config/environment.ts";
+import { linkedEnvironment } from "../config/linked-resources.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
 import { messagePreparers } from "../messages/message-preparers.ts";
 import { dispatchOutbox } from "../outbox/dispatch-outbox.ts";
+import { runReported } from "./job-report.ts";
 
 /** Stops starting new batches after this long, well inside a one-minute schedule. */
 const TIME_BUDGET_MS = 40_000;
 
 export function createOutboxHandler(clock: Clock) {
-  return async () => {
-    const environment = loadEnvironment();
-    const { prisma } = createDatabaseClient(environment.DATABASE_URL, { maxConnections: 2 });
-    const deps = {
-      prisma,
-      mailer: new ConsoleMailer(),
-      clock,
-      preparers: messagePreparers(appConfigFrom(environment)),
-    };
-    const started = performance.now();
-    const totals = { sent: 0, retrying: 0, dead: 0 };
-    try {
-      while (performance.now() - started < TIME_BUDGET_MS) {
-        const result = await dispatchOutbox(deps, { batchSize: 50 });
-        totals.sent += result.sent;
-        totals.retrying += result.retrying;
-        totals.dead += result.dead;
-        if (result.sent + result.retrying + result.dead < 50) break;
+  return () =>
+    runReported("outbox", async () => {
+      const environment = loadEnvironment(linkedEnvironment());
+      const { prisma } = createDatabaseClient(environment.DATABASE_URL, { maxConnections: 2 });
+      const deps = {
+        prisma,
+        mailer: new ConsoleMailer(),
+        clock,
+        preparers: messagePreparers(appConfigFrom(environment)),
+      };
+      const started = performance.now();
+      const totals = { sent: 0, retrying: 0, dead: 0 };
+      try {
+        while (performance.now() - started < TIME_BUDGET_MS) {
+          const result = await dispatchOutbox(deps, { batchSize: 50 });
+          totals.sent += result.sent;
+          totals.retrying += result.retrying;
+          totals.dead += result.dead;
+          if (result.sent + result.retrying + result.dead < 50) break;
+        }
+        console.log(JSON.stringify({ event: "outbox_dispatched", ...totals }));
+        return totals;
+      } finally {
+        await prisma.$disconnect();
       }
-      console.log(JSON.stringify({ event: "outbox_dispatched", ...totals }));
-      return totals;
-    } finally {
-      await prisma.$disconnect();
-    }
-  };
+    });
 }
 
 export const handler = createOutboxHandler(systemClock);

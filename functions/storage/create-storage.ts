@@ -1,4 +1,3 @@
-import { S3Client } from "@aws-sdk/client-s3";
 import { ConfigError } from "../config/config-error.ts";
 import type { Environment } from "../config/environment.ts";
 import { LocalDiskStorage } from "./local-disk-storage.ts";
@@ -9,9 +8,5 @@ import { S3Storage } from "./s3-storage.ts";
 export function createStorage(environment: Environment): ObjectStorage {
   if (environment.STORAGE_DRIVER === "local") return new LocalDiskStorage(environment.STORAGE_DIR);
   if (!environment.S3_BUCKET) throw new ConfigError("S3_BUCKET is not set (required with STORAGE_DRIVER=s3).");
-  const client = new S3Client({
-    region: environment.S3_REGION,
-    ...(environment.S3_ENDPOINT ? { endpoint: environment.S3_ENDPOINT, forcePathStyle: true } : {}),
-  });
-  return new S3Storage(client, environment.S3_BUCKET);
+  return new S3Storage({ region: environment.S3_REGION, endpoint: environment.S3_ENDPOINT }, environment.S3_BUCKET);
 }

@@ -1,17 +1,40 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { S3Client } from "@aws-sdk/client-s3";
 import type { ObjectStorage } from "./object-storage.ts";
+
+/**
+ * The AWS SDK, loaded on first use: most requests never touch a document, and a Lambda that
+ * does not load the SDK starts faster (the Node.js runtime provides it; bench:lambda).
+ */
+let sdk: Promise<[typeof import("@aws-sdk/client-s3"), typeof import("@aws-sdk/s3-request-presigner")]> | undefined;
+const loadSdk = () => {
+  sdk ??= Promise.all([import("@aws-sdk/client-s3"), import("@aws-sdk/s3-request-presigner")]);
+  return sdk;
+};
 
 /** Documents in an S3 bucket, encrypted at rest; downloads through presigned URLs. */
 export class S3Storage implements ObjectStorage {
+  #client: Promise<S3Client> | undefined;
+
+  /** `client`: an S3 client, or the settings to make one with when it is first needed. */
   constructor(
-    private readonly client: S3Client,
+    private readonly client: S3Client | { region: string; endpoint?: string | undefined },
     private readonly bucket: string,
     private readonly options: { serverSideEncryption?: boolean } = { serverSideEncryption: true },
   ) {}
 
+  private s3(): Promise<S3Client> {
+    this.#client ??= (async () => {
+      if ("send" in this.client) return this.client;
+      const [{ S3Client }] = await loadSdk();
+      const { region, endpoint } = this.client;
+      return new S3Client({ region, ...(endpoint ? { endpoint, forcePathStyle: true } : {}) });
+    })();
+    return this.#client;
+  }
+
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
-    await this.client.send(
+    const [{ PutObjectCommand }] = await loadSdk();
+    await (await this.s3()).send(
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: key,
@@ -23,8 +46,9 @@ export class S3Storage implements ObjectStorage {
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {
+    const [{ GetObjectCommand, NoSuchKey }] = await loadSdk();
     try {
-      const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const result = await (await this.s3()).send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       return result.Body ? await result.Body.transformToByteArray() : undefined;
     } catch (error) {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return undefined;
@@ -33,15 +57,17 @@ export class S3Storage implements ObjectStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    const [{ DeleteObjectCommand }] = await loadSdk();
+    await (await this.s3()).send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
-  downloadUrl(
+  async downloadUrl(
     key: string,
     options: { fileName: string; contentType: string; expiresInSeconds: number },
   ): Promise<string> {
+    const [{ GetObjectCommand }, { getSignedUrl }] = await loadSdk();
     return getSignedUrl(
-      this.client,
+      await this.s3(),
       new GetObjectCommand({
         Bucket: this.bucket,
         Key: key,

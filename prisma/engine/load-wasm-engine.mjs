@@ -32,11 +32,20 @@ export const panicRegistry = {
 
 let loaded = /** @type {Promise<typeof glue> | undefined} */ (undefined);
 
+/**
+ * The engine's .wasm file: in the installed package, or, in a Lambda bundle (which has no
+ * node_modules), copied beside the code in the function's root.
+ */
+function wasmPath() {
+  if (process.env.LAMBDA_TASK_ROOT) return join(process.env.LAMBDA_TASK_ROOT, "schema_engine_bg.wasm");
+  const gluePath = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+  return join(dirname(gluePath), "schema_engine_bg.wasm");
+}
+
 /** @returns {Promise<typeof glue>} the bindings, with the wasm instance started once */
 export function loadWasmEngineBindings() {
   loaded ??= (async () => {
-    const gluePath = fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-    const bytes = await readFile(join(dirname(gluePath), "schema_engine_bg.wasm"));
+    const bytes = await readFile(wasmPath());
     const module = await WebAssembly.compile(bytes);
     const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": /** @type {any} */ (glue) });
     glue.__wbg_set_wasm(instance.exports);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPreviewStage, isProtectedStage, removalPolicy } from "../../infra/stage.ts";
+import { isPreviewStage, isProtectedStage, removalPolicy } from "../../infra/lib/stage.ts";
 
 describe("SST stage rules", () => {
   it("protects and retains production only", () => {
