@@ -27,7 +27,6 @@ export function linkedEnvironment(source: NodeJS.ProcessEnv = process.env): Node
     FIELD_ENCRYPTION_KEYS: linkedValue("FieldEncryptionKeys", "value"),
     FIELD_ENCRYPTION_ACTIVE_KEY: linkedValue("FieldEncryptionActiveKey", "value"),
     BLIND_INDEX_KEY: linkedValue("BlindIndexKey", "value"),
-    S3_BUCKET: linkedValue("Documents", "name"),
   };
   return {
     ...source,

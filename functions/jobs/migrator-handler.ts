@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { deployMigrations } from "../../prisma/engine/deploy-migrations.mjs";
 import { linkedValue } from "../config/linked-resources.ts";
+import { ensureLoginRole } from "../db/database-roles.ts";
 import { reportJob } from "./job-report.ts";
 
 /** Where the migrations are: beside the bundle in Lambda, else this repository's. */
@@ -19,6 +20,14 @@ export async function handler(event: { migrationsHash?: string } = {}) {
   const { appliedMigrationNames } = await deployMigrations(url, migrationsDir(), (line) => {
     if (line.includes('"ERROR"') || line.includes('"WARN"')) console.error(line);
   });
+  // The application's least-privilege login (a member of exitmatch_app, which the migrations
+  // create), with the password infra/database.ts generated for this stage.
+  const login = {
+    name: linkedValue("DatabaseAppLogin", "name"),
+    password: linkedValue("DatabaseAppLogin", "password"),
+  };
+  if (login.name && login.password)
+    await ensureLoginRole(url, { name: login.name, password: login.password, kind: "app" });
   const result = {
     event: "migrations_applied",
     migrationsHash: event.migrationsHash,

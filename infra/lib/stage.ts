@@ -45,7 +45,9 @@ export function hasBackups(stage: string): boolean {
   return stageKind(stage) === "production" || stageKind(stage) === "staging";
 }
 
-/** Days CloudWatch keeps a stage's logs. */
-export function logRetentionDays(stage: string): number {
-  return { production: 400, staging: 30, preview: 7, personal: 7 }[stageKind(stage)];
+/** How long CloudWatch keeps a stage's logs (SST's names for CloudWatch's periods). */
+export function logRetention(stage: string): "13 months" | "1 month" | "1 week" {
+  return ({ production: "13 months", staging: "1 month", preview: "1 week", personal: "1 week" } as const)[
+    stageKind(stage)
+  ];
 }

@@ -1,0 +1,54 @@
+// What a deploy needs to know that is not a secret: which Neon projects, which frontend origin,
+// where alarms go. Read from the deploying shell's environment (the CI workflows set them; see
+// docs/deploy.md), checked here so that a missing one fails `sst deploy` with its name.
+import { stageKind } from "./stage.ts";
+
+export interface DeployConfig {
+  /** The Neon project of this stage's own database (production or staging). */
+  neonProjectId: string | undefined;
+  /** Production's branch (snapshots are taken of it). */
+  neonBranchId: string | undefined;
+  /** The Neon project previews and personal stages branch in, from its anonymised base branch. */
+  neonPreviewProjectId: string | undefined;
+  /** The anonymised base branch's name in that project. */
+  previewBaseBranch: string;
+  /** The web app's origin: CORS and the links in e-mails. */
+  frontendOrigin: string;
+  /** Where alarms are e-mailed (an SNS subscription); none: the topic only. */
+  alarmEmail: string | undefined;
+}
+
+export function deployConfig(stage: string, env: Record<string, string | undefined> = process.env): DeployConfig {
+  const kind = stageKind(stage);
+  const config: DeployConfig = {
+    neonProjectId:
+      kind === "production"
+        ? env.NEON_PRODUCTION_PROJECT_ID
+        : kind === "staging"
+          ? env.NEON_STAGING_PROJECT_ID
+          : undefined,
+    neonBranchId:
+      kind === "production"
+        ? env.NEON_PRODUCTION_BRANCH_ID
+        : kind === "staging"
+          ? env.NEON_STAGING_BRANCH_ID
+          : undefined,
+    neonPreviewProjectId: env.NEON_PREVIEW_PROJECT_ID,
+    previewBaseBranch: env.NEON_PREVIEW_BASE_BRANCH ?? "anonymised-base",
+    frontendOrigin:
+      env[`FRONTEND_ORIGIN_${stage.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`] ??
+      env.FRONTEND_ORIGIN ??
+      (kind === "production" ? "https://exitmatch.co.uk" : `https://${stage}.preview.exitmatch.co.uk`),
+    alarmEmail: env.ALARM_EMAIL,
+  };
+  const missing =
+    kind === "production" || kind === "staging"
+      ? [
+          !config.neonProjectId && `NEON_${kind.toUpperCase()}_PROJECT_ID`,
+          !config.neonBranchId && `NEON_${kind.toUpperCase()}_BRANCH_ID`,
+        ]
+      : [!config.neonPreviewProjectId && "NEON_PREVIEW_PROJECT_ID"];
+  const names = missing.filter(Boolean);
+  if (names.length > 0) throw new Error(`Stage ${stage} needs ${names.join(" and ")} (docs/deploy.md).`);
+  return config;
+}
