@@ -55,5 +55,17 @@ export async function recordActivity(
       ...(entry.metadata !== undefined ? { metadata: entry.metadata } : {}),
     },
   });
+  if (securityFlag) logSecurityFlag(securityFlag, entry);
   return { securityFlag };
+}
+
+/**
+ * One JSON line per flagged event, event "security_flag" (a CloudWatch metric filter counts
+ * them: infra/alarms.ts). The flag and the action only: who and from where stay in the
+ * activity log, where access is controlled.
+ */
+function logSecurityFlag(flag: SecurityFlag, entry: ActivityEntry) {
+  process.stderr.write(
+    `${JSON.stringify({ level: 40, time: entry.occurredAt.getTime(), event: "security_flag", flag, action: entry.action })}\n`,
+  );
 }

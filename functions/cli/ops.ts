@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadEnvironment } from "../config/environment.ts";
 import { openDatabaseForCommand } from "../db/local-database.ts";
+import { reportJob } from "../jobs/job-report.ts";
 import { backupStoreFor, DEFAULT_BACKUP_LOCATION } from "../ops/backup-location.ts";
 import { DEFAULT_RETENTION, planRotation } from "../ops/backup-rotation.ts";
 import { createBackup } from "../ops/create-backup.ts";
@@ -190,6 +191,8 @@ await runCli(
             `Backed up ${result.manifest.database} (${Object.keys(result.manifest.tableChecksums).length} tables, ${rows} rows) ` +
               `to ${store.location}/${result.name.dump}: ${(result.manifest.dumpBytes / 1e6).toFixed(1)} MB in ${result.seconds.toFixed(1)} s`,
           );
+          // The scheduled backup (infra/backups.ts) reports success as a metric for its alarm.
+          if (process.env.EXITMATCH_REPORT_JOB) reportJob(process.env.EXITMATCH_REPORT_JOB, true);
           return EXIT.ok;
         }
         case "backup list": {

@@ -1,9 +1,11 @@
+import { systemClock } from "../clock/clock.ts";
+
 /**
  * A scheduled job's outcome as a CloudWatch metric, through the Embedded Metric Format: one JSON
  * log line that CloudWatch turns into the metric ExitMatch/JobSucceeded (or JobFailed) with the
  * job's name, no SDK call needed. The alarms in infra/alarms.ts watch these.
  */
-export function reportJob(job: string, succeeded: boolean, now: Date = new Date()) {
+export function reportJob(job: string, succeeded: boolean, now: Date = systemClock.now()) {
   const metric = succeeded ? "JobSucceeded" : "JobFailed";
   console.log(
     JSON.stringify({

@@ -6,11 +6,23 @@ export interface NeonBranch {
   createdAt: Date;
 }
 
+export interface NewBranch {
+  name: string;
+  parentId: string;
+  /** Give it a read-write compute, to connect to (snapshots have none: they are not queried). */
+  compute?: boolean;
+}
+
 export interface NeonApi {
   listBranches(projectId: string): Promise<NeonBranch[]>;
-  /** A copy-on-write branch of `parentId` as it is now (no compute: snapshots are not queried). */
-  createBranch(projectId: string, input: { name: string; parentId: string }): Promise<NeonBranch>;
+  /** A copy-on-write branch of `parentId` as it is now, ready to use when this returns. */
+  createBranch(projectId: string, input: NewBranch): Promise<NeonBranch>;
   deleteBranch(projectId: string, branchId: string): Promise<void>;
+  /** A direct (unpooled) connection string to a database of a branch that has a compute. */
+  connectionUri(
+    projectId: string,
+    target: { branchId: string; databaseName: string; roleName: string },
+  ): Promise<string>;
 }
 
 interface BranchJson {
@@ -18,7 +30,12 @@ interface BranchJson {
   name: string;
   parent_id?: string | null;
   created_at: string;
+  current_state?: string;
 }
+
+/** How long a new branch may take to be ready, and how often to look. */
+const READY_TIMEOUT_MS = 120_000;
+const READY_POLL_MS = 2_000;
 
 const fromJson = (branch: BranchJson): NeonBranch => ({
   id: branch.id,
@@ -53,14 +70,35 @@ export class NeonHttpApi implements NeonApi {
     return branches.map(fromJson);
   }
 
-  async createBranch(projectId: string, input: { name: string; parentId: string }) {
+  async createBranch(projectId: string, input: NewBranch) {
     const { branch } = await this.call<{ branch: BranchJson }>("POST", `/projects/${projectId}/branches`, {
       branch: { name: input.name, parent_id: input.parentId },
+      ...(input.compute ? { endpoints: [{ type: "read_write" }] } : {}),
     });
+    // Creating a branch (and its compute) is an operation Neon finishes in the background.
+    const deadline = performance.now() + READY_TIMEOUT_MS;
+    let state = branch.current_state;
+    while (state !== undefined && state !== "ready") {
+      if (performance.now() > deadline)
+        throw new Error(`Neon branch ${branch.name} not ready after ${READY_TIMEOUT_MS / 1000} s.`);
+      await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+      state = (await this.call<{ branch: BranchJson }>("GET", `/projects/${projectId}/branches/${branch.id}`)).branch
+        .current_state;
+    }
     return fromJson(branch);
   }
 
   async deleteBranch(projectId: string, branchId: string) {
     await this.call("DELETE", `/projects/${projectId}/branches/${branchId}`);
+  }
+
+  async connectionUri(projectId: string, target: { branchId: string; databaseName: string; roleName: string }) {
+    const query = new URLSearchParams({
+      branch_id: target.branchId,
+      database_name: target.databaseName,
+      role_name: target.roleName,
+      pooled: "false",
+    });
+    return (await this.call<{ uri: string }>("GET", `/projects/${projectId}/connection_uri?${query}`)).uri;
   }
 }

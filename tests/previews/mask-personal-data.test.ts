@@ -8,10 +8,10 @@ import { ENCRYPTED_COLUMNS, FieldCipher } from "../../functions/crypto/field-cip
 import { fieldKeyringFrom } from "../../functions/crypto/field-keyring.ts";
 import { EMPTIED_TABLES, NOT_PERSONAL, PERSONAL_COLUMNS } from "../../functions/gdpr/personal-data.ts";
 import { maskPersonalData } from "../../functions/previews/mask-personal-data.ts";
-import { ADVISORS, BUSINESSES, BUYERS, INQUIRIES, SELLERS } from "../../prisma/seed/seed-data.ts";
 import { call, loginAs } from "../support/api-client.ts";
 import { seedTestData } from "../support/seed.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
+import { seededPersonalValues } from "../support/seeded-personal-values.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { whereItAppears } from "../support/where-it-appears.ts";
@@ -80,17 +80,7 @@ describe("masking a copy of production for previews", () => {
       await client.end();
     }
 
-    const people = [...SELLERS, ...BUYERS, ...ADVISORS];
-    const personal = [
-      ...people.flatMap((person) => [person.email, person.name, person.phone]),
-      ...people.map((person) => person.phone.replace(/\s/g, "")),
-      ...ADVISORS.flatMap((advisor) => [advisor.firmName, advisor.amlRegistrationNumber]),
-      ...BUSINESSES.flatMap((business) => [business.tradingName, business.companyNumber, business.postcode]),
-      ...INQUIRIES.map((inquiry) => inquiry.message.slice(0, 30)),
-      "203.0.113.",
-      "david-hughes-accounts",
-      "Tom Bradshaw asks",
-    ].filter((value): value is string => Boolean(value));
+    const personal = [...seededPersonalValues(), "203.0.113.", "david-hughes-accounts", "Tom Bradshaw asks"];
     const leaks: string[] = [];
     for (const value of personal) {
       const found = await whereItAppears(db, value);

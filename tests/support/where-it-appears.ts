@@ -1,7 +1,7 @@
 import type { TestDatabase } from "./test-database.ts";
 
 /** Every text, JSON and array column of every table, and the rows where `needle` appears in it. */
-export async function whereItAppears(db: TestDatabase, needle: string): Promise<string[]> {
+export async function whereItAppears(db: Pick<TestDatabase, "query">, needle: string): Promise<string[]> {
   const columns = await db.query<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM information_schema.columns
      WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY')`,
