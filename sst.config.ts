@@ -1,11 +1,12 @@
 /// <reference path="./.sst/platform/config.d.ts" />
 // The ExitMatch cloud app. Kept small on purpose: each concern has its own module under infra/,
-// imported in run() in the order the resources depend on each other, as in SST's templates.
+// imported in run() (SST's templates do the same); each module imports what it builds on.
 // Stage rules (which stages are protected, own a database branch, keep backups) are pure
-// functions in infra/lib/stage.ts, unit-tested. docs/deploy.md says how to deploy a stage.
+// functions in infra/lib/stage.ts, unit-tested; the whole graph of each stage is evaluated
+// offline in tests/infra. docs/deploy.md says how to deploy a stage.
 export default $config({
   async app(input) {
-    const { isProtectedStage, removalPolicy } = await import("./infra/lib/stage");
+    const { isProtectedStage, removalPolicy } = await import("./infra/lib/stage.ts");
     return {
       name: "exitmatch",
       home: "aws",
@@ -15,16 +16,11 @@ export default $config({
     };
   },
   async run() {
-    await import("./infra/secrets");
-    await import("./infra/database");
-    await import("./infra/storage");
-    const { migrator } = await import("./infra/migrator");
-    const { api, apiFunction } = await import("./infra/api");
-    const jobs = await import("./infra/jobs");
-    const backups = await import("./infra/backups");
-    await import("./infra/previews");
-    const { watch } = await import("./infra/alarms");
-    watch({ api, apiFunction, migrator, jobs, backups });
+    const { api } = await import("./infra/api.ts"); // with the database, secrets, bucket, migrator
+    await import("./infra/jobs.ts");
+    await import("./infra/backups.ts");
+    await import("./infra/previews.ts");
+    await import("./infra/alarms.ts"); // watches everything above
     return { api: api.url };
   },
 });

@@ -2,7 +2,8 @@
 // created here). Every preview (pr-N) and personal stage gets a branch of its own in the
 // previews project, made from the anonymised base branch (never from production: previews hold
 // no real person's data; infra/previews.ts keeps that base branch refreshed and masked), with a
-// compute that scales to zero, removed with the stage.
+// compute that scales to zero, removed with the stage. Existing previews keep their branch when
+// the base is refreshed (a refresh rewrites the base's contents; its id stays the same).
 //
 // Two connection strings, as links (encrypted in the functions' packages, never plain variables
 // or outputs): DatabasePooled, through Neon's pooler (pgbouncer, transaction mode), for the API
@@ -50,8 +51,9 @@ function previewBranch() {
     autoscalingLimitMinCu: 0.25,
     autoscalingLimitMaxCu: 1,
   });
-  const owner = new neon.Role("DatabaseOwner", { projectId, branchId: branch.id, name: OWNER });
-  new neon.Database("Database", { projectId, branchId: branch.id, name: DATABASE, ownerName: owner.name });
+  // The branch inherits the base's database and its owner (with the owner's password), made
+  // once when the previews project was set up (docs/deploy.md).
+  const owner = neon.getBranchRolePasswordOutput({ projectId, branchId: branch.id, roleName: OWNER });
   return { projectId, branchId: branch.id, ...urls(endpoint.host, owner.password) };
 }
 
@@ -65,8 +67,14 @@ function stageDatabase() {
     { name: project.name, historyRetentionSeconds: historyRetentionSeconds($app.stage) },
     { import: projectId, protect: isProtectedStage($app.stage), retainOnDelete: true, ignoreChanges: ["name"] },
   );
-  const owner = neon.getBranchRolePasswordOutput({ projectId, branchId: config.neonBranchId!, roleName: OWNER });
-  return { projectId, branchId: config.neonBranchId!, ...urls(project.databaseHost, owner.password) };
+  const branchId = config.neonBranchId!;
+  const host = neon.getBranchEndpointsOutput({ projectId, branchId }).apply((result) => {
+    const endpoint = result.endpoints?.find((candidate) => candidate.type === "read_write");
+    if (!endpoint) throw new Error(`Neon branch ${branchId} has no read-write compute (docs/deploy.md).`);
+    return endpoint.host;
+  });
+  const owner = neon.getBranchRolePasswordOutput({ projectId, branchId, roleName: OWNER });
+  return { projectId, branchId, ...urls(host, owner.password) };
 }
 
 export const database = ownsDatabaseBranch($app.stage) ? previewBranch() : stageDatabase();

@@ -19,7 +19,9 @@ export function lambdaDefaults(kind: "api" | "migrator" | "job") {
       esbuild: { define, external: [...external], target: "node22" },
     },
     copyFiles: functionFiles(kind),
-    logging: { retention: logRetention($app.stage), format: "json" as const },
-    environment: { NODE_ENV: "production", LOG_LEVEL: "info" },
+    // Text format: the app's log lines are JSON already (pino, job reports), and Lambda passes
+    // lines written to stdout and stderr through untouched, so metric filters and EMF see them.
+    logging: { retention: logRetention($app.stage) },
+    environment: { NODE_ENV: "production", LOG_LEVEL: "info", SST_STAGE: $app.stage },
   };
 }

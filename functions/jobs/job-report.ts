@@ -7,8 +7,9 @@ import { systemClock } from "../clock/clock.ts";
  */
 export function reportJob(job: string, succeeded: boolean, now: Date = systemClock.now()) {
   const metric = succeeded ? "JobSucceeded" : "JobFailed";
-  console.log(
-    JSON.stringify({
+  // Straight to stdout, one line: Lambda's console wrapper would prefix it and hide the JSON.
+  process.stdout.write(
+    `${JSON.stringify({
       _aws: {
         Timestamp: now.getTime(),
         CloudWatchMetrics: [
@@ -18,7 +19,7 @@ export function reportJob(job: string, succeeded: boolean, now: Date = systemClo
       Stage: process.env.SST_STAGE ?? "local",
       Job: job,
       [metric]: 1,
-    }),
+    })}\n`,
   );
 }
 

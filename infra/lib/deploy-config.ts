@@ -41,14 +41,16 @@ export function deployConfig(stage: string, env: Record<string, string | undefin
       (kind === "production" ? "https://exitmatch.co.uk" : `https://${stage}.preview.exitmatch.co.uk`),
     alarmEmail: env.ALARM_EMAIL,
   };
+  // Production also needs the previews project: it refreshes the previews' base branch.
   const missing =
     kind === "production" || kind === "staging"
       ? [
           !config.neonProjectId && `NEON_${kind.toUpperCase()}_PROJECT_ID`,
           !config.neonBranchId && `NEON_${kind.toUpperCase()}_BRANCH_ID`,
+          kind === "production" && !config.neonPreviewProjectId && "NEON_PREVIEW_PROJECT_ID",
         ]
       : [!config.neonPreviewProjectId && "NEON_PREVIEW_PROJECT_ID"];
   const names = missing.filter(Boolean);
-  if (names.length > 0) throw new Error(`Stage ${stage} needs ${names.join(" and ")} (docs/deploy.md).`);
+  if (names.length > 0) throw new Error(`Stage ${stage} needs ${names.join(", ")} (docs/deploy.md).`);
   return config;
 }
