@@ -6,7 +6,7 @@
 import { database } from "./database.ts";
 import { lambdaDefaults } from "./lambda.ts";
 import { hasBackups } from "./lib/stage.ts";
-import { OPS_IMAGE, opsCluster, taskLogGroup, taskSecret } from "./ops-cluster.ts";
+import { OPS_IMAGE, opsCluster, taskLogGroup, taskSecrets } from "./ops-cluster.ts";
 import { secrets } from "./secrets.ts";
 import { backups as backupsBucket } from "./storage.ts";
 
@@ -30,7 +30,7 @@ function snapshots() {
  * The logical backup needs pg_dump 15+, which Lambda lacks: a scheduled Fargate task from the
  * operations image runs `npm run ops -- backup` and `backup rotate` against the direct URL.
  */
-function logicalBackups(bucket: aws.s3.BucketV2, cluster: sst.aws.Cluster) {
+function logicalBackups(bucket: aws.s3.Bucket, cluster: sst.aws.Cluster) {
   const task = new sst.aws.Task("LogicalBackup", {
     cluster,
     architecture: "arm64",
@@ -39,7 +39,7 @@ function logicalBackups(bucket: aws.s3.BucketV2, cluster: sst.aws.Cluster) {
     storage: "40 GB",
     image: OPS_IMAGE,
     command: ["sh", "-c", "npm run ops -- backup && npm run ops -- backup rotate"],
-    ssm: { DIRECT_URL: taskSecret("LogicalBackupDirectUrl", database.direct) },
+    ...taskSecrets("LogicalBackup", { DIRECT_URL: database.direct }),
     environment: {
       NODE_ENV: "production",
       SST_STAGE: $app.stage,

@@ -23,9 +23,12 @@ const appPassword = new random.RandomPassword("DatabaseAppPassword", { length: 4
 
 function urls(host: $util.Input<string>, ownerPassword: $util.Input<string>) {
   const pooledHost = $util.output(host).apply((value) => value.replace(/^([^.]+)/, "$1-pooler"));
+  // Secret outputs: encrypted in Pulumi's state, masked in logs and diffs.
   return {
-    pooled: $interpolate`postgresql://${APP_LOGIN}:${appPassword.result}@${pooledHost}/${DATABASE}?sslmode=require&pgbouncer=true`,
-    direct: $interpolate`postgresql://${OWNER}:${ownerPassword}@${host}/${DATABASE}?sslmode=require`,
+    pooled: $util.secret(
+      $interpolate`postgresql://${APP_LOGIN}:${appPassword.result}@${pooledHost}/${DATABASE}?sslmode=require&pgbouncer=true`,
+    ),
+    direct: $util.secret($interpolate`postgresql://${OWNER}:${ownerPassword}@${host}/${DATABASE}?sslmode=require`),
   };
 }
 
@@ -82,5 +85,5 @@ export const database = ownsDatabaseBranch($app.stage) ? previewBranch() : stage
 export const databasePooled = new sst.Linkable("DatabasePooled", { properties: { url: database.pooled } });
 export const databaseDirect = new sst.Linkable("DatabaseDirect", { properties: { url: database.direct } });
 export const databaseAppLogin = new sst.Linkable("DatabaseAppLogin", {
-  properties: { name: APP_LOGIN, password: appPassword.result },
+  properties: { name: APP_LOGIN, password: $util.secret(appPassword.result) },
 });

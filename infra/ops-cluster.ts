@@ -12,11 +12,26 @@ export const opsCluster = hasBackups($app.stage)
   : undefined;
 
 /**
- * A secret for a task, as an encrypted SSM parameter the container receives at start: a task's
- * linked values and environment would be plain text in its task definition.
+ * Secrets for a task, as encrypted SSM parameters the container receives at start (a task's
+ * linked values and environment would be plain text in its task definition), and an execution
+ * role allowed to read exactly those parameters (SST's default allows every parameter and secret
+ * of the account). Spread the result into the task's arguments.
  */
-export function taskSecret(name: string, value: $util.Input<string>) {
-  return new aws.ssm.Parameter(name, { type: "SecureString", value }).arn;
+export function taskSecrets(task: string, values: Record<string, $util.Input<string>>) {
+  const arns = Object.fromEntries(
+    Object.entries(values).map(([variable, value]) => [
+      variable,
+      new aws.ssm.Parameter(`${task}${variable}`, { type: "SecureString", value: $util.secret(value) }).arn,
+    ]),
+  );
+  const policy = $jsonStringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: ["ssm:GetParameters"], Resource: Object.values(arns) }],
+  });
+  return {
+    ssm: arns,
+    transform: { executionRole: { inlinePolicies: [{ name: "inline", policy }] } },
+  };
 }
 
 /** The task's log group name, fixed so that its metric filters (infra/alarms.ts) can name it. */

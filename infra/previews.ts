@@ -5,7 +5,7 @@
 // from the operations image (it needs pg_dump and pg_restore); production only.
 import { deployConfig } from "./lib/deploy-config.ts";
 import { stageKind } from "./lib/stage.ts";
-import { OPS_IMAGE, opsCluster, taskLogGroup, taskSecret } from "./ops-cluster.ts";
+import { OPS_IMAGE, opsCluster, taskLogGroup, taskSecrets } from "./ops-cluster.ts";
 import { secrets } from "./secrets.ts";
 
 function baseRefresh(cluster: sst.aws.Cluster) {
@@ -25,12 +25,12 @@ function baseRefresh(cluster: sst.aws.Cluster) {
     storage: "40 GB",
     image: OPS_IMAGE,
     command: ["npm", "run", "previews", "--", "refresh-base"],
-    ssm: {
-      NEON_API_KEY: taskSecret("PreviewRefreshNeonApiKey", secrets.neonApiKey.value),
-      PREVIEW_FIELD_ENCRYPTION_KEYS: taskSecret("PreviewRefreshFieldKeys", preview.keys.value),
-      PREVIEW_BLIND_INDEX_KEY: taskSecret("PreviewRefreshBlindIndexKey", preview.blindIndexKey.value),
-      PREVIEW_PASSWORD: taskSecret("PreviewRefreshPassword", preview.password.value),
-    },
+    ...taskSecrets("PreviewBaseRefresh", {
+      NEON_API_KEY: secrets.neonApiKey.value,
+      PREVIEW_FIELD_ENCRYPTION_KEYS: preview.keys.value,
+      PREVIEW_BLIND_INDEX_KEY: preview.blindIndexKey.value,
+      PREVIEW_PASSWORD: preview.password.value,
+    }),
     environment: {
       NODE_ENV: "production",
       SST_STAGE: $app.stage,

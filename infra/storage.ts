@@ -10,16 +10,16 @@ export const documents = new sst.aws.Bucket("Documents", { versioning: true });
 export const BACKUP_LOCK_DAYS = 14;
 
 function backupsBucket() {
-  const bucket = new aws.s3.BucketV2("Backups", { objectLockEnabled: true, forceDestroy: false });
-  new aws.s3.BucketVersioningV2("BackupsVersioning", {
+  const bucket = new aws.s3.Bucket("Backups", { objectLockEnabled: true, forceDestroy: false });
+  new aws.s3.BucketVersioning("BackupsVersioning", {
     bucket: bucket.id,
     versioningConfiguration: { status: "Enabled" },
   });
-  new aws.s3.BucketObjectLockConfigurationV2("BackupsObjectLock", {
+  new aws.s3.BucketObjectLockConfiguration("BackupsObjectLock", {
     bucket: bucket.id,
     rule: { defaultRetention: { mode: "GOVERNANCE", days: BACKUP_LOCK_DAYS } },
   });
-  new aws.s3.BucketServerSideEncryptionConfigurationV2("BackupsEncryption", {
+  new aws.s3.BucketServerSideEncryptionConfiguration("BackupsEncryption", {
     bucket: bucket.id,
     rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
   });
@@ -30,7 +30,7 @@ function backupsBucket() {
     ignorePublicAcls: true,
     restrictPublicBuckets: true,
   });
-  new aws.s3.BucketLifecycleConfigurationV2("BackupsLifecycle", {
+  new aws.s3.BucketLifecycleConfiguration("BackupsLifecycle", {
     bucket: bucket.id,
     rules: [{ id: "old-versions", status: "Enabled", noncurrentVersionExpiration: { noncurrentDays: 400 } }],
   });
