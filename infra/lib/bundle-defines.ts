@@ -8,9 +8,14 @@ import { migrationNamesIn } from "../../functions/db/migration-names.ts";
 /** SST runs the config from the project root (and bundles it elsewhere, so no import.meta paths). */
 export const MIGRATIONS_DIR = join(process.cwd(), "prisma/migrations");
 
-/** esbuild `define`s for a Lambda bundle of the app. */
-export function bundleDefines(migrationsDir = MIGRATIONS_DIR): Record<string, string> {
-  return { __EXITMATCH_MIGRATIONS__: JSON.stringify(migrationNamesIn(migrationsDir)) };
+/**
+ * A line for the top of a Lambda bundle that declares the migration names the app expects
+ * (functions/db/migration-names.ts reads the identifier): /ready compares them with the
+ * database, and a bundle ships no prisma/migrations folder. A banner, not an esbuild `define`:
+ * SST's bundler passes banners through and ignores defines.
+ */
+export function migrationNamesBanner(migrationsDir = MIGRATIONS_DIR): string {
+  return `const __EXITMATCH_MIGRATIONS__ = ${JSON.stringify(migrationNamesIn(migrationsDir))};`;
 }
 
 /**

@@ -1,33 +1,63 @@
 // How a Lambda function's code is bundled: the settings infra/ hands to SST's bundler (esbuild,
-// ESM), in one place, so the bundle benchmark and the migrator's test build exactly what a
-// deploy ships.
-import { cpSync, mkdirSync } from "node:fs";
+// ESM, run by SST's Go side), in one place, and the same build done here, so the bundle
+// benchmark and the migrator's test build what a deploy ships.
+//
+// SST 4.17's bundler takes `nodejs.banner`, `loader`, `install`, `minify`, `esbuild.external`
+// and `hook.postbuild` but ignores `esbuild.define` and runs `nodejs.plugins` through a stub
+// that never matches a filter (its pkg/runtime/node/build.go, plugin.mjs), so this project uses
+// neither: the migration names are a banner, and the query compiler's wasm is moved out of the
+// bundle after the build.
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { bundleDefines, MIGRATIONS_DIR } from "./bundle-defines.ts";
+import { MIGRATIONS_DIR, migrationNamesBanner } from "./bundle-defines.ts";
+
+/** The banner SST's bundler puts first in every ESM function (require for CommonJS packages). */
+export const SST_BANNER = [
+  "import { createRequire as topLevelCreateRequire } from 'module';",
+  "const require = topLevelCreateRequire(import.meta.url);",
+  'import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from "url"',
+  "const __filename = topLevelFileUrlToPath(import.meta.url)",
+  'const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))',
+].join("\n");
 
 /**
- * esbuild options for a handler. ESM needs `require` for the CommonJS packages it bundles (pg,
- * Prisma's runtime), hence the banner. Native and runtime-provided packages stay outside:
- * @node-rs/argon2 is a native module installed per architecture (SST's `nodejs.install`), and
- * the AWS SDK v3 is part of the Node.js Lambda runtime.
+ * What infra/lambda.ts passes to SST for every function. Native and runtime-provided packages
+ * stay outside the bundle: @node-rs/argon2 is a native module SST installs for the function's
+ * architecture (`install`), and the AWS SDK v3 is part of the Node.js Lambda runtime.
  */
-export const LAMBDA_ESBUILD = {
-  bundle: true,
-  platform: "node",
+export const LAMBDA_NODEJS = {
   format: "esm",
-  target: "node22",
   minify: true,
-  sourcemap: false,
   external: ["@node-rs/argon2", "@aws-sdk/*"],
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-  define: bundleDefines(),
+  install: ["@node-rs/argon2"],
   loader: { ".node": "copy" },
 } as const;
 
-/** Packages installed into the function's package, for its architecture, instead of bundled. */
-export const LAMBDA_INSTALL = ["@node-rs/argon2"];
+/** The file the query compiler's wasm is moved to, in the function's root (LAMBDA_TASK_ROOT). */
+export const QUERY_COMPILER_FILE = "query_compiler_bg.wasm";
+
+/**
+ * Prisma's generated client inlines its query compiler (1.7 MB of wasm) as a 2.3 MB base64
+ * string, which V8 parses with the module on every cold start. After the build, this moves it
+ * to a file beside the code and has the bundle read it (a few ms). SST calls it as the
+ * functions' `hook.postbuild`; bundles without the client are left as they are.
+ */
+export async function moveInlinedWasmToFile(outDir: string): Promise<void> {
+  for (const file of bundleFiles(outDir)) {
+    const text = readFileSync(file, "utf8");
+    const match = /(["'`])([A-Za-z0-9+/]{500000,}={0,2})\1/.exec(text);
+    if (!match) continue;
+    writeFileSync(join(outDir, QUERY_COMPILER_FILE), Buffer.from(match[2]!, "base64"));
+    const read = `process.getBuiltinModule("node:fs").readFileSync((process.env.LAMBDA_TASK_ROOT??import.meta.dirname)+"/${QUERY_COMPILER_FILE}","base64")`;
+    writeFileSync(file, text.slice(0, match.index) + read + text.slice(match.index + match[0].length));
+  }
+}
+
+function bundleFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".mjs"))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
 
 /** Files a function needs beside its code. */
 export function functionFiles(kind: "api" | "migrator" | "job"): { from: string; to: string }[] {
@@ -46,6 +76,40 @@ export function copyFunctionFiles(kind: "api" | "migrator" | "job", outdir: stri
     mkdirSync(dirname(target), { recursive: true });
     cpSync(join(root, from), target, { recursive: true });
   }
+}
+
+/**
+ * Bundles one handler as `sst deploy` does (SST's esbuild options with LAMBDA_NODEJS, the
+ * banner, the postbuild step, copyFiles) to `<outdir>/<handler path>.mjs`; returns that path.
+ * Native packages are not installed: the caller provides them (the benchmark links the local
+ * node_modules copy of @node-rs/argon2).
+ */
+export async function bundleFunction(
+  kind: "api" | "migrator" | "job",
+  handlerFile: string,
+  outdir: string,
+  root = process.cwd(),
+): Promise<string> {
+  const { build } = await import("esbuild");
+  const outfile = join(outdir, handlerFile.replace(/\.ts$/, ".mjs"));
+  await build({
+    entryPoints: [join(root, handlerFile)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "esnext",
+    mainFields: ["module", "main"],
+    keepNames: true,
+    minify: LAMBDA_NODEJS.minify,
+    external: ["sharp", "pg-native", ...LAMBDA_NODEJS.external],
+    loader: LAMBDA_NODEJS.loader,
+    banner: { js: `${SST_BANNER}\n${migrationNamesBanner(join(root, "prisma/migrations"))}` },
+    logLevel: "silent",
+  });
+  await moveInlinedWasmToFile(outdir);
+  copyFunctionFiles(kind, outdir, root);
+  return outfile;
 }
 
 export { MIGRATIONS_DIR };

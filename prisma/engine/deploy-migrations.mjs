@@ -20,6 +20,8 @@ async function migrationsList(/** @type {string} */ baseDir) {
   return {
     baseDir,
     lockfile: { path: "migration_lock.toml", content: await readFile(join(baseDir, "migration_lock.toml"), "utf8") },
+    // Deploying uses no shadow database; the CLI sends its (here empty) init script all the same.
+    shadowDbInitScript: "",
     migrationDirectories: await Promise.all(
       names.map(async (name) => ({
         path: name,
