@@ -43,7 +43,11 @@ async function filesOf(dir: string): Promise<{ path: string; bytes: number; zipp
     files.map(async (path) => {
       const content = await readFile(path);
       // Each zip entry: its deflated bytes plus a local header and a central directory record.
-      return { path: relative(dir, path), bytes: content.length, zipped: deflateRawSync(content, { level: 9 }).length + 100 };
+      return {
+        path: relative(dir, path),
+        bytes: content.length,
+        zipped: deflateRawSync(content, { level: 9 }).length + 100,
+      };
     }),
   );
 }
@@ -77,7 +81,12 @@ await runCli(USAGE, async (args) => {
     printFiles("Migrator", await filesOf(dirs.migrator));
     printFiles("Raw-pg baseline", await filesOf(dirs.raw));
     const argon2 = await stat(
-      join(ROOT, "node_modules/@node-rs", `argon2-${process.platform}-${process.arch}-gnu`, `argon2.${process.platform}-${process.arch}-gnu.node`),
+      join(
+        ROOT,
+        "node_modules/@node-rs",
+        `argon2-${process.platform}-${process.arch}-gnu`,
+        `argon2.${process.platform}-${process.arch}-gnu.node`,
+      ),
     ).then(
       (found) => found.size,
       () => undefined,
@@ -87,7 +96,9 @@ await runCli(USAGE, async (args) => {
         `  + @node-rs/argon2's native module, installed by SST for arm64: ${(argon2 / 1e6).toFixed(2)} MB here (${process.arch}); loaded on the first password check only`,
       );
     }
-    console.log(`API zipped: ${(apiZipped / 1e6).toFixed(2)} MB (target < 3 MB): ${apiZipped < 3e6 ? "met" : "NOT met"}`);
+    console.log(
+      `API zipped: ${(apiZipped / 1e6).toFixed(2)} MB (target < 3 MB): ${apiZipped < 3e6 ? "met" : "NOT met"}`,
+    );
 
     process.stderr.write("preparing the database (migrate, seed)...\n");
     await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);

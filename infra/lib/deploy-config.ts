@@ -18,8 +18,10 @@ export interface DeployConfig {
   alarmEmail: string | undefined;
 }
 
-export function deployConfig(stage: string, env: Record<string, string | undefined> = process.env): DeployConfig {
+export function deployConfig(stage: string, source: Record<string, string | undefined> = process.env): DeployConfig {
   const kind = stageKind(stage);
+  // An unset GitHub variable arrives as an empty string: the same as not set.
+  const env = Object.fromEntries(Object.entries(source).filter(([, value]) => value?.trim()));
   const config: DeployConfig = {
     neonProjectId:
       kind === "production"

@@ -40,6 +40,11 @@ describe("per-stage settings", () => {
       "Stage staging needs NEON_STAGING_BRANCH_ID",
     );
     expect(() => deployConfig("pr-7", {})).toThrow("Stage pr-7 needs NEON_PREVIEW_PROJECT_ID");
+    // GitHub passes an unset variable as "": not a setting.
+    expect(() => deployConfig("pr-7", { NEON_PREVIEW_PROJECT_ID: " " })).toThrow("needs NEON_PREVIEW_PROJECT_ID");
+    expect(deployConfig("pr-7", { NEON_PREVIEW_PROJECT_ID: "p", FRONTEND_ORIGIN: "" }).frontendOrigin).toBe(
+      "https://pr-7.preview.exitmatch.co.uk",
+    );
     const preview = deployConfig("pr-7", { NEON_PREVIEW_PROJECT_ID: "p" });
     expect(preview).toMatchObject({
       frontendOrigin: "https://pr-7.preview.exitmatch.co.uk",
