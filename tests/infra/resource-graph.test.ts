@@ -1,7 +1,8 @@
 // The real sst.config.ts run() of production, staging and a pull-request preview, evaluated
 // offline under Pulumi's mocks (tests/infra/support/evaluate-stage.ts), and what each declares.
 // What only a real deploy shows is listed in docs/deploy.md.
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsHash } from "../../infra/lib/bundle-defines.ts";
 import {
@@ -276,6 +277,17 @@ describe("the cloud app's resource graph, per stage, under Pulumi's mocks", () =
       protocol: "email",
       endpoint: "alarms@exitmatch.example",
     });
+  });
+
+  it("every alarm has its line in the runbook (docs/operations.md, Alarms)", () => {
+    const operations = readFileSync(join(ROOT, "docs/operations.md"), "utf8");
+    const runbook = operations.slice(operations.indexOf("## Alarms"), operations.indexOf("## Query logging"));
+    for (const stage of STAGES) {
+      for (const alarm of ofType(stages[stage], ALARM)) {
+        const name = String(alarm.inputs.name).replace(`exitmatch-${stage}-`, "");
+        expect(runbook, name).toContain(`\`${name}\``);
+      }
+    }
   });
 
   it("alarms on the logs count what the app logs: connection failures and login-failure bursts", () => {
