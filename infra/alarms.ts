@@ -3,12 +3,11 @@
 // description names its runbook line in docs/operations.md ("Alarms"). The thresholds are the
 // ones in that table; change both together.
 import { api, apiFunction } from "./api.ts";
-import { logicalBackup, snapshot } from "./backups.ts";
+import { LOGICAL_BACKUP_LOG_GROUP, logicalBackup, snapshot } from "./backups.ts";
 import { auditVerify, outboxDispatcher, retention } from "./jobs.ts";
 import { deployConfig } from "./lib/deploy-config.ts";
 import { migrator } from "./migrator.ts";
-import { taskLogGroup } from "./ops-cluster.ts";
-import { previewBaseRefresh } from "./previews.ts";
+import { PREVIEW_BASE_REFRESH_LOG_GROUP, previewBaseRefresh } from "./previews.ts";
 
 const config = deployConfig($app.stage);
 
@@ -16,6 +15,16 @@ const config = deployConfig($app.stage);
 const NAMESPACE = "ExitMatch";
 
 type AlarmArgs = Omit<aws.cloudwatch.MetricAlarmArgs, "alarmActions" | "okActions" | "name" | "alarmDescription">;
+
+/** Fires on any occurrence within five minutes; quiet periods (no data) are fine. */
+const ANY_IN_FIVE_MINUTES = {
+  statistic: "Sum",
+  period: 300,
+  evaluationPeriods: 1,
+  threshold: 0,
+  comparisonOperator: "GreaterThanThreshold",
+  treatMissingData: "notBreaching",
+} as const;
 
 /** Every function of the stage, by the name its alarms carry. */
 const functions: Record<string, sst.aws.Function> = {
@@ -41,9 +50,9 @@ const dailyJobs = [...(snapshot ? ["snapshot"] : []), ...(logicalBackup ? ["back
 
 /** Jobs run as container tasks: their reports are counted from their log groups. */
 const tasks = [
-  ...(logicalBackup ? [{ job: "backup", logGroup: taskLogGroup("logical-backup"), task: logicalBackup }] : []),
+  ...(logicalBackup ? [{ job: "backup", logGroup: LOGICAL_BACKUP_LOG_GROUP, task: logicalBackup }] : []),
   ...(previewBaseRefresh
-    ? [{ job: "preview-base", logGroup: taskLogGroup("preview-base-refresh"), task: previewBaseRefresh }]
+    ? [{ job: "preview-base", logGroup: PREVIEW_BASE_REFRESH_LOG_GROUP, task: previewBaseRefresh }]
     : []),
 ];
 
@@ -107,28 +116,18 @@ function watch() {
   // migrator's errors are a failed migration (the deploy stops there too).
   for (const [name, fn] of Object.entries(functions)) {
     const dimensions = { FunctionName: fn.nodes.function.name };
-    alarm(`${name}Errors`, `The ${name} function failed (an error, a timeout or out of memory).`, {
-      namespace: "AWS/Lambda",
-      metricName: "Errors",
-      dimensions,
-      statistic: "Sum",
-      period: 300,
-      evaluationPeriods: 1,
-      threshold: 0,
-      comparisonOperator: "GreaterThanThreshold",
-      treatMissingData: "notBreaching",
-    });
-    alarm(`${name}Throttles`, `The ${name} function was throttled (concurrency limit reached).`, {
-      namespace: "AWS/Lambda",
-      metricName: "Throttles",
-      dimensions,
-      statistic: "Sum",
-      period: 300,
-      evaluationPeriods: 1,
-      threshold: 0,
-      comparisonOperator: "GreaterThanThreshold",
-      treatMissingData: "notBreaching",
-    });
+    const described = {
+      Errors: `The ${name} function failed (an error, a timeout or out of memory).`,
+      Throttles: `The ${name} function was throttled (concurrency limit reached).`,
+    };
+    for (const [metricName, description] of Object.entries(described)) {
+      alarm(`${name}${metricName}`, description, {
+        ...ANY_IN_FIVE_MINUTES,
+        namespace: "AWS/Lambda",
+        metricName,
+        dimensions,
+      });
+    }
   }
 
   // A container task's report lines (functions/jobs/job-report.ts) become the same metrics
@@ -155,15 +154,10 @@ function watch() {
   // Scheduled jobs that failed, and backups that did not happen.
   for (const job of failingJobs) {
     alarm(`Job-${job}-Failed`, `The scheduled job "${job}" reported a failure.`, {
+      ...ANY_IN_FIVE_MINUTES,
       namespace: NAMESPACE,
       metricName: "JobFailed",
       dimensions: { Stage: $app.stage, Job: job },
-      statistic: "Sum",
-      period: 300,
-      evaluationPeriods: 1,
-      threshold: 0,
-      comparisonOperator: "GreaterThanThreshold",
-      treatMissingData: "notBreaching",
     });
   }
   for (const job of dailyJobs) {

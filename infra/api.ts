@@ -9,10 +9,12 @@ import { documents } from "./storage.ts";
 
 const config = deployConfig($app.stage);
 
+const defaults = lambdaDefaults("api");
+
 export const apiFunction = new sst.aws.Function(
   "Api",
   {
-    ...lambdaDefaults("api"),
+    ...defaults,
     handler: "functions/api/lambda.handler",
     link: [databasePooled, ...appSecrets],
     // The documents bucket's objects: read, write, delete; nothing on the bucket itself.
@@ -24,13 +26,8 @@ export const apiFunction = new sst.aws.Function(
     ],
     memory: "1024 MB",
     timeout: "29 seconds",
-    copyFiles: [
-      ...lambdaDefaults("api").copyFiles,
-      // The API reference's script, served by the app (functions/api/routes/reference-page.ts).
-      { from: "node_modules/@scalar/api-reference/dist/browser/standalone.js", to: "scalar-standalone.js" },
-    ],
     environment: {
-      ...lambdaDefaults("api").environment,
+      ...defaults.environment,
       STORAGE_DRIVER: "s3",
       S3_BUCKET: documents.name,
       S3_REGION: "eu-west-2",
@@ -49,6 +46,6 @@ export const api = new sst.aws.ApiGatewayV2("HttpApi", {
     exposeHeaders: ["ETag", "X-Request-Id", "Retry-After"],
     allowCredentials: true,
   },
-  accessLog: { retention: lambdaDefaults("api").logging.retention },
+  accessLog: { retention: defaults.logging.retention },
 });
 api.route("$default", apiFunction.arn);

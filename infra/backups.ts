@@ -11,13 +11,14 @@ import { secrets } from "./secrets.ts";
 import { backups as backupsBucket } from "./storage.ts";
 
 function snapshots() {
+  const defaults = lambdaDefaults("job");
   const fn = new sst.aws.Function("Snapshot", {
-    ...lambdaDefaults("job"),
+    ...defaults,
     handler: "functions/jobs/snapshot-handler.handler",
     link: [secrets.neonApiKey],
     timeout: "5 minutes",
     environment: {
-      ...lambdaDefaults("job").environment,
+      ...defaults.environment,
       NEON_PROJECT_ID: database.projectId,
       NEON_BRANCH_ID: database.branchId,
     },
@@ -46,7 +47,7 @@ function logicalBackups(bucket: aws.s3.Bucket, cluster: sst.aws.Cluster) {
       BACKUP_LOCATION: $interpolate`s3://${bucket.bucket}/${$app.stage}`,
       EXITMATCH_REPORT_JOB: "backup",
     },
-    logging: { name: taskLogGroup("logical-backup"), retention: "3 months" },
+    logging: { name: LOGICAL_BACKUP_LOG_GROUP, retention: "3 months" },
     permissions: [
       { actions: ["s3:ListBucket"], resources: [bucket.arn] },
       { actions: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"], resources: [$interpolate`${bucket.arn}/*`] },
@@ -55,6 +56,9 @@ function logicalBackups(bucket: aws.s3.Bucket, cluster: sst.aws.Cluster) {
   new sst.aws.Cron("LogicalBackupSchedule", { schedule: "cron(30 2 * * ? *)", task });
   return task;
 }
+
+/** Where the logical backup's task logs (its success metric is counted there: infra/alarms.ts). */
+export const LOGICAL_BACKUP_LOG_GROUP = taskLogGroup("logical-backup");
 
 export const snapshot = hasBackups($app.stage) ? snapshots() : undefined;
 export const logicalBackup = backupsBucket && opsCluster ? logicalBackups(backupsBucket, opsCluster) : undefined;

@@ -10,14 +10,15 @@ import { documents } from "./storage.ts";
 const config = deployConfig($app.stage);
 
 function job(name: string, handler: string, extra: { timeout?: "1 minute" | "15 minutes"; documents?: boolean } = {}) {
+  const defaults = lambdaDefaults("job");
   return new sst.aws.Function(name, {
-    ...lambdaDefaults("job"),
+    ...defaults,
     handler,
     link: [databasePooled, ...appSecrets],
     memory: "512 MB",
     timeout: extra.timeout ?? "15 minutes",
     environment: {
-      ...lambdaDefaults("job").environment,
+      ...defaults.environment,
       APP_URL: config.frontendOrigin,
       STORAGE_DRIVER: "s3",
       S3_BUCKET: documents.name,

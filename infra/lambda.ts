@@ -1,8 +1,9 @@
 // What every function of the app shares: how its code is bundled (infra/lib/lambda-bundle.ts,
 // the same settings the bundle benchmark and the migrator's test build with), its runtime, and
 // its logs.
-import { migrationNamesBanner } from "./lib/bundle-defines.ts";
+
 import { functionFiles, LAMBDA_NODEJS, moveInlinedWasmToFile } from "./lib/lambda-bundle.ts";
+import { migrationNamesBanner } from "./lib/migrations.ts";
 import { logRetention } from "./lib/stage.ts";
 
 export function lambdaDefaults(kind: "api" | "migrator" | "job") {

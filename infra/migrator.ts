@@ -4,7 +4,7 @@
 // depends on this invocation): a failing migration fails `sst deploy` with PostgreSQL's error.
 import { databaseAppLogin, databaseDirect } from "./database.ts";
 import { lambdaDefaults } from "./lambda.ts";
-import { migrationsHash } from "./lib/bundle-defines.ts";
+import { migrationsHash } from "./lib/migrations.ts";
 
 export const migrator = new sst.aws.Function("Migrator", {
   ...lambdaDefaults("migrator"),

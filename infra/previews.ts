@@ -8,6 +8,9 @@ import { stageKind } from "./lib/stage.ts";
 import { OPS_IMAGE, opsCluster, taskLogGroup, taskSecrets } from "./ops-cluster.ts";
 import { secrets } from "./secrets.ts";
 
+/** Where the refresh task logs (its outcome metrics are counted there: infra/alarms.ts). */
+export const PREVIEW_BASE_REFRESH_LOG_GROUP = taskLogGroup("preview-base-refresh");
+
 function baseRefresh(cluster: sst.aws.Cluster) {
   const config = deployConfig($app.stage);
   // The preview stages' own keys and password (set the same values as the previews' secrets:
@@ -39,7 +42,7 @@ function baseRefresh(cluster: sst.aws.Cluster) {
       NEON_PREVIEW_PROJECT_ID: config.neonPreviewProjectId!,
       NEON_PREVIEW_BASE_BRANCH: config.previewBaseBranch,
     },
-    logging: { name: taskLogGroup("preview-base-refresh"), retention: "3 months" },
+    logging: { name: PREVIEW_BASE_REFRESH_LOG_GROUP, retention: "3 months" },
   });
   // Sundays 05:00 UTC, after the nightly backups and jobs.
   new sst.aws.Cron("PreviewBaseSchedule", { schedule: "cron(0 5 ? * SUN *)", task });

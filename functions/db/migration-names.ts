@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 
 /**
  * The migration names a bundle was built with: the bundler replaces this identifier with the list
- * (infra/lib/bundle-defines.ts), because a Lambda bundle ships no prisma/migrations folder.
+ * (infra/lib/migrations.ts declares it in the bundle's banner), because a Lambda bundle ships no prisma/migrations folder.
  */
 declare const __EXITMATCH_MIGRATIONS__: string[] | undefined;
 

@@ -9,7 +9,7 @@
 // bundle after the build.
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { MIGRATIONS_DIR, migrationNamesBanner } from "./bundle-defines.ts";
+import { migrationNamesBanner } from "./migrations.ts";
 
 /** The banner SST's bundler puts first in every ESM function (require for CommonJS packages). */
 export const SST_BANNER = [
@@ -61,6 +61,10 @@ function bundleFiles(dir: string): string[] {
 
 /** Files a function needs beside its code. */
 export function functionFiles(kind: "api" | "migrator" | "job"): { from: string; to: string }[] {
+  if (kind === "api") {
+    // The API reference's script, served by the app (functions/api/routes/reference-page.ts).
+    return [{ from: "node_modules/@scalar/api-reference/dist/browser/standalone.js", to: "scalar-standalone.js" }];
+  }
   if (kind !== "migrator") return [];
   return [
     // The wasm schema engine (prisma/engine/load-wasm-engine.mjs looks for it in the task root).
@@ -111,5 +115,3 @@ export async function bundleFunction(
   copyFunctionFiles(kind, outdir, root);
   return outfile;
 }
-
-export { MIGRATIONS_DIR };

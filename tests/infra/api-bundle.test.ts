@@ -41,6 +41,7 @@ describe("the API's Lambda bundle", () => {
     expect(statSync(join(taskRoot, QUERY_COMPILER_FILE)).size).toBeGreaterThan(1_000_000);
     expect(statSync(bundle).size).toBeLessThan(2_500_000);
     expect(existsSync(join(taskRoot, "node_modules"))).toBe(false);
+    expect(existsSync(join(taskRoot, "scalar-standalone.js"))).toBe(true);
   });
 
   it("answers from a fresh process: ready with its migrations, a listing, a problem for bad input", async () => {
@@ -48,8 +49,12 @@ describe("the API's Lambda bundle", () => {
       apiGatewayEvent("GET", "/ready"),
       apiGatewayEvent("GET", `/businesses/${BUSINESS.openPublished}`),
       apiGatewayEvent("GET", "/businesses/not-a-listing"),
+      apiGatewayEvent("GET", "/docs/scalar.js"),
     ]);
-    const [ready, listing, invalid] = run.responses;
+    const [ready, listing, invalid, reference] = run.responses;
+    // The API reference's script, from the copy beside the code (no node_modules to find it in).
+    expect(reference?.statusCode).toBe(200);
+    expect(reference?.headers?.["content-type"]).toContain("javascript");
     expect(ready?.statusCode).toBe(200);
     expect(JSON.parse(ready!.body)).toMatchObject({ status: "ready", checks: { database: "ok", migrations: "ok" } });
     expect(listing?.statusCode).toBe(200);

@@ -4,7 +4,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrationsHash } from "../../infra/lib/bundle-defines.ts";
+import { migrationsHash } from "../../infra/lib/migrations.ts";
 import {
   evaluateStage,
   projectWithExtraMigration,

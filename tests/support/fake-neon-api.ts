@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { withDatabaseName } from "../../functions/db/database-url.ts";
 import type { NeonApi, NeonBranch, NewBranch } from "../../functions/neon/neon-api.ts";
+import { onServer } from "./test-database.ts";
 
 /** Neon's API as a test double that keeps branches in memory and records every call. */
 export class FakeNeonApi implements NeonApi {
@@ -68,24 +68,14 @@ export class NeonOnPostgres extends FakeNeonApi {
     return branch;
   }
 
-  private async onServer(sql: string, params: unknown[] = []) {
-    const client = new pg.Client({ connectionString: withDatabaseName(this.serverUrl, "postgres") });
-    await client.connect();
-    try {
-      return await client.query(sql, params);
-    } finally {
-      await client.end();
-    }
-  }
-
   override async createBranch(projectId: string, input: NewBranch) {
     const branch = await super.createBranch(projectId, input);
     const parent = this.databases.get(input.parentId);
     if (parent) {
       const database = `${parent}_${branch.id.replace(/-/g, "_")}`;
       // A template database must have no other sessions while it is copied.
-      await this.onServer("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [parent]);
-      await this.onServer(`CREATE DATABASE "${database}" TEMPLATE "${parent}"`);
+      await onServer("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [parent]);
+      await onServer(`CREATE DATABASE "${database}" TEMPLATE "${parent}"`);
       this.databases.set(branch.id, database);
     }
     return branch;
@@ -94,7 +84,7 @@ export class NeonOnPostgres extends FakeNeonApi {
   override async deleteBranch(projectId: string, branchId: string) {
     await super.deleteBranch(projectId, branchId);
     const database = this.databases.get(branchId);
-    if (database) await this.onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    if (database) await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     this.databases.delete(branchId);
   }
 

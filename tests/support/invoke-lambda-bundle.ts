@@ -53,8 +53,8 @@ export async function invokeBundle(
       responses.push(await handler(event, { awsRequestId: "request-1", getRemainingTimeInMillis: () => 29000 }));
       answeredMs.push(performance.now());
     }
-    process.stdout.write("RUN " + JSON.stringify({ importMs, answeredMs, responses }) + "\\n");
-    process.exit(0);`;
+    // Exit once written: a pipe takes a large answer asynchronously, and exit would cut it.
+    process.stdout.write("RUN " + JSON.stringify({ importMs, answeredMs, responses }) + "\\n", () => process.exit(0));`;
   const started = performance.now();
   let stdout: string;
   try {

@@ -1,5 +1,6 @@
-// What the bundler builds into the Lambda code: the migration names the app expects (/ready
-// compares them with the database), since a bundle has no prisma/migrations folder to read.
+// The migrations as the deploy sees them: their names, built into every Lambda bundle (/ready
+// compares them with the database; a bundle has no prisma/migrations folder to read), and their
+// digest, which decides when a deploy runs the migrator.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
