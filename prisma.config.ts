@@ -1,3 +1,4 @@
+import { accessSync, chmodSync, constants } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
 import { loadEnvFile } from "./functions/config/load-env-file.ts";
@@ -10,6 +11,13 @@ loadEnvFile();
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
   new URL("./prisma/engine/schema-engine.mjs", import.meta.url),
 );
+// Prisma executes it directly. A copy of the repository that lost the executable bit (a zip
+// download, Stryker's sandbox in `npm run test:mutation`) would fail with EACCES.
+try {
+  accessSync(process.env.PRISMA_SCHEMA_ENGINE_BINARY, constants.X_OK);
+} catch {
+  chmodSync(process.env.PRISMA_SCHEMA_ENGINE_BINARY, 0o755);
+}
 
 /**
  * Migrations always use a direct connection: DIRECT_URL, or a direct DATABASE_URL. With

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs, problemOf } from "../support/api-client.ts";
+import { TEST_LOGINS } from "../support/database-names.ts";
 import { seedTestData } from "../support/seed.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
@@ -136,7 +137,7 @@ describe("admin", () => {
     expect(audit.items[0]).toMatchObject({
       action: "UPDATE",
       actorUserId: stableId("admin"),
-      dbRole: "exitmatch_app_test",
+      dbRole: TEST_LOGINS.app.name,
       changes: { status: { old: "UNDER_OFFER", new: "ARCHIVED" } },
     });
   });

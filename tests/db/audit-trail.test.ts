@@ -4,6 +4,7 @@ import { AUDITED_TABLES, UNAUDITED_TABLES } from "../../functions/audit/audited-
 import { verifyAuditChain } from "../../functions/audit/verify-audit-chain.ts";
 import { runWithDatabaseSession } from "../../functions/db/database-session.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
+import { TEST_LOGINS } from "../support/database-names.ts";
 import { seedTestData } from "../support/seed.ts";
 import { BUSINESS } from "../support/seed-actors.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -138,7 +139,7 @@ describe("audit coverage", () => {
     expect(entries.length).toBeGreaterThanOrEqual(1);
     expect(entries.every((entry) => entry.actorUserId === SELLER_ID)).toBe(true);
     expect(entries.map((entry) => entry.tableName)).toContain("businesses");
-    expect(entries.find((entry) => entry.rowId === business.id)?.dbRole).toBe("exitmatch_app_test");
+    expect(entries.find((entry) => entry.rowId === business.id)?.dbRole).toBe(TEST_LOGINS.app.name);
   });
 });
 

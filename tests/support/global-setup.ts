@@ -46,8 +46,8 @@ export default async function setup(project: TestProject) {
   await onServer(serverUrl, async (client) => {
     // Databases left by an interrupted run.
     const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2",
-      [`${TEST_DATABASE_PREFIX}%`, TEMPLATE_DATABASE],
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR datname = $2",
+      [TEST_DATABASE_PREFIX, TEMPLATE_DATABASE],
     );
     for (const { datname } of rows) await client.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);

@@ -43,7 +43,7 @@ async function applyTransition(c: Context<AppEnv>, action: InquiryAction, inquir
   if (rule.by === "seller" ? !isSeller : !isBuyer) {
     throw new AppError("forbidden", `Only the ${rule.by} can ${action} this inquiry.`);
   }
-  if (!(rule.from as readonly string[]).includes(inquiry.status)) {
+  if (!rule.from.includes(inquiry.status)) {
     throw new AppError("invalid_transition", `A ${inquiry.status} inquiry cannot be ${rule.to.toLowerCase()}.`);
   }
   const updated = await prisma.$transaction(async (tx) => {

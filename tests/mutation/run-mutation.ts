@@ -1,0 +1,119 @@
+// `npm run test:mutation`: StrykerJS over the business-rule modules (mutation-modules.ts), one
+// module at a time with the tests that exercise it, and a table of what survived.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { PartialStrykerOptions } from "@stryker-mutator/api/core";
+import { Stryker } from "@stryker-mutator/core";
+import { intOption } from "../../bench/bench-server.ts";
+import { runCli } from "../../functions/cli/run-cli.ts";
+import { withDatabaseName } from "../../functions/db/database-url.ts";
+import { startEmbeddedPostgres } from "../../functions/db/embedded-postgres.ts";
+import { freePort } from "../support/free-port.ts";
+import { MUTATION_MODULES, type MutationModule } from "./mutation-modules.ts";
+import { type ModuleScore, scoreModule, scoreTable, survivorLines } from "./mutation-score.ts";
+
+const USAGE = `
+Usage: npm run test:mutation [-- --module NAME ...] [--concurrency N] [--threshold PERCENT]
+
+Mutation testing with StrykerJS: every module in tests/mutation/mutation-modules.ts is mutated
+(one small change at a time: a condition flipped, a line removed, a constant changed) and its
+own test files are run against each mutant. A mutant that no test notices "survives": a
+regression those tests would let through.
+
+Prints a table (mutants, killed, survived, no coverage, score per module) and every surviving
+mutant with its line, and writes the HTML reports and summary.json under .data/mutation/.
+Exits 1 when a module scores under the threshold (default 85%).
+
+  --module NAME       only this module (repeatable), e.g. --module gdpr/erase-person
+  --concurrency N     Stryker workers (default 2); each runs its own vitest with its own databases
+  --threshold PERCENT the lowest acceptable score (default 85)
+
+The tests need PostgreSQL: an embedded one in .data/mutation-postgres, or the server of
+TEST_DATABASE_SERVER_URL. Takes minutes per module; not part of npm test.
+`;
+
+const REPORT_DIR = ".data/mutation";
+
+function selectedModules(args: string[]): MutationModule[] {
+  const names = args.flatMap((arg, index) => (args[index - 1] === "--module" ? [arg] : []));
+  if (names.length === 0) return MUTATION_MODULES;
+  return names.map((name) => {
+    const found = MUTATION_MODULES.find((candidate) => candidate.name === name);
+    if (!found) {
+      throw new Error(`No module '${name}'. Known: ${MUTATION_MODULES.map((module) => module.name).join(", ")}`);
+    }
+    return found;
+  });
+}
+
+function strykerOptions(module: MutationModule, concurrency: number): PartialStrykerOptions {
+  return {
+    testRunner: "vitest",
+    vitest: { configFile: "vitest.config.ts", related: false },
+    // TypeScript 7 has no JavaScript API for Stryker's checker; tsc runs in npm test instead.
+    checkers: [],
+    // Nor one for Stryker's tsconfig rewrite (it only fixes `extends`/`references` that point out
+    // of the sandbox, and ours has neither): naming no existing file skips it.
+    tsconfigFile: "tsconfig.not-rewritten.json",
+    coverageAnalysis: "perTest",
+    mutate: [module.file],
+    testFiles: module.tests,
+    concurrency,
+    // Tests against a real database: allow for a slow first query, never for a hang.
+    timeoutMS: 15_000,
+    reporters: ["html", process.stdout.isTTY ? "progress" : "progress-append-only"],
+    htmlReporter: { fileName: join(REPORT_DIR, `${module.name.replaceAll("/", "-")}.html`) },
+    tempDirName: ".data/stryker-tmp",
+    // Stryker copies the project into a sandbox; local state and databases stay out of it.
+    ignorePatterns: ["/.data", "/.sst", "/coverage", "/bench/results"],
+    // (String values of a const enum the types declare.)
+    logLevel: "warn" as PartialStrykerOptions["logLevel"],
+    fileLogLevel: "off" as PartialStrykerOptions["fileLogLevel"],
+  };
+}
+
+await runCli(USAGE, async (args) => {
+  const modules = selectedModules(args);
+  const concurrency = intOption(args, "concurrency", 2);
+  const threshold = intOption(args, "threshold", 85, 0);
+  mkdirSync(REPORT_DIR, { recursive: true });
+
+  const embedded = process.env.TEST_DATABASE_SERVER_URL
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: ".data/mutation-postgres",
+        port: await freePort(),
+        database: "postgres",
+        reuseRunning: true,
+        settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "300" },
+        onProgress: (message) => console.log(message),
+      });
+  // Stryker's workers inherit it; tests/support/database-names.ts keeps each to its own names.
+  if (embedded) process.env.TEST_DATABASE_SERVER_URL = withDatabaseName(embedded.url, "postgres");
+
+  const scores: ModuleScore[] = [];
+  try {
+    for (const [index, module] of modules.entries()) {
+      console.log(`\n[${index + 1}/${modules.length}] ${module.name}: mutating with ${module.tests.join(", ")}`);
+      const started = performance.now();
+      const results = await new Stryker(strykerOptions(module, concurrency)).runMutationTest();
+      const score = scoreModule(module.name, results, (performance.now() - started) / 1000);
+      scores.push(score);
+      console.log(`${module.name}: ${score.score.toFixed(1)}% in ${score.seconds.toFixed(0)} s`);
+    }
+  } finally {
+    await embedded?.stop();
+  }
+
+  console.log(`\n${scoreTable(scores)}`);
+  const survivors = scores.flatMap(survivorLines);
+  if (survivors.length > 0) console.log(`\nSurvivors and uncovered mutants:\n${survivors.join("\n")}`);
+  writeFileSync(join(REPORT_DIR, "summary.json"), `${JSON.stringify(scores, null, 2)}\n`);
+  console.log(`\nHTML reports and summary.json in ${REPORT_DIR}/`);
+  const below = scores.filter((score) => score.score < threshold);
+  if (below.length > 0) {
+    console.log(`Under ${threshold}%: ${below.map((score) => score.module).join(", ")}`);
+    return 1;
+  }
+  return 0;
+});
