@@ -134,8 +134,57 @@ describe("inquiries, NDA and the deal room", () => {
     ]);
     expect([declined.status, withdrawn.status].sort()).toEqual([200, 409]);
     const final = await db.prisma.inquiry.findUniqueOrThrow({ where: { id: inquiry.id } });
-    expect(["DECLINED", "WITHDRAWN"]).toContain(final.status);
+    expect(final.status).toBe(declined.status === 200 ? "DECLINED" : "WITHDRAWN");
     const again = await problemOf(await call(app, "POST", `/inquiries/${inquiry.id}/accept`, { token: otherSeller }));
     expect(again.code).toBe("invalid_transition");
+  });
+
+  it("moves a pending inquiry only: declined by the seller, withdrawn by the buyer, answered ones stay", async () => {
+    const listing = BUSINESS.confidentialPublished;
+    const listingSeller = await loginAs(app, "david.hughes@northpoint-it.co.uk");
+    // One inquiry per buyer and listing, ever: a buyer each.
+    const open = async (email: string) => {
+      const buyerToken = await loginAs(app, email);
+      const created = await inquire(buyerToken, listing);
+      expect(created.status, await created.clone().text()).toBe(201);
+      return { id: ((await created.json()) as InquiryBody).id, buyerToken };
+    };
+    const act = (id: string, action: string, token: string) =>
+      call(app, "POST", `/inquiries/${id}/${action}`, { token });
+
+    const declined = await open("mark.jones@jonesretail.co.uk");
+    expect((await problemOf(await act(declined.id, "decline", declined.buyerToken))).code).toBe("forbidden");
+    expect((await problemOf(await act(declined.id, "withdraw", listingSeller))).code).toBe("forbidden");
+    const declinedNow = (await (await act(declined.id, "decline", listingSeller)).json()) as InquiryBody;
+    expect(declinedNow.status).toBe("DECLINED");
+    const withdrawn = await open("priya.sharma@careventures.co.uk");
+    const withdrawnNow = (await (await act(withdrawn.id, "withdraw", withdrawn.buyerToken)).json()) as InquiryBody;
+    expect(withdrawnNow.status).toBe("WITHDRAWN");
+
+    for (const [status, { id, buyerToken }] of [
+      ["DECLINED", declined],
+      ["WITHDRAWN", withdrawn],
+    ] as const) {
+      for (const [action, token] of [
+        ["accept", listingSeller],
+        ["decline", listingSeller],
+        ["withdraw", buyerToken],
+      ] as const) {
+        const problem = await problemOf(await act(id, action, token));
+        expect([problem.status, problem.code], `${action} on ${status}`).toEqual([409, "invalid_transition"]);
+      }
+      expect((await db.prisma.inquiry.findUniqueOrThrow({ where: { id } })).status).toBe(status);
+    }
+    const accepted = await open("sarah.whitfield@midlandsindustrial.co.uk");
+    const acceptedNow = (await (await act(accepted.id, "accept", listingSeller)).json()) as InquiryBody;
+    expect(acceptedNow.status).toBe("ACCEPTED");
+    for (const [action, token] of [
+      ["decline", listingSeller],
+      ["withdraw", accepted.buyerToken],
+      ["accept", listingSeller],
+    ] as const) {
+      const problem = await problemOf(await act(accepted.id, action, token));
+      expect([problem.status, problem.code], `${action} on ACCEPTED`).toEqual([409, "invalid_transition"]);
+    }
   });
 });

@@ -49,7 +49,7 @@ function selectedModules(args: string[]): MutationModule[] {
 function strykerOptions(module: MutationModule, concurrency: number): PartialStrykerOptions {
   return {
     testRunner: "vitest",
-    vitest: { configFile: "vitest.config.ts", related: false },
+    vitest: { configFile: "tests/mutation/vitest.config.ts", related: false },
     // TypeScript 7 has no JavaScript API for Stryker's checker; tsc runs in npm test instead.
     checkers: [],
     // Nor one for Stryker's tsconfig rewrite (it only fixes `extends`/`references` that point out
@@ -57,7 +57,6 @@ function strykerOptions(module: MutationModule, concurrency: number): PartialStr
     tsconfigFile: "tsconfig.not-rewritten.json",
     coverageAnalysis: "perTest",
     mutate: [module.file],
-    testFiles: module.tests,
     concurrency,
     // Tests against a real database: allow for a slow first query, never for a hang.
     timeoutMS: 15_000,
@@ -67,6 +66,8 @@ function strykerOptions(module: MutationModule, concurrency: number): PartialStr
     // Stryker copies the project into a sandbox; local state and databases stay out of it.
     ignorePatterns: ["/.data", "/.sst", "/coverage", "/bench/results"],
     // (String values of a const enum the types declare.)
+    // Mutants in module-level tables are "static" (every test reruns for each): expected here.
+    warnings: { slow: false } as PartialStrykerOptions["warnings"],
     logLevel: "warn" as PartialStrykerOptions["logLevel"],
     fileLogLevel: "off" as PartialStrykerOptions["fileLogLevel"],
   };
@@ -96,6 +97,8 @@ await runCli(USAGE, async (args) => {
     for (const [index, module] of modules.entries()) {
       console.log(`\n[${index + 1}/${modules.length}] ${module.name}: mutating with ${module.tests.join(", ")}`);
       const started = performance.now();
+      // Read by tests/mutation/vitest.config.ts in Stryker's workers, which inherit it.
+      process.env.MUTATION_TEST_FILES = module.tests.join(",");
       const results = await new Stryker(strykerOptions(module, concurrency)).runMutationTest();
       const score = scoreModule(module.name, results, (performance.now() - started) / 1000);
       scores.push(score);
