@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { stableId } from "../../prisma/seed/stable-id.ts";
-import { call, problemOf } from "../support/api-client.ts";
+import { call, loginAs, problemOf } from "../support/api-client.ts";
 import { ACTORS } from "../support/seed-actors.ts";
 import { type SeededApp, useSeededApp } from "../support/seeded-app.ts";
 import { TEST_NOW } from "../support/test-clock.ts";
@@ -216,5 +216,70 @@ describe("deal rooms", () => {
       answer: "Yes: none has a change-of-control clause.",
       answeredBy: { name: "Harriet Cole" },
     });
+  });
+
+  it("hides rooms that are gone, from admins too: an unknown id, a deleted room, a room of a deleted listing", async () => {
+    const otherRoom = stableId("inquiry-2:room"); // business-3, under offer
+    const room = await db.prisma.dealRoom.findUniqueOrThrow({ where: { id: otherRoom }, include: { business: true } });
+    const owner = await db.prisma.user.findUniqueOrThrow({ where: { id: room.business.sellerId } });
+    const ownerToken = await loginAs(app, owner.email);
+    const visible = async (bearer: string) => {
+      const response = await call(app, "GET", `/deal-rooms/${otherRoom}`, { token: bearer });
+      const listed = (await (await call(app, "GET", "/deal-rooms", { token: bearer })).json()) as {
+        items: { id: string }[];
+      };
+      return [response.status, listed.items.some((item) => item.id === otherRoom)];
+    };
+    expect(await visible(ownerToken)).toEqual([200, true]);
+    expect(await visible(token("admin"))).toEqual([200, true]);
+    expect(
+      (await problemOf(await call(app, "GET", `/deal-rooms/${crypto.randomUUID()}`, { token: token("admin") }))).status,
+    ).toBe(404);
+
+    await db.prisma.dealRoom.update({ where: { id: otherRoom }, data: { deletedAt: TEST_NOW } });
+    expect(await visible(ownerToken)).toEqual([404, false]);
+    expect(await visible(token("admin"))).toEqual([404, false]);
+    await db.prisma.dealRoom.update({ where: { id: otherRoom, deletedAt: { not: null } }, data: { deletedAt: null } });
+
+    await db.prisma.business.update({ where: { id: room.businessId }, data: { deletedAt: TEST_NOW } });
+    try {
+      expect((await visible(ownerToken))[0]).toBe(404);
+      expect((await visible(token("admin")))[0]).toBe(404);
+    } finally {
+      await db.prisma.business.update({
+        where: { id: room.businessId, deletedAt: { not: null } },
+        data: { deletedAt: null },
+      });
+    }
+    expect(await visible(ownerToken)).toEqual([200, true]);
+  });
+
+  it("lists a room only while the caller's membership is neither revoked nor expired", async () => {
+    const outsider = await db.prisma.user.findFirstOrThrow({ where: { email: ACTORS.advisorOffDeal } });
+    const listsRoom = async () => {
+      const listed = (await (await call(app, "GET", "/deal-rooms", { token: token("advisorOffDeal") })).json()) as {
+        items: { id: string }[];
+      };
+      return listed.items.some((item) => item.id === ROOM);
+    };
+    const membership = await db.prisma.dealRoomMember.create({
+      data: {
+        dealRoomId: ROOM,
+        userId: outsider.id,
+        role: "VIEWER",
+        accessExpiresAt: new Date(TEST_NOW.getTime() + 1000),
+      },
+    });
+    try {
+      expect(await listsRoom()).toBe(true);
+      await db.prisma.dealRoomMember.update({ where: { id: membership.id }, data: { accessExpiresAt: TEST_NOW } });
+      expect(await listsRoom()).toBe(false);
+      await db.prisma.dealRoomMember.update({ where: { id: membership.id }, data: { accessExpiresAt: null } });
+      expect(await listsRoom()).toBe(true);
+      await db.prisma.dealRoomMember.update({ where: { id: membership.id }, data: { revokedAt: TEST_NOW } });
+      expect(await listsRoom()).toBe(false);
+    } finally {
+      await db.prisma.dealRoomMember.delete({ where: { id: membership.id } });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadEnvironment } from "../../functions/config/environment.ts";
-import { FieldCipher, FieldDecryptionError } from "../../functions/crypto/field-cipher.ts";
+import { FieldCipher, FieldDecryptionError, isEncryptedValue, keyIdOf } from "../../functions/crypto/field-cipher.ts";
 import { fieldKeyringFrom } from "../../functions/crypto/field-keyring.ts";
 import { normalisePhoneNumber, phoneBlindIndex } from "../../functions/crypto/phone-number.ts";
 
@@ -39,20 +39,37 @@ describe("field encryption (AES-256-GCM with key ids)", () => {
     const stored = cipher.encrypt("advisor_profiles.aml_registration_number", "XDML00000104729");
     const [version, keyId, iv, body] = stored.split(":") as [string, string, string, string];
     const flipped = body.slice(0, 5) + (body[5] === "A" ? "B" : "A") + body.slice(6);
-    const attempts = [
-      [version, keyId, iv, flipped].join(":"),
-      [version, keyId, iv, body.slice(0, -2)].join(":"),
-      [version, keyId, `${iv.slice(0, -1)}${iv.endsWith("A") ? "B" : "A"}`, body].join(":"),
-      [version, "k9", iv, body].join(":"),
-      "XDML00000104729",
+    // Each refusal says why: the message is what an operator reads when a decrypt fails.
+    const attempts: [string, RegExp][] = [
+      [[version, keyId, iv, flipped].join(":"), /authentication failed/],
+      [[version, keyId, iv, body.slice(0, -2)].join(":"), /authentication failed/],
+      [[version, keyId, `${iv.slice(0, -1)}${iv.endsWith("A") ? "B" : "A"}`, body].join(":"), /authentication failed/],
+      [[version, "k9", iv, body].join(":"), /key "k9" is not configured/],
+      [[version, keyId, `${iv}AAAA`, body].join(":"), /malformed value/],
+      [[version, keyId, iv.slice(0, 8), body].join(":"), /malformed value/],
+      [[version, keyId, iv, body.slice(0, 20)].join(":"), /malformed value/],
+      [[version, keyId, iv, body, "extra"].join(":"), /not an encrypted value/],
+      [[version, keyId, iv].join(":"), /not an encrypted value/],
+      [["v2", keyId, iv, body].join(":"), /not an encrypted value/],
+      ["XDML00000104729", /not an encrypted value/],
     ];
-    for (const attempt of attempts) {
+    for (const [attempt, reason] of attempts) {
       expect(() => cipher.decrypt("advisor_profiles.aml_registration_number", attempt), attempt).toThrow(
         FieldDecryptionError,
       );
+      expect(() => cipher.decrypt("advisor_profiles.aml_registration_number", attempt), attempt).toThrow(reason);
     }
     // Same key, different column: the column name is authenticated data.
     expect(() => cipher.decrypt("inquiries.nda_accepted_ip", stored)).toThrow(/authentication failed/);
+  });
+
+  it("tells encrypted values from plain text and names their key", () => {
+    const stored = cipher.encrypt("users.phone", "0161 496 0201");
+    expect([isEncryptedValue(stored), keyIdOf(stored)]).toEqual([true, "k1"]);
+    for (const plain of ["0161 496 0201", "xv1:k1:a:b", "V1:k1:a:b", ""]) {
+      expect([isEncryptedValue(plain), keyIdOf(plain)], plain).toEqual([false, undefined]);
+    }
+    expect(cipher.activeKeyId).toBe("k1");
   });
 
   it("rotates: a new active key encrypts, the old one still decrypts until it is removed", () => {
@@ -78,6 +95,9 @@ describe("field encryption (AES-256-GCM with key ids)", () => {
       fieldKeyringFrom({ FIELD_ENCRYPTION_KEYS: `k1:${k1}`, BLIND_INDEX_KEY: key() }),
     );
     expect(phoneBlindIndex(otherBlindKey, "0161 496 0201")).not.toBe(index);
+    // The column is part of the index: equal values in two columns cannot be linked.
+    expect(cipher.blindIndex("users.phone", "+441614960201")).toBe(index);
+    expect(cipher.blindIndex("inquiries.nda_accepted_ip", "+441614960201")).not.toBe(index);
   });
 });
 

@@ -17,6 +17,23 @@ describe("dbUtils (soft deletes, as the operations guide shows)", () => {
     db = await createTestDatabase();
     await seedTestData(db.prisma);
     businessId = (await db.prisma.business.findFirstOrThrow({ where: { status: "PUBLISHED" } })).id;
+    // The seed has no documents or questions: one of each, so every model has a row to delete.
+    const room = await db.prisma.dealRoom.findFirstOrThrow({ include: { business: true } });
+    await db.prisma.document.create({
+      data: {
+        businessId: room.businessId,
+        dealRoomId: room.id,
+        uploadedById: room.business.sellerId,
+        fileName: "accounts.pdf",
+        contentType: "application/pdf",
+        sizeBytes: 1n,
+        sha256: "0".repeat(64),
+        storageKey: `deal-rooms/${room.id}/soft-delete-test`,
+      },
+    });
+    await db.prisma.dealRoomQuestion.create({
+      data: { dealRoomId: room.id, askedById: room.business.sellerId, body: "Is the lease assignable?" },
+    });
   });
   afterAll(() => db.drop());
 
@@ -44,16 +61,30 @@ describe("dbUtils (soft deletes, as the operations guide shows)", () => {
     await expect(dbUtils.softRestore(db.prisma, "Business", businessId)).rejects.toMatchObject({ code: "not_deleted" });
   });
 
-  it("works on every soft-deletable model and inside a transaction", async () => {
-    const user = await db.prisma.user.findFirstOrThrow({ where: { role: "BUYER" } });
-    await db.prisma.$transaction(async (tx) => {
-      await dbUtils.softDelete(tx, "User", user.id);
-    });
-    expect(
-      (await db.prisma.user.findUniqueOrThrow({ where: { id: user.id, ...includeDeleted() } })).deletedAt,
-    ).not.toBeNull();
-    await dbUtils.softRestore(db.prisma, "User", user.id);
-  });
+  it.each([...SOFT_DELETABLE_MODELS])(
+    "soft-deletes and restores a %s, inside a transaction, at the time given",
+    async (model) => {
+      const delegate = (db.prisma as unknown as Record<string, { findFirstOrThrow(): Promise<{ id: string }> }>)[
+        model.charAt(0).toLowerCase() + model.slice(1)
+      ]!;
+      const { id } = await delegate.findFirstOrThrow();
+      const rowOf = (where: object) =>
+        (
+          db.prisma as unknown as Record<
+            string,
+            { findFirst(args: object): Promise<{ deletedAt: Date | null } | null> }
+          >
+        )[model.charAt(0).toLowerCase() + model.slice(1)]!.findFirst({ where });
+      const at = new Date("2026-11-20T10:00:00.000Z");
+      await db.prisma.$transaction(async (tx) => {
+        expect(await dbUtils.softDelete(tx, model, id, at)).toEqual({ id, deletedAt: at });
+      });
+      expect(await rowOf({ id })).toBeNull();
+      expect((await rowOf({ id, ...includeDeleted() }))?.deletedAt).toEqual(at);
+      expect(await dbUtils.softRestore(db.prisma, model, id)).toEqual({ id });
+      expect((await rowOf({ id }))?.deletedAt).toBeNull();
+    },
+  );
 
   it("rolls back with the transaction it ran in", async () => {
     await expect(

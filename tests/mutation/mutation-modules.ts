@@ -36,7 +36,7 @@ export const MUTATION_MODULES: MutationModule[] = [
     "tests/api/deal-rooms.test.ts",
     "tests/api/authorization-matrix.test.ts",
   ]),
-  mutationModule("auth/login-throttle", ["tests/api/auth.test.ts"]),
+  mutationModule("auth/login-throttle", ["tests/auth/login-throttle.test.ts", "tests/api/auth.test.ts"]),
   mutationModule("db/soft-delete", ["tests/db/soft-delete.test.ts"]),
   mutationModule("retention/retention-jobs", ["tests/retention/retention-jobs.test.ts"]),
   mutationModule("gdpr/erase-person", ["tests/api/gdpr.test.ts", "tests/gdpr/erase-person.test.ts"]),

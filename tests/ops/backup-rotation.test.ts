@@ -106,4 +106,19 @@ describe("backup rotation: 7 daily, 4 weekly, 12 monthly", () => {
       "other-20261001T020000Z.dump",
     ]);
   });
+
+  it("counts each kind of bucket with its own number, and lists both halves oldest first whatever the input order", () => {
+    // One a day from Monday 2 Nov to Wednesday 25 Nov 2026, handed over newest first.
+    const days = Array.from({ length: 24 }, (_, i) => at(new Date(Date.UTC(2026, 10, 2 + i, 2)).toISOString()));
+    const plan = planRotation([...days].reverse(), { daily: 2, weekly: 3, monthly: 1 });
+    expect(plan.keep.map((entry) => [entry.backup.takenAt.toISOString().slice(0, 10), entry.reasons])).toEqual([
+      ["2026-11-15", ["weekly 2026-W46"]],
+      ["2026-11-22", ["weekly 2026-W47"]],
+      ["2026-11-24", ["daily 2026-11-24"]],
+      ["2026-11-25", ["daily 2026-11-25", "weekly 2026-W48", "monthly 2026-11"]],
+    ]);
+    expect(removed(plan)).toEqual(
+      days.map((backup) => backup.takenAt.toISOString()).filter((time) => !kept(plan).includes(time)),
+    );
+  });
 });
