@@ -27,6 +27,7 @@ export const MUTATION_MODULES: MutationModule[] = [
   mutationModule("domain/inquiry-status", ["tests/domain/inquiry-status.test.ts", "tests/api/inquiries.test.ts"]),
   mutationModule("crypto/field-cipher", ["tests/crypto/field-cipher.test.ts"]),
   mutationModule("api/access/business-access", [
+    "tests/api/listing-access.test.ts",
     "tests/api/authorization-matrix.test.ts",
     "tests/api/businesses.test.ts",
     "tests/api/inquiries.test.ts",

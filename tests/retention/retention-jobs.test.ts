@@ -157,6 +157,116 @@ describe("listings, financials and audit logs", () => {
     expect(await db.prisma.businessFinancial.count({ where: { id: younger.id } })).toBe(1);
   });
 
+  it("deletes valuations made over 6 years ago too, and a dry run counts exactly what the run then does", async () => {
+    const business = stableId("business-2");
+    const sixYears = new Date(NOW);
+    sixYears.setUTCFullYear(sixYears.getUTCFullYear() - 6);
+    const valuation = (createdAt: Date) =>
+      db.prisma.valuation.create({
+        data: {
+          businessId: business,
+          createdById: stableId("seller-2"),
+          method: "EBITDA_MULTIPLE",
+          inputs: {},
+          low: 1n,
+          mid: 2n,
+          high: 3n,
+          createdAt,
+        },
+        select: { id: true },
+      });
+    const older = await valuation(new Date(sixYears.getTime() - HOUR));
+    const younger = await valuation(new Date(sixYears.getTime() + HOUR));
+    const oldFigures = await db.prisma.businessFinancial.create({
+      data: {
+        businessId: business,
+        enteredById: stableId("seller-2"),
+        financialYearEnd: new Date(sixYears.getTime() - 400 * DAY),
+        revenue: 1n,
+      },
+      select: { id: true },
+    });
+    const due =
+      (await db.prisma.valuation.count({ where: { createdAt: { lte: sixYears }, deletedAt: undefined } })) +
+      (await db.prisma.businessFinancial.count({
+        where: { financialYearEnd: { lte: sixYears }, deletedAt: undefined },
+      }));
+    expect(due).toBe(2);
+
+    const dry = await runRetentionJob(db.appPrisma, storage, "financials", { clock, dryRun: true });
+    expect(dry).toMatchObject({
+      job: "financials",
+      dryRun: true,
+      processed: 2,
+      batches: 0,
+      cutoff: sixYears.toISOString(),
+    });
+    const progress: number[] = [];
+    const result = await runRetentionJob(db.appPrisma, storage, "financials", {
+      clock,
+      batchSize: 1,
+      onProgress: ({ processed }) => progress.push(processed),
+    });
+    // One financial year and one valuation per batch of one: a single batch.
+    expect([result.processed, result.batches, progress]).toEqual([2, 1, [2]]);
+    expect(
+      await db.prisma.valuation.count({ where: { id: { in: [older.id, younger.id] }, deletedAt: undefined } }),
+    ).toBe(1);
+    expect(await db.prisma.valuation.count({ where: { id: younger.id } })).toBe(1);
+    expect(await db.prisma.businessFinancial.count({ where: { id: oldFigures.id, deletedAt: undefined } })).toBe(0);
+  });
+
+  it("records every run in retention_runs: what, when, how much, and how it ended", async () => {
+    for (const n of [1, 2, 3]) await closedAccount(`ledger${n}`, ago(45 * DAY));
+    const dry = await runRetentionJob(db.appPrisma, storage, "users", { clock, dryRun: true });
+    const done = await runRetentionJob(db.appPrisma, storage, "users", { clock, batchSize: 2 });
+    expect([dry.processed, done.processed, done.batches]).toEqual([3, 3, 2]);
+    await db.prisma.business.update({
+      where: { id: stableId("business-4") },
+      data: { status: "PUBLISHED", lastActivityAt: ago(800 * DAY) },
+    });
+    const failed = runRetentionJob(db.appPrisma, storage, "listings", {
+      clock,
+      afterBatch: () => {
+        throw new Error("disk on fire");
+      },
+    });
+    await expect(failed).rejects.toThrow("disk on fire");
+    const runs = await db.prisma.retentionRun.findMany({ where: { id: { in: [dry.runId, done.runId] } } });
+    const byId = new Map(runs.map((run) => [run.id, run]));
+    const cutoff = ago(30 * DAY);
+    expect(byId.get(dry.runId)).toMatchObject({
+      job: "users",
+      dryRun: true,
+      status: "done",
+      processed: 3,
+      batches: 0,
+      cutoff,
+      finishedAt: NOW,
+    });
+    expect(byId.get(done.runId)).toMatchObject({
+      job: "users",
+      dryRun: false,
+      status: "done",
+      processed: 3,
+      batches: 2,
+      cutoff,
+      finishedAt: NOW,
+    });
+    const [failedRun] = await db.prisma.retentionRun.findMany({
+      where: { job: "listings" },
+      orderBy: { startedAt: "desc" },
+      take: 1,
+    });
+    expect(failedRun).toMatchObject({
+      status: "failed",
+      error: "disk on fire",
+      processed: 1,
+      batches: 1,
+      finishedAt: NOW,
+    });
+  });
+
   it("purges audit rows older than 7 years and the chain still verifies", async () => {
     await db.query(
       `INSERT INTO audit_logs (table_name, row_id, action, occurred_at)
