@@ -8,13 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ActivityAction, recordActivity } from "../../functions/activity/record-activity.ts";
-import {
-  ERASED_NAME,
-  ERASED_TEXT,
-  type ErasureReport,
-  erasedEmail,
-  erasePerson,
-} from "../../functions/gdpr/erase-person.ts";
+import { auditRowsAbout, type ErasureReport, erasePerson } from "../../functions/gdpr/erase-person.ts";
 import { LEGAL_HOLDS } from "../../functions/gdpr/legal-holds.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
@@ -24,6 +18,10 @@ import { TEST_NOW } from "../support/test-clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { whereItAppears } from "../support/where-it-appears.ts";
 
+// What erased text and names read as, to whoever looks at the rows afterwards.
+const ERASED_TEXT = "[erased]";
+const ERASED_NAME = "Deleted User";
+const erasedEmail = (userId: string) => `deleted_${userId}@deleted.com`;
 const ROOM = stableId("inquiry-1:room"); // business-1's deal room: its seller, advisor and NDA buyer
 const ERASED_AT = new Date(TEST_NOW.getTime() + 86_400_000);
 const LATER = new Date(TEST_NOW.getTime() + 30 * 86_400_000);
@@ -205,8 +203,9 @@ async function expectedReport(db: TestDatabase, userId: string) {
   };
 }
 
+/** A report list as table -> rows; a malformed entry would show as a key "undefined". */
 const asCounts = (list: { table: string; rows: number }[]) =>
-  Object.fromEntries(list.map((entry) => [entry.table, entry.rows]));
+  Object.fromEntries(list.map((entry) => [String(entry.table), entry.rows ?? "missing"]));
 
 describe("erasing a person (GDPR article 17)", () => {
   let harness: Harness;
@@ -239,23 +238,29 @@ describe("erasing a person (GDPR article 17)", () => {
     return { db, person, footprint, bystander, bystanderBefore, othersBefore };
   }
 
-  async function eraseAndCheck(email: string) {
+  async function eraseAndCheck(email: string, more?: (db: TestDatabase, userId: string) => Promise<void>) {
     const { db, person, footprint, bystander, bystanderBefore, othersBefore } = await prepare(email);
+    await more?.(db, person.id);
     const identifying = [person.email, person.name, person.phone!, person.phoneBlindIndex!].filter(Boolean);
     for (const value of [...identifying, footprint.marker, footprint.ipAddress, footprint.userAgent]) {
       expect(await whereItAppears(db, value), value).not.toEqual([]);
     }
     const expected = await expectedReport(db, person.id);
 
-    const report: ErasureReport = await erasePerson(db.prisma, harness.storage, person.id, { now: ERASED_AT });
+    const report: ErasureReport = await erasePerson(db.appPrisma, harness.storage, person.id, { now: ERASED_AT });
 
     expect(report.userId).toBe(person.id);
     expect(report.erasedAt).toBe(ERASED_AT.toISOString());
-    expect(asCounts(report.anonymised)).toEqual(expected.anonymised);
-    expect(asCounts(report.deleted)).toEqual(expected.deleted);
-    expect(Object.fromEntries(report.kept.map(({ table, rows, reason }) => [table, { rows, reason }]))).toEqual({
+    expect(asCounts(report.anonymised)).toStrictEqual(expected.anonymised);
+    expect(asCounts(report.deleted)).toStrictEqual(expected.deleted);
+    // The audit trail about them (what they did, changes to their account, this erasure too).
+    const auditRows = await db.prisma.auditLog.count({
+      where: { OR: [{ actorUserId: person.id }, { tableName: "users", rowId: person.id }] },
+    });
+    expect(await db.prisma.auditLog.count({ where: auditRowsAbout(person.id) })).toBe(auditRows);
+    expect(Object.fromEntries(report.kept.map(({ table, rows, reason }) => [table, { rows, reason }]))).toStrictEqual({
       ...expected.kept,
-      audit_logs: { rows: expect.any(Number), reason: LEGAL_HOLDS.auditLogs.reason },
+      audit_logs: { rows: auditRows, reason: LEGAL_HOLDS.auditLogs.reason },
     });
     expect(report.filesRemoved).toBe(expected.count.documents);
 
@@ -301,7 +306,7 @@ describe("erasing a person (GDPR article 17)", () => {
     ).toEqual(othersBefore);
 
     // Idempotent: a second erasure finds nothing more to do.
-    const again = await erasePerson(db.prisma, harness.storage, person.id, { now: LATER });
+    const again = await erasePerson(db.appPrisma, harness.storage, person.id, { now: LATER });
     expect([again.filesRemoved, asCounts(again.anonymised), asCounts(again.deleted)]).toEqual([
       0,
       {
@@ -321,7 +326,13 @@ describe("erasing a person (GDPR article 17)", () => {
   }
 
   it("erases a buyer: profile and matches, inquiry messages and NDA addresses; NDAs kept", async () => {
-    const { db, person, expected } = await eraseAndCheck(ACTORS.buyerWithNda);
+    const { db, person, expected } = await eraseAndCheck(ACTORS.buyerWithNda, async (db, buyerId) => {
+      // A second inquiry, never signed: its message goes, and it is no NDA to keep.
+      await db.prisma.inquiry.create({
+        data: { businessId: BUSINESS.openPublished, buyerId, message: "Is the lease assignable? Tom B." },
+      });
+    });
+    expect(expected.count.inquiries).toBe(expected.count.ndas + 1);
     expect(expected.count.matches).toBeGreaterThan(0);
     expect(expected.count.ndas).toBeGreaterThan(0);
     const profile = await db.prisma.buyerProfile.findFirstOrThrow({
@@ -379,12 +390,24 @@ describe("erasing a person (GDPR article 17)", () => {
     await db.drop();
   });
 
+  it("keeps no AML record for an advisor who never had one", async () => {
+    const { db, person, expected } = await eraseAndCheck(ACTORS.advisorOffDeal, async (db, userId) => {
+      await db.prisma.advisorProfile.updateMany({ where: { userId }, data: { amlRegistrationNumber: null } });
+    });
+    expect([expected.count.advisorProfile, expected.count.aml]).toEqual([1, 0]);
+    const profile = await db.prisma.advisorProfile.findFirstOrThrow({
+      where: { userId: person.id, deletedAt: undefined },
+    });
+    expect([profile.bio, profile.deletedAt]).toEqual([null, ERASED_AT]);
+    await db.drop();
+  });
+
   it("keeps the date a person asked to be forgotten as their deletion date", async () => {
     const { db, person } = await prepare(ACTORS.buyerWithoutNda);
     const asked = new Date(TEST_NOW.getTime() - 10 * 86_400_000);
     await db.prisma.user.update({ where: { id: person.id }, data: { deletedAt: asked } });
     await db.prisma.buyerProfile.updateMany({ where: { userId: person.id }, data: { deletedAt: asked } });
-    await erasePerson(db.prisma, harness.storage, person.id, { now: ERASED_AT });
+    await erasePerson(db.appPrisma, harness.storage, person.id, { now: ERASED_AT });
     expect(await db.prisma.user.findUniqueOrThrow({ where: { id: person.id, deletedAt: undefined } })).toMatchObject({
       deletedAt: asked,
       anonymizedAt: ERASED_AT,

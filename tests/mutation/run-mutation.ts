@@ -98,7 +98,8 @@ await runCli(USAGE, async (args) => {
       console.log(`\n[${index + 1}/${modules.length}] ${module.name}: mutating with ${module.tests.join(", ")}`);
       const started = performance.now();
       // Read by tests/mutation/vitest.config.ts in Stryker's workers, which inherit it.
-      process.env.MUTATION_TEST_FILES = module.tests.join(",");
+      process.env.MUTATION_TEST_FILES = [...module.tests, "tests/mutation/module-loads.mutation.ts"].join(",");
+      process.env.MUTATION_MODULE_FILE = module.file;
       const results = await new Stryker(strykerOptions(module, concurrency)).runMutationTest();
       const score = scoreModule(module.name, results, (performance.now() - started) / 1000);
       scores.push(score);
