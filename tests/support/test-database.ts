@@ -45,6 +45,10 @@ async function open(name: string): Promise<TestDatabase> {
   const appUrl = withCredentials(url, TEST_LOGINS.app.name, TEST_LOGINS.app.password);
   const { prisma: appPrisma } = createDatabaseClient(appUrl, { maxConnections: 4 });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // A test that replaces this database (a restore, a preview-base refresh) ends the pool's idle
+  // connections from the server side; without a listener that error would end the test run.
+  // The pool discards such a connection and opens another for the next query.
+  pool.on("error", () => {});
   return {
     name,
     url,
