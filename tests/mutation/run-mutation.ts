@@ -6,6 +6,7 @@ import type { PartialStrykerOptions } from "@stryker-mutator/api/core";
 import { Stryker } from "@stryker-mutator/core";
 import { intOption } from "../../bench/bench-server.ts";
 import { runCli } from "../../functions/cli/run-cli.ts";
+import { ConfigError } from "../../functions/config/config-error.ts";
 import { withDatabaseName } from "../../functions/db/database-url.ts";
 import { startEmbeddedPostgres } from "../../functions/db/embedded-postgres.ts";
 import { freePort } from "../support/free-port.ts";
@@ -40,7 +41,7 @@ function selectedModules(args: string[]): MutationModule[] {
   return names.map((name) => {
     const found = MUTATION_MODULES.find((candidate) => candidate.name === name);
     if (!found) {
-      throw new Error(`No module '${name}'. Known: ${MUTATION_MODULES.map((module) => module.name).join(", ")}`);
+      throw new ConfigError(`No module '${name}'. Known: ${MUTATION_MODULES.map((module) => module.name).join(", ")}`);
     }
     return found;
   });
