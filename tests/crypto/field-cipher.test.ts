@@ -33,6 +33,13 @@ describe("field encryption (AES-256-GCM with key ids)", () => {
       null,
       null,
     ]);
+    expect(cipher.encryptOptional("users.phone", undefined)).toBeNull();
+    expect(cipher.decryptOptional("users.phone", cipher.encryptOptional("users.phone", "0161 496 0201"))).toBe(
+      "0161 496 0201",
+    );
+    expect(() => cipher.decrypt("users.phone", "plain")).toThrow(
+      expect.objectContaining({ name: "FieldDecryptionError" }),
+    );
   });
 
   it("detects tampering: any changed byte, a value moved to another column, a forged key id", () => {

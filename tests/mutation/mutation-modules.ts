@@ -39,6 +39,9 @@ export const MUTATION_MODULES: MutationModule[] = [
   ]),
   mutationModule("auth/login-throttle", ["tests/auth/login-throttle.test.ts", "tests/api/auth.test.ts"]),
   mutationModule("db/soft-delete", ["tests/db/soft-delete.test.ts"]),
-  mutationModule("retention/retention-jobs", ["tests/retention/retention-jobs.test.ts"]),
+  mutationModule("retention/retention-jobs", [
+    "tests/retention/retention-jobs.test.ts",
+    "tests/retention/retention-rules.test.ts",
+  ]),
   mutationModule("gdpr/erase-person", ["tests/api/gdpr.test.ts", "tests/gdpr/erase-person.test.ts"]),
 ];

@@ -123,8 +123,11 @@ describe("listings, financials and audit logs", () => {
       data: { lastActivityAt: new Date(year.getTime() - HOUR) },
     });
 
+    expect((await runRetentionJob(db.appPrisma, storage, "listings", { clock, dryRun: true })).processed).toBe(1);
     const result = await runRetentionJob(db.appPrisma, storage, "listings", { clock });
     expect(result.processed).toBe(1);
+    // Archived now, and long inactive: no longer due.
+    expect((await runRetentionJob(db.appPrisma, storage, "listings", { clock, dryRun: true })).processed).toBe(0);
     const statuses = await db.prisma.business.findMany({
       where: { id: { in: [under!.id, over!.id] } },
       select: { id: true, status: true },
