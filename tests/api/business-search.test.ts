@@ -72,7 +72,16 @@ describe("listing search, checked against a plain query", () => {
   const candidates = (statuses: BusinessStatus[] = ["PUBLISHED", "UNDER_OFFER"]) =>
     db.prisma.business.findMany({
       where: { deletedAt: null, status: { in: statuses } },
-      select: { id: true, askingPrice: true, revenue: true, ebitda: true, publishedAt: true, status: true },
+      select: {
+        id: true,
+        askingPrice: true,
+        revenue: true,
+        ebitda: true,
+        publishedAt: true,
+        status: true,
+        sicCode: true,
+        region: true,
+      },
     });
 
   /** Pages through a query; returns the ids in order and the page sizes. */
@@ -147,19 +156,7 @@ describe("listing search, checked against a plain query", () => {
   });
 
   it("trims SIC and region lists", async () => {
-    const all = await db.prisma.business.findMany({
-      where: { deletedAt: null, status: { in: ["PUBLISHED", "UNDER_OFFER"] } },
-      select: {
-        id: true,
-        sicCode: true,
-        region: true,
-        publishedAt: true,
-        askingPrice: true,
-        revenue: true,
-        ebitda: true,
-        status: true,
-      },
-    });
+    const all = await candidates();
     const expected = sortedBy(
       all.filter(
         (row) =>

@@ -204,6 +204,19 @@ async function expectedReport(db: TestDatabase, userId: string) {
 }
 
 /** A report list as table -> rows; a malformed entry would show as a key "undefined". */
+/** Counts of other people's live rows of each kind the erasure touches: must not change. */
+function othersRows(db: TestDatabase, personId: string) {
+  return db.query(
+    `SELECT (SELECT count(*) FROM sessions WHERE user_id <> $1) AS sessions,
+            (SELECT count(*) FROM deal_room_members WHERE user_id <> $1 AND revoked_at IS NULL) AS members,
+            (SELECT count(*) FROM businesses WHERE seller_id <> $1 AND deleted_at IS NULL) AS listings,
+            (SELECT count(*) FROM inquiries WHERE buyer_id <> $1 AND message <> $2) AS inquiries,
+            (SELECT count(*) FROM matches m JOIN buyer_profiles p ON p.id = m.buyer_profile_id WHERE p.user_id <> $1) AS matches,
+            (SELECT count(*) FROM activity_logs WHERE anonymized_at IS NULL AND user_id <> $1) AS activity`,
+    [personId, ERASED_TEXT],
+  );
+}
+
 const asCounts = (list: { table: string; rows: number }[]) =>
   Object.fromEntries(list.map((entry) => [String(entry.table), entry.rows ?? "missing"]));
 
@@ -226,15 +239,7 @@ describe("erasing a person (GDPR article 17)", () => {
     const bystanderEmail = email === ACTORS.otherSeller ? ACTORS.buyerWithoutNda : ACTORS.otherSeller;
     const bystander = await leaveFootprint(harness, bystanderEmail, "bystander");
     const bystanderBefore = await whereItAppears(db, "bystander");
-    const othersBefore = await db.query(
-      `SELECT (SELECT count(*) FROM sessions WHERE user_id <> $1) AS sessions,
-              (SELECT count(*) FROM deal_room_members WHERE user_id <> $1 AND revoked_at IS NULL) AS members,
-              (SELECT count(*) FROM businesses WHERE seller_id <> $1 AND deleted_at IS NULL) AS listings,
-              (SELECT count(*) FROM inquiries WHERE buyer_id <> $1 AND message <> $2) AS inquiries,
-              (SELECT count(*) FROM matches m JOIN buyer_profiles p ON p.id = m.buyer_profile_id WHERE p.user_id <> $1) AS matches,
-              (SELECT count(*) FROM activity_logs WHERE anonymized_at IS NULL AND user_id <> $1) AS activity`,
-      [person.id, ERASED_TEXT],
-    );
+    const othersBefore = await othersRows(db, person.id);
     return { db, person, footprint, bystander, bystanderBefore, othersBefore };
   }
 
@@ -293,17 +298,7 @@ describe("erasing a person (GDPR article 17)", () => {
     // Nobody else's data changed.
     expect(await whereItAppears(db, "bystander")).toEqual(bystanderBefore);
     expect(await harness.storage.get(bystander.documentKey)).toBeDefined();
-    expect(
-      await db.query(
-        `SELECT (SELECT count(*) FROM sessions WHERE user_id <> $1) AS sessions,
-                (SELECT count(*) FROM deal_room_members WHERE user_id <> $1 AND revoked_at IS NULL) AS members,
-                (SELECT count(*) FROM businesses WHERE seller_id <> $1 AND deleted_at IS NULL) AS listings,
-                (SELECT count(*) FROM inquiries WHERE buyer_id <> $1 AND message <> $2) AS inquiries,
-                (SELECT count(*) FROM matches m JOIN buyer_profiles p ON p.id = m.buyer_profile_id WHERE p.user_id <> $1) AS matches,
-                (SELECT count(*) FROM activity_logs WHERE anonymized_at IS NULL AND user_id <> $1) AS activity`,
-        [person.id, ERASED_TEXT],
-      ),
-    ).toEqual(othersBefore);
+    expect(await othersRows(db, person.id)).toEqual(othersBefore);
 
     // Idempotent: a second erasure finds nothing more to do.
     const again = await erasePerson(db.appPrisma, harness.storage, person.id, { now: LATER });
