@@ -6,9 +6,9 @@ import pg from "pg";
 import {
   buildSearchSql,
   encodeCursor,
-  type SearchQuery,
+  type ListingSearch,
   type SearchRow,
-} from "../../functions/api/routes/businesses/search-query.ts";
+} from "../../functions/listings/search-query.ts";
 
 const [url, port] = process.argv.slice(2);
 if (!url || !port) {
@@ -18,17 +18,17 @@ if (!url || !port) {
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 
 /** Hand-parsing of exactly the parameters the benchmark sends. */
-function parse(params: URLSearchParams): SearchQuery {
+function parse(params: URLSearchParams): ListingSearch {
   const list = (name: string) => params.get(name)?.split(",");
   const number = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
   return {
     sic: list("sic"),
-    region: list("region") as SearchQuery["region"],
+    region: list("region") as ListingSearch["region"],
     minPricePence: number("minPricePence"),
     maxPricePence: number("maxPricePence"),
     minRevenuePence: number("minRevenuePence"),
     q: params.get("q") ?? undefined,
-    sort: (params.get("sort") ?? undefined) as SearchQuery["sort"],
+    sort: (params.get("sort") ?? undefined) as ListingSearch["sort"],
     limit: number("limit") ?? 20,
   };
 }

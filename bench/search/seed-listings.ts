@@ -1,5 +1,7 @@
 import pg from "pg";
-import { REGIONS } from "../../functions/api/routes/businesses/schemas.ts";
+import { UkRegion } from "../../generated/prisma/enums.ts";
+
+const REGIONS = Object.values(UkRegion);
 
 /** SIC codes spread over several sections, so SIC filters select realistic fractions. */
 const SIC_CODES = [

@@ -29,3 +29,4 @@ export async function confirmPasswordReset(
     await revokeAllSessions(tx, userId, now);
   });
 }
+confirmPasswordReset.failures = ["token_invalid"] as const;

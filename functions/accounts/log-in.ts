@@ -68,3 +68,4 @@ export async function logIn(
     return tokens;
   });
 }
+logIn.failures = ["invalid_credentials", "account_suspended", "rate_limited"] as const;

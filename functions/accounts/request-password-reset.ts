@@ -22,3 +22,4 @@ export async function requestPasswordReset(
     request.receivedAt,
   );
 }
+requestPasswordReset.failures = ["rate_limited"] as const;

@@ -43,3 +43,4 @@ export async function requestRegistration(
     request.receivedAt,
   );
 }
+requestRegistration.failures = ["rate_limited"] as const;

@@ -16,3 +16,4 @@ export async function verifyEmail(
     await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
   });
 }
+verifyEmail.failures = ["token_invalid"] as const;

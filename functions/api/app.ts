@@ -6,25 +6,25 @@ import { secureHeaders } from "hono/secure-headers";
 import { classifyDatabaseError } from "../db/database-errors.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import { requestQueryStats } from "../db/query-instrumentation.ts";
+import { MAX_DOCUMENT_BYTES } from "../deal-rooms/document-rules.ts";
 import { AppError } from "../errors/app-error.ts";
-import type { AppDependencies, AppEnv } from "./app-context.ts";
+import type { AppDependencies } from "../runtime/app-dependencies.ts";
+import type { AppEnv } from "./app-context.ts";
 import { clientAddress } from "./client-address.ts";
 import { fieldErrorsFromZod, problemResponse, toAppError } from "./errors.ts";
 import { PUBLIC_FOR_FIVE_MINUTES, privateByDefault } from "./middleware/cache-control.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { fieldsWithNulCharacters } from "./nul-characters.ts";
 import { registerAdminRoutes } from "./routes/admin/index.ts";
-import { registerAdvisorRoutes } from "./routes/advisors/index.ts";
+import { registerAdvisorRoutes } from "./routes/advisors/list.ts";
 import { registerAuthRoutes } from "./routes/auth/index.ts";
 import { registerBusinessRoutes } from "./routes/businesses/index.ts";
-import { MAX_DOCUMENT_BYTES } from "./routes/deal-rooms/documents.ts";
-import { LARGE_BODY_ROUTE, registerDealRoomAllRoutes } from "./routes/deal-rooms/index.ts";
+import { registerDealRoomRoutes } from "./routes/deal-rooms/index.ts";
+import { UPLOAD_ROUTE } from "./routes/deal-rooms/upload-document.ts";
 import { registerFinancialRoutes } from "./routes/financials/index.ts";
-import { registerGdprRoutes } from "./routes/gdpr/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
-import { registerMatchRoutes } from "./routes/matches/index.ts";
-import { registerBuyerProfileRoutes } from "./routes/profiles/buyer-profile.ts";
+import { registerMeRoutes } from "./routes/me/index.ts";
 import { registerReady } from "./routes/ready.ts";
 import { registerReferencePage } from "./routes/reference-page.ts";
 import { registerValuationRoutes } from "./routes/valuations/index.ts";
@@ -49,7 +49,6 @@ export function createApp(deps: AppDependencies) {
   app.use(requestId({ headerName: "X-Request-Id" }));
   app.use(async (c, next) => {
     c.set("deps", deps);
-    c.set("user", undefined);
     c.set("request", {
       requestId: c.get("requestId"),
       ipAddress: clientAddress(c),
@@ -69,7 +68,7 @@ export function createApp(deps: AppDependencies) {
       path: c.req.path,
       status: c.res.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
-      userId: c.get("user")?.id,
+      userId: c.var.request.caller?.id,
       queries: queries.count,
       queryMs: Math.round(queries.totalMs * 10) / 10,
     });
@@ -100,7 +99,7 @@ export function createApp(deps: AppDependencies) {
     },
   });
   app.use((c, next) =>
-    c.req.method === "POST" && LARGE_BODY_ROUTE.test(c.req.path) ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next),
+    c.req.method === "POST" && UPLOAD_ROUTE.test(c.req.path) ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next),
   );
 
   app.use(idempotency);
@@ -117,9 +116,9 @@ export function createApp(deps: AppDependencies) {
   const withListings = registerBusinessRoutes(withAccounts);
   const withInquiries = registerInquiryRoutes(withListings);
   const withFigures = registerValuationRoutes(registerFinancialRoutes(withInquiries));
-  const withPeople = registerAdvisorRoutes(registerMatchRoutes(registerBuyerProfileRoutes(withFigures)));
-  const withDealRooms = registerDealRoomAllRoutes(withPeople);
-  const routes = registerGdprRoutes(registerAdminRoutes(withDealRooms));
+  const withPeople = registerAdvisorRoutes(registerMeRoutes(withFigures));
+  const withDealRooms = registerDealRoomRoutes(withPeople);
+  const routes = registerAdminRoutes(withDealRooms);
 
   // The API's description is the same for everyone: cacheable on purpose.
   app.use("/openapi.json", async (c, next) => {

@@ -2,9 +2,9 @@ import { handle } from "hono/aws-lambda";
 import { loadEnvironment } from "../config/environment.ts";
 import { linkedEnvironment } from "../config/linked-resources.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
+import type { AppDependencies } from "../runtime/app-dependencies.ts";
+import { createDependencies } from "../runtime/create-dependencies.ts";
 import { createApp } from "./app.ts";
-import type { AppDependencies } from "./app-context.ts";
-import { createDependencies } from "./create-dependencies.ts";
 
 /** The API as an AWS Lambda handler (API Gateway HTTP API, payload v2). */
 export function createLambdaHandler(deps: AppDependencies) {

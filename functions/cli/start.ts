@@ -5,7 +5,6 @@ import { serve } from "@hono/node-server";
 import { formatDevelopmentLogins } from "../../prisma/seed/print-logins.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { createApp } from "../api/app.ts";
-import { createDependencies } from "../api/create-dependencies.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
 import { ensureLoginRole, withCredentials } from "../db/database-roles.ts";
@@ -13,6 +12,7 @@ import { openLocalDatabase } from "../db/local-database.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
 import { messagePreparers } from "../messages/message-preparers.ts";
 import { startOutboxDispatcher } from "../outbox/outbox-dispatcher.ts";
+import { createDependencies } from "../runtime/create-dependencies.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = `

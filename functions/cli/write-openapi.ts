@@ -3,9 +3,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { createApp } from "../api/app.ts";
-import { createDependencies } from "../api/create-dependencies.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
+import { createDependencies } from "../runtime/create-dependencies.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = `

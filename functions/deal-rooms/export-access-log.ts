@@ -1,5 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ActivityAction } from "../activity/record-activity.ts";
+import type { SignedInRequest } from "../requests/request-context.ts";
+import { loadDealRoomFor, requireRole } from "./deal-room-access.ts";
 
 /** One view or download of a deal-room document, with what is needed to check it against the chain. */
 export interface AccessLogEntry {
@@ -25,6 +27,7 @@ export interface AccessLogEntry {
 }
 
 export interface AccessLogExport {
+  dealRoomId: string;
   /** The chain's head when the export began: every row of the export is at or before it. */
   chainHead: { lastId: string; lastHash: string };
   rows: AsyncGenerator<AccessLogEntry>;
@@ -52,13 +55,34 @@ interface Row {
 }
 
 /**
- * Every view and download of a deal room's documents, oldest first, with no limit: read in
- * batches (keyset on the log's id) as the caller consumes them, so a room with a million events
- * streams in constant memory. `documents` are the room's documents, read by the caller as the
- * person asking (row-level security); the log itself is read as it stands.
+ * The room's owner (or an admin) exports every view and download of the room's documents, oldest
+ * first, with no limit, each row with its place in the activity log's hash chain.
  */
 export async function exportAccessLog(
+  deps: { prisma: PrismaClient },
+  input: { dealRoomId: string },
+  request: SignedInRequest,
+): Promise<AccessLogExport> {
+  const { prisma } = deps;
+  const access = await loadDealRoomFor(prisma, input.dealRoomId, request.caller, request.receivedAt);
+  requireRole(access, ["OWNER"], "export the access log");
+  // Read as the caller (row-level security); deleted documents stay in the log, so they count.
+  const documents = await prisma.document.findMany({
+    where: { dealRoomId: access.room.id, deletedAt: undefined },
+    select: { id: true, fileName: true, version: true },
+  });
+  return streamAccessLog(prisma, access.room.id, documents);
+}
+exportAccessLog.failures = ["not_found", "forbidden"] as const;
+
+/**
+ * Every view and download of `documents`, oldest first, with no limit: read in batches (keyset on
+ * the log's id) as the caller consumes them, so a room with a million events streams in constant
+ * memory. The log itself is read as it stands.
+ */
+async function streamAccessLog(
   prisma: PrismaClient,
+  dealRoomId: string,
   documents: { id: string; fileName: string; version: number }[],
 ): Promise<AccessLogExport> {
   const [head] = await prisma.$queryRaw<{ last_id: string; last_hash: string }[]>`
@@ -111,5 +135,5 @@ export async function exportAccessLog(
     }
   }
 
-  return { chainHead: { lastId, lastHash: head?.last_hash ?? "" }, rows: rows() };
+  return { dealRoomId, chainHead: { lastId, lastHash: head?.last_hash ?? "" }, rows: rows() };
 }

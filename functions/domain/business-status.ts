@@ -19,3 +19,17 @@ export function canTransition(from: BusinessStatus, to: BusinessStatus): boolean
 export function allowedTransitions(from: BusinessStatus): readonly BusinessStatus[] {
   return TRANSITIONS[from];
 }
+
+/**
+ * The statuses anyone may see, in search and by id; drafts and archived listings are private to
+ * the people running them.
+ */
+export const PUBLIC_STATUSES = ["PUBLISHED", "UNDER_OFFER", "SOLD"] as const satisfies readonly BusinessStatus[];
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+
+/** What a search shows when it names no status: listings still for sale. */
+export const DEFAULT_SEARCH_STATUSES: readonly PublicStatus[] = ["PUBLISHED", "UNDER_OFFER"];
+
+export function isPublicStatus(status: BusinessStatus): status is PublicStatus {
+  return (PUBLIC_STATUSES as readonly BusinessStatus[]).includes(status);
+}

@@ -71,6 +71,11 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   service_unavailable: "The service is briefly unavailable; try again shortly",
 };
 
+/** The HTTP status an error code is rendered with. */
+export function errorStatus(code: ErrorCode): ErrorStatus {
+  return STATUS[code];
+}
+
 export interface FieldError {
   field: string;
   message: string;
@@ -91,6 +96,6 @@ export class AppError extends Error {
   }
 
   get status(): ErrorStatus {
-    return STATUS[this.code];
+    return errorStatus(this.code);
   }
 }

@@ -3,9 +3,9 @@
 // not let anyone flood an inbox (issue 11, finding 7).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/api/app.ts";
-import { createDependencies } from "../../functions/api/create-dependencies.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
+import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { call, problemOf } from "../support/api-client.ts";
 import { capturingLogger } from "../support/capturing-logger.ts";
 import { seedTestData } from "../support/seed.ts";

@@ -5,10 +5,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/api/app.ts";
-import { createDependencies } from "../../functions/api/create-dependencies.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
 import { ErrorCode } from "../../functions/errors/app-error.ts";
+import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { loginAs } from "../support/api-client.ts";
 import { seedTestData } from "../support/seed.ts";

@@ -1,9 +1,9 @@
 import type { LambdaContext, LambdaEvent } from "hono/aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDependencies } from "../../functions/api/create-dependencies.ts";
 import { createLambdaHandler } from "../../functions/api/lambda.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
+import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { call } from "../support/api-client.ts";
 import { seedTestData } from "../support/seed.ts";
 import { createTestApp } from "../support/test-app.ts";

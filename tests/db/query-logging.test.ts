@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/api/app.ts";
-import { createDependencies } from "../../functions/api/create-dependencies.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import { instrumentQueries, redactQueryArgs } from "../../functions/db/query-instrumentation.ts";
+import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { capturingLogger } from "../support/capturing-logger.ts";
 import { seedTestData } from "../support/seed.ts";
 import { BUSINESS } from "../support/seed-actors.ts";

@@ -19,21 +19,18 @@ function mutationModule(name: string, tests: string[]): MutationModule {
 export const MUTATION_MODULES: MutationModule[] = [
   mutationModule("ops/backup-rotation", ["tests/ops/backup-rotation.test.ts"]),
   mutationModule("domain/sic-hierarchy", ["tests/domain/sic-hierarchy.test.ts"]),
-  mutationModule("api/routes/businesses/search-query", [
-    "tests/api/businesses.test.ts",
-    "tests/api/business-search.test.ts",
-  ]),
+  mutationModule("listings/search-query", ["tests/api/businesses.test.ts", "tests/api/business-search.test.ts"]),
   mutationModule("domain/business-status", ["tests/domain/business-status.test.ts", "tests/api/businesses.test.ts"]),
   mutationModule("domain/inquiry-status", ["tests/domain/inquiry-status.test.ts", "tests/api/inquiries.test.ts"]),
   mutationModule("crypto/field-cipher", ["tests/crypto/field-cipher.test.ts"]),
-  mutationModule("api/access/business-access", [
+  mutationModule("listings/listing-access", [
     "tests/api/listing-access.test.ts",
     "tests/api/authorization-matrix.test.ts",
     "tests/api/businesses.test.ts",
     "tests/api/inquiries.test.ts",
     "tests/api/financials-valuations.test.ts",
   ]),
-  mutationModule("api/access/deal-room-access", [
+  mutationModule("deal-rooms/deal-room-access", [
     "tests/api/deal-rooms.test.ts",
     "tests/api/authorization-matrix.test.ts",
   ]),

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { createLogger } from "../../functions/api/logger.ts";
+import { createLogger } from "../../functions/runtime/logger.ts";
 
 /** A real pino logger whose lines a test can read back, parsed. */
 export function capturingLogger(level = "info") {

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { createApp } from "../../functions/api/app.ts";
-import { createDependencies } from "../../functions/api/create-dependencies.ts";
 import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import type { Clock } from "../../functions/clock/clock.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import type { PoolStats } from "../../functions/db/prisma-client.ts";
 import { messagePreparers } from "../../functions/messages/message-preparers.ts";
 import { dispatchOutbox } from "../../functions/outbox/dispatch-outbox.ts";
+import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { REPO_ROOT } from "./prisma-cli.ts";

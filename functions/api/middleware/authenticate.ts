@@ -4,8 +4,8 @@ import { verifyAccessToken } from "../../auth/access-token.ts";
 import { findSignedInAccount } from "../../auth/find-signed-in-account.ts";
 import { runActingAs } from "../../db/database-session.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { activityOrigin } from "../../requests/request-context.ts";
-import type { AppEnv, AuthenticatedUser } from "../app-context.ts";
+import { activityOrigin, type SignedInRequest, signedIn } from "../../requests/request-context.ts";
+import type { AppEnv } from "../app-context.ts";
 
 /**
  * Reads `Authorization: Bearer <access token>`. With `required`, a missing or bad token is a
@@ -18,7 +18,6 @@ export function authenticate(options: { required: boolean }) {
     const header = c.req.header("authorization");
     if (!header) {
       if (options.required) throw new AppError("unauthorized");
-      c.set("user", undefined);
       return next();
     }
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
@@ -39,15 +38,15 @@ export function authenticate(options: { required: boolean }) {
     // The login session ended (logout, password reset, refresh-token reuse, suspension): so
     // did every access token it issued.
     if (!account.sessionLive) throw new AppError("token_invalid", "This session has ended; log in again.");
-    c.set("user", { id: account.id, role: account.role, email: account.email, sessionId: claims.sessionId });
-    // From here on the request's queries act as this user (audit actor, row-level security).
-    await runActingAs(account, next);
+    // The request now knows its caller: a new context, not a changed one, and the database
+    // session follows from it (audit actor, row-level security).
+    const caller = { id: account.id, role: account.role, email: account.email, sessionId: claims.sessionId };
+    c.set("request", { ...c.var.request, caller });
+    await runActingAs(caller, next);
   });
 }
 
-/** The authenticated caller; for handlers behind `authenticate({ required: true })`. */
-export function currentUser(c: { get(key: "user"): AuthenticatedUser | undefined }): AuthenticatedUser {
-  const user = c.get("user");
-  if (!user) throw new AppError("unauthorized");
-  return user;
+/** The request of a route behind `authenticate({ required: true })`, with its caller. */
+export function signedInRequest(c: { var: { request: AppEnv["Variables"]["request"] } }): SignedInRequest {
+  return signedIn(c.var.request);
 }

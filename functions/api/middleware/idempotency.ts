@@ -20,6 +20,11 @@ const LOCK_NOT_AVAILABLE = "55P03";
  */
 const EXCLUDED = [/^\/auth\//, /\/data-export$/];
 
+/** Whether a request to `path` with `method` honours an Idempotency-Key. */
+export function takesIdempotencyKey(method: string, path: string): boolean {
+  return method.toUpperCase() === "POST" && !EXCLUDED.some((pattern) => pattern.test(path));
+}
+
 const sha256 = (data: string | ArrayBuffer) =>
   createHash("sha256")
     .update(typeof data === "string" ? data : new Uint8Array(data))
@@ -48,7 +53,7 @@ async function scopeOf(c: Context<AppEnv>): Promise<string> {
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
-  if (c.req.method !== "POST" || key === undefined || EXCLUDED.some((path) => path.test(c.req.path))) return next();
+  if (key === undefined || !takesIdempotencyKey(c.req.method, c.req.path)) return next();
   if (!KEY_PATTERN.test(key)) {
     throw new AppError("validation_failed", undefined, {
       fields: [{ field: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters" }],

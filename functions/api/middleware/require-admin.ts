@@ -8,7 +8,7 @@ const authenticateRequired = authenticate({ required: true });
 /** Authenticates the caller and lets only admins through (403 for everyone else). */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   await authenticateRequired(c, async () => {
-    if (c.get("user")?.role !== "ADMIN") throw new AppError("forbidden", "Admins only.");
+    if (c.var.request.caller?.role !== "ADMIN") throw new AppError("forbidden", "Admins only.");
     await next();
   });
 });

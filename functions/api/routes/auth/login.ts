@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import { logIn } from "../../../accounts/log-in.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { problems } from "../openapi-helpers.ts";
+import { defineRoute } from "../define-route.ts";
 import { EmailSchema, TokenPairSchema } from "./schemas.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/auth/login",
   tags: ["Authentication"],
@@ -13,6 +13,8 @@ const route = createRoute({
   description:
     "Rate-limited: after 3 failed attempts for an account each attempt is slowed down; after 5 failures in 15 minutes " +
     "(or 20 from one IP address) logins are refused with 429 and Retry-After.",
+  access: "public",
+  failures: logIn.failures,
   request: {
     body: {
       required: true,
@@ -23,7 +25,6 @@ const route = createRoute({
   },
   responses: {
     200: { description: "Logged in", content: { "application/json": { schema: TokenPairSchema } } },
-    ...problems(400, 401, 403, 429),
   },
 });
 

@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
 import { requestRegistration } from "../../../accounts/request-registration.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { problems } from "../openapi-helpers.ts";
-import { AcceptedSchema, EmailSchema, PasswordSchema } from "./schemas.ts";
+import { defineRoute } from "../define-route.ts";
+import { ACCEPTED, AcceptedSchema, EmailSchema, PasswordSchema, SELF_SERVICE_ROLES } from "./schemas.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/auth/register",
   tags: ["Authentication"],
@@ -16,6 +16,8 @@ const route = createRoute({
     "confirmed (POST /auth/verify-email). An address with an account gets an email saying someone tried. " +
     "Admins are created only by seed or by another admin. Limited per IP address (429) and, quietly, per " +
     "email address (no more emails past 3 an hour).",
+  access: "public",
+  failures: requestRegistration.failures,
   request: {
     body: {
       required: true,
@@ -25,7 +27,7 @@ const route = createRoute({
             email: EmailSchema,
             password: PasswordSchema,
             name: z.string().trim().min(1).max(200),
-            role: z.enum(["SELLER", "BUYER", "ADVISOR"]),
+            role: z.enum(SELF_SERVICE_ROLES),
           }),
         },
       },
@@ -36,13 +38,12 @@ const route = createRoute({
       description: "Accepted: check the inbox of the address",
       content: { "application/json": { schema: AcceptedSchema } },
     },
-    ...problems(400, 429),
   },
 });
 
 export function registerRegister<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
     await requestRegistration(c.get("deps"), c.req.valid("json"), c.var.request);
-    return c.json({ message: "Check your email to continue." }, 202);
+    return c.json(ACCEPTED, 202);
   });
 }

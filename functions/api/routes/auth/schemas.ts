@@ -1,5 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import type { User } from "../../../../generated/prisma/client.ts";
+import { UserRole, UserStatus } from "../../../../generated/prisma/enums.ts";
 import { uuid } from "../uuid.ts";
+
+/** The roles anyone can sign up for; admins are made by seed or by another admin. */
+export const SELF_SERVICE_ROLES = [UserRole.SELLER, UserRole.BUYER, UserRole.ADVISOR] as const;
 
 export const EmailSchema = z
   .email()
@@ -28,8 +33,8 @@ export const UserSchema = z
     id: uuid(),
     email: z.string(),
     name: z.string(),
-    role: z.enum(["ADMIN", "SELLER", "BUYER", "ADVISOR"]),
-    status: z.enum(["ACTIVE", "SUSPENDED"]),
+    role: z.enum(UserRole),
+    status: z.enum(UserStatus),
     emailVerified: z.boolean(),
     createdAt: z.iso.datetime(),
   })
@@ -38,17 +43,14 @@ export const UserSchema = z
 /** The answer to a request whose outcome arrives by e-mail (registration, password reset). */
 export const AcceptedSchema = z.object({ message: z.string() }).openapi("Accepted");
 
+/** The one answer such a request gets, whatever happened (so it cannot be used to find accounts). */
+export const ACCEPTED = { message: "Check your email to continue." };
+
+export const TokenBodySchema = z.object({ token: z.string().min(1).max(512) });
+
 export const RefreshTokenBodySchema = z.object({ refreshToken: z.string().min(1).max(512) });
 
-export function toUserResponse(user: {
-  id: string;
-  email: string;
-  name: string;
-  role: "ADMIN" | "SELLER" | "BUYER" | "ADVISOR";
-  status: "ACTIVE" | "SUSPENDED";
-  emailVerifiedAt: Date | null;
-  createdAt: Date;
-}) {
+export function toUserResponse(user: User) {
   return {
     id: user.id,
     email: user.email,

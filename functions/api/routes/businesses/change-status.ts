@@ -1,14 +1,13 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
-import { allowedTransitions, canTransition } from "../../../domain/business-status.ts";
-import { AppError } from "../../../errors/app-error.ts";
-import { loadBusinessForOwner } from "../../access/business-access.ts";
+import { BusinessStatus } from "../../../../generated/prisma/enums.ts";
+import { changeListingStatus } from "../../../listings/change-listing-status.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { authenticate, currentUser } from "../../middleware/authenticate.ts";
-import { bearerAuth, problems } from "../openapi-helpers.ts";
-import { BusinessSchema, IdParamSchema, STATUSES, toBusinessResponse } from "./schemas.ts";
+import { signedInRequest } from "../../middleware/authenticate.ts";
+import { defineRoute } from "../define-route.ts";
+import { BusinessSchema, IdParamSchema, toBusinessResponse } from "./schemas.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/businesses/{id}/status",
   tags: ["Listings"],
@@ -16,43 +15,19 @@ const route = createRoute({
   description:
     "Allowed: DRAFT -> PUBLISHED | ARCHIVED; PUBLISHED -> UNDER_OFFER | ARCHIVED; UNDER_OFFER -> PUBLISHED | SOLD | " +
     "ARCHIVED; ARCHIVED -> DRAFT. Anything else is 409 invalid_transition.",
-  security: bearerAuth,
-  middleware: [authenticate({ required: true })] as const,
+  access: "signed-in",
+  failures: changeListingStatus.failures,
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { "application/json": { schema: z.object({ status: z.enum(STATUSES) }) } } },
+    body: { required: true, content: { "application/json": { schema: z.object({ status: z.enum(BusinessStatus) }) } } },
   },
-  responses: {
-    200: { description: "Status changed", content: { "application/json": { schema: BusinessSchema } } },
-    ...problems(400, 401, 403, 404, 409),
-  },
+  responses: { 200: { description: "Status changed", content: { "application/json": { schema: BusinessSchema } } } },
 });
 
 export function registerChangeBusinessStatus<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
-    const { prisma } = c.get("deps");
-    const business = await loadBusinessForOwner(prisma, c.req.valid("param").id, currentUser(c));
-    const target = c.req.valid("json").status;
-    if (!canTransition(business.status, target)) {
-      const allowed = allowedTransitions(business.status);
-      throw new AppError(
-        "invalid_transition",
-        `A ${business.status} listing can move to ${allowed.length ? allowed.join(" or ") : "nothing (final)"}, not ${target}.`,
-      );
-    }
-    const now = c.var.request.receivedAt;
-    // Conditional on the status we checked, so two concurrent changes cannot both apply.
-    const { count } = await prisma.business.updateMany({
-      where: { id: business.id, status: business.status, deletedAt: null },
-      data: {
-        status: target,
-        version: { increment: 1 },
-        lastActivityAt: now,
-        ...(target === "PUBLISHED" && !business.publishedAt ? { publishedAt: now } : {}),
-      },
-    });
-    if (count === 0) throw new AppError("conflict", "The listing's status changed meanwhile; read it again.");
-    const updated = await prisma.business.findUniqueOrThrow({ where: { id: business.id } });
+    const input = { businessId: c.req.valid("param").id, status: c.req.valid("json").status };
+    const updated = await changeListingStatus(c.get("deps"), input, signedInRequest(c));
     c.header("ETag", `"${updated.version}"`);
     return c.json(toBusinessResponse(updated, true), 200);
   });

@@ -1,23 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Business } from "../../../../generated/prisma/client.ts";
+import { BusinessStatus, PremisesTenure, UkRegion } from "../../../../generated/prisma/enums.ts";
+import type { ListingFields } from "../../../listings/listing-fields.ts";
 import { uuid } from "../uuid.ts";
-
-export const REGIONS = [
-  "NORTH_EAST",
-  "NORTH_WEST",
-  "YORKSHIRE_AND_THE_HUMBER",
-  "EAST_MIDLANDS",
-  "WEST_MIDLANDS",
-  "EAST_OF_ENGLAND",
-  "LONDON",
-  "SOUTH_EAST",
-  "SOUTH_WEST",
-  "WALES",
-  "SCOTLAND",
-  "NORTHERN_IRELAND",
-] as const;
-export const STATUSES = ["DRAFT", "PUBLISHED", "UNDER_OFFER", "SOLD", "ARCHIVED"] as const;
-export const TENURES = ["FREEHOLD", "LEASEHOLD", "HOME_BASED", "NO_PREMISES"] as const;
 
 /** Money crosses the API as whole pence in a JSON number (exact up to £90 trillion). */
 const Pence = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -35,7 +20,7 @@ export const BusinessInputSchema = z.object({
     .nullable()
     .optional(),
   sicCode: z.string().regex(/^\d{4,5}$/, "must be a SIC 2007 code (5 digits; legacy 4-digit codes accepted)"),
-  region: z.enum(REGIONS),
+  region: z.enum(UkRegion),
   town: z.string().trim().min(1).max(100).nullable().optional(),
   postcode: z.string().trim().toUpperCase().max(10).nullable().optional(),
   askingPricePence: Pence,
@@ -44,10 +29,10 @@ export const BusinessInputSchema = z.object({
   sdePence: SignedPence.nullable().optional(),
   employees: z.number().int().min(0).max(1_000_000).nullable().optional(),
   yearEstablished: z.number().int().min(1600).max(2200).nullable().optional(),
-  premisesTenure: z.enum(TENURES),
+  premisesTenure: z.enum(PremisesTenure),
   isConfidential: z.boolean().default(true),
   reasonForSale: z.string().trim().max(1000).nullable().optional(),
-});
+}) satisfies z.ZodType<ListingFields, unknown>;
 
 export const BusinessUpdateSchema = BusinessInputSchema.partial().refine((value) => Object.keys(value).length > 0, {
   message: "send at least one field",
@@ -59,17 +44,17 @@ export const BusinessSchema = z
     title: z.string(),
     description: z.string(),
     sicCode: z.string(),
-    region: z.enum(REGIONS),
+    region: z.enum(UkRegion),
     askingPricePence: z.number().int(),
     revenuePence: z.number().int().nullable(),
     ebitdaPence: z.number().int().nullable(),
     sdePence: z.number().int().nullable(),
     employees: z.number().int().nullable(),
     yearEstablished: z.number().int().nullable(),
-    premisesTenure: z.enum(TENURES),
+    premisesTenure: z.enum(PremisesTenure),
     isConfidential: z.boolean(),
     reasonForSale: z.string().nullable(),
-    status: z.enum(STATUSES),
+    status: z.enum(BusinessStatus),
     publishedAt: z.iso.datetime().nullable(),
     lastActivityAt: z.iso.datetime(),
     viewCount: z.number().int(),
@@ -113,20 +98,6 @@ export function toBusinessResponse(business: Business, seesIdentity: boolean): z
     companyNumber: seesIdentity ? business.companyNumber : null,
     town: seesIdentity ? business.town : null,
     postcode: seesIdentity ? business.postcode : null,
-  };
-}
-
-/** Input (pence as numbers) to Prisma data (pence as BigInt). */
-export function toBusinessData(input: Partial<z.infer<typeof BusinessInputSchema>>) {
-  const { askingPricePence, revenuePence, ebitdaPence, sdePence, ...rest } = input;
-  const big = (value: number | null | undefined) =>
-    value === undefined ? undefined : value === null ? null : BigInt(value);
-  return {
-    ...rest,
-    ...(askingPricePence !== undefined ? { askingPrice: BigInt(askingPricePence) } : {}),
-    ...(revenuePence !== undefined ? { revenue: big(revenuePence) } : {}),
-    ...(ebitdaPence !== undefined ? { ebitda: big(ebitdaPence) } : {}),
-    ...(sdePence !== undefined ? { sde: big(sdePence) } : {}),
   };
 }
 

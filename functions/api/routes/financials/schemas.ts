@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { BusinessFinancial } from "../../../../generated/prisma/client.ts";
+import { FinancialSource } from "../../../../generated/prisma/enums.ts";
+import type { FinancialYearFields } from "../../../financials/financial-fields.ts";
 import { uuid } from "../uuid.ts";
 
 const Pence = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
@@ -14,8 +16,8 @@ export const FinancialInputSchema = z.object({
   ebitdaPence: Pence.nullable().optional(),
   netProfitPence: Pence.nullable().optional(),
   sdePence: Pence.nullable().optional(),
-  source: z.enum(["SELLER_STATED", "ACCOUNTANT_PREPARED", "FILED_ACCOUNTS"]).default("SELLER_STATED"),
-});
+  source: z.enum(FinancialSource).default("SELLER_STATED"),
+}) satisfies z.ZodType<FinancialYearFields, unknown>;
 
 export const FinancialSchema = z
   .object({
@@ -27,7 +29,7 @@ export const FinancialSchema = z
     ebitdaPence: z.number().int().nullable(),
     netProfitPence: z.number().int().nullable(),
     sdePence: z.number().int().nullable(),
-    source: z.enum(["SELLER_STATED", "ACCOUNTANT_PREPARED", "FILED_ACCOUNTS"]),
+    source: z.enum(FinancialSource),
     enteredById: uuid(),
     createdAt: z.iso.datetime(),
     /** Send as If-Match (quoted) when correcting these figures. */
@@ -58,17 +60,3 @@ export const FinancialParamsSchema = z.object({
   id: uuid().openapi({ param: { name: "id", in: "path" } }),
   financialId: uuid().openapi({ param: { name: "financialId", in: "path" } }),
 });
-
-/** Input (pence as numbers) to Prisma data (pence as BigInt). */
-export function toFinancialData(input: z.infer<typeof FinancialInputSchema>) {
-  const big = (value: number | null | undefined) => (value == null ? null : BigInt(value));
-  return {
-    financialYearEnd: new Date(`${input.financialYearEnd}T00:00:00.000Z`),
-    revenue: BigInt(input.revenuePence),
-    grossProfit: big(input.grossProfitPence),
-    ebitda: big(input.ebitdaPence),
-    netProfit: big(input.netProfitPence),
-    sde: big(input.sdePence),
-    source: input.source,
-  };
-}

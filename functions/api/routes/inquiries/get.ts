@@ -1,31 +1,26 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Schema } from "hono";
-import { loadInquiryFor } from "../../access/inquiry-access.ts";
+import { getInquiry } from "../../../inquiries/get-inquiry.ts";
 import type { AppEnv } from "../../app-context.ts";
-import { authenticate, currentUser } from "../../middleware/authenticate.ts";
-import { bearerAuth, problems } from "../openapi-helpers.ts";
-import { INQUIRY_INCLUDE, InquiryIdParamSchema, InquirySchema, toInquiryResponse } from "./schemas.ts";
+import { signedInRequest } from "../../middleware/authenticate.ts";
+import { defineRoute } from "../define-route.ts";
+import { InquiryIdParamSchema, InquirySchema, toInquiryResponse } from "./schemas.ts";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/inquiries/{id}",
   tags: ["Inquiries"],
   summary: "One inquiry",
   description: "Visible to its buyer, the listing's seller and advisor, and admins.",
-  security: bearerAuth,
-  middleware: [authenticate({ required: true })] as const,
+  access: "signed-in",
+  failures: getInquiry.failures,
   request: { params: InquiryIdParamSchema },
-  responses: {
-    200: { description: "The inquiry", content: { "application/json": { schema: InquirySchema } } },
-    ...problems(400, 401, 404),
-  },
+  responses: { 200: { description: "The inquiry", content: { "application/json": { schema: InquirySchema } } } },
 });
 
 export function registerGetInquiry<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
-    const { prisma } = c.get("deps");
-    const { inquiry } = await loadInquiryFor(prisma, c.req.valid("param").id, currentUser(c));
-    const full = await prisma.inquiry.findUniqueOrThrow({ where: { id: inquiry.id }, include: INQUIRY_INCLUDE });
-    return c.json(toInquiryResponse(full), 200);
+    const inquiry = await getInquiry(c.get("deps"), { inquiryId: c.req.valid("param").id }, signedInRequest(c));
+    return c.json(toInquiryResponse(inquiry), 200);
   });
 }

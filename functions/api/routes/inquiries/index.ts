@@ -5,10 +5,10 @@ import { registerAcceptNda } from "./accept-nda.ts";
 import { registerCreateInquiry } from "./create.ts";
 import { registerGetInquiry } from "./get.ts";
 import { registerListInquiries } from "./list.ts";
-import { registerInquiryTransitions } from "./transition.ts";
+import { registerRespondToInquiry } from "./respond.ts";
 
 export function registerInquiryRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return registerAcceptNda(
-    registerInquiryTransitions(registerGetInquiry(registerListInquiries(registerCreateInquiry(app)))),
+    registerRespondToInquiry(registerGetInquiry(registerListInquiries(registerCreateInquiry(app)))),
   );
 }

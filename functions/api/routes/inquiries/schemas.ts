@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import type { Inquiry, User } from "../../../../generated/prisma/client.ts";
+import { InquiryStatus } from "../../../../generated/prisma/enums.ts";
+import type { InquiryDetails } from "../../../inquiries/inquiry-details.ts";
 import { uuid } from "../uuid.ts";
 
 export const InquirySchema = z
@@ -8,7 +9,7 @@ export const InquirySchema = z
     businessId: uuid(),
     buyer: z.object({ id: uuid(), name: z.string(), email: z.string() }),
     message: z.string(),
-    status: z.enum(["PENDING", "ACCEPTED", "DECLINED", "WITHDRAWN"]),
+    status: z.enum(InquiryStatus),
     respondedAt: z.iso.datetime().nullable(),
     nda: z
       .object({ version: z.string(), acceptedAt: z.iso.datetime() })
@@ -19,9 +20,7 @@ export const InquirySchema = z
   })
   .openapi("Inquiry");
 
-export function toInquiryResponse(
-  inquiry: Inquiry & { buyer: Pick<User, "id" | "name" | "email">; dealRoom: { id: string } | null },
-): z.infer<typeof InquirySchema> {
+export function toInquiryResponse(inquiry: InquiryDetails): z.infer<typeof InquirySchema> {
   return {
     id: inquiry.id,
     businessId: inquiry.businessId,
@@ -37,10 +36,5 @@ export function toInquiryResponse(
     createdAt: inquiry.createdAt.toISOString(),
   };
 }
-
-export const INQUIRY_INCLUDE = {
-  buyer: { select: { id: true, name: true, email: true } },
-  dealRoom: { select: { id: true } },
-} as const;
 
 export const InquiryIdParamSchema = z.object({ id: uuid().openapi({ param: { name: "id", in: "path" } }) });

@@ -1,0 +1,38 @@
+import type { Business, PrismaClient } from "../../generated/prisma/client.ts";
+import type { BusinessStatus } from "../../generated/prisma/enums.ts";
+import { allowedTransitions, canTransition } from "../domain/business-status.ts";
+import { AppError } from "../errors/app-error.ts";
+import type { SignedInRequest } from "../requests/request-context.ts";
+import { loadBusinessForOwner } from "./listing-access.ts";
+
+/** The seller (or an admin) moves a listing along its lifecycle (domain/business-status.ts). */
+export async function changeListingStatus(
+  deps: { prisma: PrismaClient },
+  input: { businessId: string; status: BusinessStatus },
+  request: SignedInRequest,
+): Promise<Business> {
+  const { prisma } = deps;
+  const business = await loadBusinessForOwner(prisma, input.businessId, request.caller);
+  const target = input.status;
+  if (!canTransition(business.status, target)) {
+    const allowed = allowedTransitions(business.status);
+    throw new AppError(
+      "invalid_transition",
+      `A ${business.status} listing can move to ${allowed.length ? allowed.join(" or ") : "nothing (final)"}, not ${target}.`,
+    );
+  }
+  const now = request.receivedAt;
+  // Conditional on the status we checked, so two concurrent changes cannot both apply.
+  const { count } = await prisma.business.updateMany({
+    where: { id: business.id, status: business.status, deletedAt: null },
+    data: {
+      status: target,
+      version: { increment: 1 },
+      lastActivityAt: now,
+      ...(target === "PUBLISHED" && !business.publishedAt ? { publishedAt: now } : {}),
+    },
+  });
+  if (count === 0) throw new AppError("conflict", "The listing's status changed meanwhile; read it again.");
+  return prisma.business.findUniqueOrThrow({ where: { id: business.id } });
+}
+changeListingStatus.failures = ["not_found", "forbidden", "invalid_transition", "conflict"] as const;

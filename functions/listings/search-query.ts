@@ -1,0 +1,154 @@
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { UkRegion } from "../../generated/prisma/enums.ts";
+import { DEFAULT_SEARCH_STATUSES, type PublicStatus } from "../domain/business-status.ts";
+import { sicPrefixes } from "../domain/sic-hierarchy.ts";
+import { AppError } from "../errors/app-error.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The orders a search can be sorted in. */
+export const SORTS = ["newest", "price_asc", "price_desc", "revenue_desc", "relevance"] as const;
+export type SearchSort = (typeof SORTS)[number];
+
+/**
+ * A listing search: every filter of `GET /businesses`, already validated. Filters combine with
+ * AND; the values of one list filter with OR. Money in whole pence.
+ */
+export interface ListingSearch {
+  /** Full-text search in title and description. */
+  q?: string | undefined;
+  /** SIC 2007 codes at any level: section letter or 2 to 5 digits. */
+  sic?: string[] | undefined;
+  region?: UkRegion[] | undefined;
+  /** Default: DEFAULT_SEARCH_STATUSES. */
+  status?: PublicStatus[] | undefined;
+  minPricePence?: number | undefined;
+  maxPricePence?: number | undefined;
+  minRevenuePence?: number | undefined;
+  maxRevenuePence?: number | undefined;
+  minEbitdaPence?: number | undefined;
+  maxEbitdaPence?: number | undefined;
+  /** Default: relevance with q, newest without. */
+  sort?: SearchSort | undefined;
+  limit: number;
+  /** nextCursor from the previous page. */
+  cursor?: string | undefined;
+}
+
+export interface SearchRow {
+  id: string;
+  title: string;
+  sic_code: string;
+  region: string;
+  asking_price_pence: bigint;
+  revenue_pence: bigint | null;
+  ebitda_pence: bigint | null;
+  status: string;
+  is_confidential: boolean;
+  town: string | null;
+  published_at: Date | null;
+  sort_key: string | number | Date | null;
+}
+
+const DOCUMENT = Prisma.sql`to_tsvector('english', title || ' ' || description)`;
+
+/** Sort key expression, direction, and how a cursor's key is read back. */
+function ordering(sort: SearchSort, query: Prisma.Sql) {
+  switch (sort) {
+    case "newest":
+      return { key: Prisma.sql`published_at`, descending: true, parse: (value: string) => new Date(value) };
+    case "price_asc":
+      return { key: Prisma.sql`asking_price_pence`, descending: false, parse: (value: string) => BigInt(value) };
+    case "price_desc":
+      return { key: Prisma.sql`asking_price_pence`, descending: true, parse: (value: string) => BigInt(value) };
+    case "revenue_desc":
+      return {
+        key: Prisma.sql`COALESCE(revenue_pence, -1)`,
+        descending: true,
+        parse: (value: string) => BigInt(value),
+      };
+    case "relevance":
+      return { key: Prisma.sql`ts_rank(${DOCUMENT}, ${query})::float8`, descending: true, parse: Number };
+  }
+}
+
+interface Cursor {
+  sort: string;
+  key: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString("base64url");
+}
+
+function decodeCursor(raw: string, sort: string): Cursor {
+  try {
+    const [cursorSort, key, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
+    if (cursorSort === sort && typeof key === "string" && typeof id === "string" && UUID.test(id)) {
+      return { sort, key, id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError("validation_failed", undefined, {
+    fields: [{ field: "cursor", message: "is not a cursor from this search (same sort order)" }],
+  });
+}
+
+/**
+ * The public listing search as one SQL statement: filters on indexed columns, full-text search
+ * over an expression index, keyset pagination (stable under inserts, no OFFSET scans), and only
+ * the columns a result list needs. Confidential listings never expose their town here.
+ */
+export function buildSearchSql(query: ListingSearch): { sql: Prisma.Sql; sort: SearchSort } {
+  const sort = query.sort ?? (query.q ? "relevance" : "newest");
+  if (sort === "relevance" && !query.q) {
+    throw new AppError("validation_failed", undefined, { fields: [{ field: "sort", message: "relevance needs q" }] });
+  }
+  const tsQuery = Prisma.sql`websearch_to_tsquery('english', ${query.q ?? ""})`;
+  const order = ordering(sort, tsQuery);
+  const statuses = query.status ?? DEFAULT_SEARCH_STATUSES;
+
+  const conditions: Prisma.Sql[] = [Prisma.sql`deleted_at IS NULL`, Prisma.sql`status::text = ANY(${statuses})`];
+  if (query.q) conditions.push(Prisma.sql`${DOCUMENT} @@ ${tsQuery}`);
+  if (query.sic) {
+    const prefixes = query.sic.flatMap(sicPrefixes);
+    conditions.push(
+      Prisma.sql`(${Prisma.join(
+        prefixes.map((prefix) => Prisma.sql`sic_code LIKE ${`${prefix}%`}`),
+        " OR ",
+      )})`,
+    );
+  }
+  if (query.region) conditions.push(Prisma.sql`region = ANY(${query.region}::"UkRegion"[])`);
+  const ranges: [keyof ListingSearch, string, ">=" | "<="][] = [
+    ["minPricePence", "asking_price_pence", ">="],
+    ["maxPricePence", "asking_price_pence", "<="],
+    ["minRevenuePence", "revenue_pence", ">="],
+    ["maxRevenuePence", "revenue_pence", "<="],
+    ["minEbitdaPence", "ebitda_pence", ">="],
+    ["maxEbitdaPence", "ebitda_pence", "<="],
+  ];
+  for (const [param, column, operator] of ranges) {
+    const value = query[param];
+    if (typeof value === "number")
+      conditions.push(Prisma.sql`${Prisma.raw(column)} ${Prisma.raw(operator)} ${BigInt(value)}`);
+  }
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor, sort);
+    const comparison = Prisma.raw(order.descending ? "<" : ">");
+    conditions.push(Prisma.sql`(${order.key}, id) ${comparison} (${order.parse(cursor.key)}, ${cursor.id}::uuid)`);
+  }
+  const direction = Prisma.raw(order.descending ? "DESC" : "ASC");
+  const sql = Prisma.sql`
+    SELECT id, title, sic_code, region::text AS region, asking_price_pence, revenue_pence, ebitda_pence,
+           status::text AS status, is_confidential,
+           CASE WHEN is_confidential THEN NULL ELSE town END AS town, published_at,
+           ${order.key} AS sort_key
+    FROM businesses
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY ${order.key} ${direction}, id ${direction}
+    LIMIT ${query.limit + 1}`;
+  return { sql, sort };
+}

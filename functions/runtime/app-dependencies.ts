@@ -1,0 +1,37 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { Mailer } from "../auth/mailer.ts";
+import type { Clock } from "../clock/clock.ts";
+import type { AppConfig } from "../config/app-config.ts";
+import type { FieldCipher } from "../crypto/field-cipher.ts";
+import type { PoolStats } from "../db/prisma-client.ts";
+import type { ObjectStorage } from "../storage/object-storage.ts";
+import type { Logger } from "./logger.ts";
+
+/**
+ * What the application's code can reach, built once per process (create-dependencies.ts). Use
+ * cases take the part they need (`Pick<AppDependencies, "prisma" | "storage">`), so a test can
+ * hand them exactly that.
+ */
+export interface AppDependencies {
+  prisma: PrismaClient;
+  /**
+   * For read-only queries that may lag a moment behind writes (listing search, admin log
+   * reads): the replica at DATABASE_REPLICA_URL when set, otherwise the primary.
+   */
+  readOnlyPrisma: PrismaClient;
+  config: AppConfig;
+  /** "Now", for every decision that depends on the time (functions/clock/clock.ts). */
+  clock: Clock;
+  mailer: Mailer;
+  logger: Logger;
+  storage: ObjectStorage;
+  /** Encrypts and decrypts personal fields (functions/crypto/field-cipher.ts). */
+  fieldCipher: FieldCipher;
+  /**
+   * Whether the primary client's driver can hold one transaction across a request (pg, Neon:
+   * yes; Prisma Accelerate: no). Idempotency keys need it.
+   */
+  supportsRequestTransactions: boolean;
+  /** The database pool's numbers, where the driver has a local pool. */
+  poolStats?: (() => PoolStats) | undefined;
+}
