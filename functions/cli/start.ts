@@ -1,10 +1,10 @@
 // `npm start`: the API on this machine. With no DATABASE_URL it starts the embedded
 // PostgreSQL, applies migrations, seeds on first start, and serves on PORT (default 3000).
 // Ctrl-C stops the server and the database cleanly.
-import { serve } from "@hono/node-server";
 import { formatDevelopmentLogins } from "../../prisma/seed/print-logins.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { createApp } from "../api/app.ts";
+import { listenOnLoopback } from "../api/node-server.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
 import { ensureLoginRole, withCredentials } from "../db/database-roles.ts";
@@ -79,17 +79,7 @@ await runCli(USAGE, async () => {
   const app = createApp(deps);
   // E-mails are delivered after commit, from the outbox, by this process (printed here).
   const dispatcher = startOutboxDispatcher({ ...deps, preparers: messagePreparers(deps.config) });
-  const server = serve({ fetch: app.fetch, port: environment.PORT, hostname: "127.0.0.1" });
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === "EADDRINUSE"
-          ? new Error(`Port ${environment.PORT} is in use (another \`npm start\`?). Set PORT to use another port.`)
-          : error,
-      ),
-    );
-  }).catch(async (error) => {
+  const server = await listenOnLoopback(app, environment.PORT).catch(async (error) => {
     await prisma.$disconnect();
     await stopDatabase();
     throw error;

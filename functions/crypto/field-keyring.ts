@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { ConfigError } from "../config/config-error.ts";
-import type { Environment } from "../config/environment.ts";
 
 /** The keys field encryption may use; only the active one encrypts. */
 export interface FieldKeyring {
@@ -34,9 +33,26 @@ function decodeKey(name: string, text: string): Buffer {
  * (defaults to the first listed) and BLIND_INDEX_KEY. Keep retired keys listed until
  * `npm run encryption:rotate` reports nothing left under them.
  */
-export function fieldKeyringFrom(
-  environment: Pick<Environment, "FIELD_ENCRYPTION_KEYS" | "FIELD_ENCRYPTION_ACTIVE_KEY" | "BLIND_INDEX_KEY">,
-): FieldKeyring {
+export function fieldKeyringFrom(environment: FieldKeySettings): FieldKeyring {
+  // The environment is checked at load (config/environment.ts) and used at start: parsed once.
+  let keyring = parsed.get(environment);
+  if (!keyring) {
+    keyring = parseFieldKeyring(environment);
+    parsed.set(environment, keyring);
+  }
+  return keyring;
+}
+
+/** The settings the keyring is read from: the environment's, by the same names. */
+export interface FieldKeySettings {
+  FIELD_ENCRYPTION_KEYS?: string | undefined;
+  FIELD_ENCRYPTION_ACTIVE_KEY?: string | undefined;
+  BLIND_INDEX_KEY?: string | undefined;
+}
+
+const parsed = new WeakMap<FieldKeySettings, FieldKeyring>();
+
+function parseFieldKeyring(environment: FieldKeySettings): FieldKeyring {
   if (!environment.FIELD_ENCRYPTION_KEYS) {
     return {
       activeKeyId: DEVELOPMENT_KEY_ID,

@@ -10,6 +10,7 @@ import { dispatchOutbox } from "../../functions/outbox/dispatch-outbox.ts";
 import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { failOnUndocumentedProblems } from "./documented-problems.ts";
 import { REPO_ROOT } from "./prisma-cli.ts";
 import { testClock } from "./test-clock.ts";
 
@@ -24,7 +25,7 @@ export function createTestApp(prisma: PrismaClient, extras: { poolStats?: () => 
   const storageDir = join(REPO_ROOT, ".data", "test-storage", randomUUID());
   const storage = new LocalDiskStorage(storageDir);
   const deps = createDependencies(environment, prisma, { mailer, storage, clock: testClock(), ...extras });
-  const app = createApp(deps);
+  const app = failOnUndocumentedProblems(createApp(deps));
   /** Delivers every message due in the outbox (what the dispatcher does after commit). */
   const deliverMail = async () => {
     const dispatch = { ...deps, preparers: messagePreparers(deps.config) };

@@ -56,7 +56,10 @@ export function documentedStatuses(definition: RouteDefinition): number[] {
   const statuses = new Set(failures.map(errorStatus));
   const takesInput = Boolean(request?.params || request?.query || request?.body || request?.headers);
   if (takesInput) statuses.add(400);
-  if (request?.body) statuses.add(413);
+  if (request?.body) {
+    statuses.add(413); // over the body limit
+    statuses.add(415); // not the media type the route reads
+  }
   if (access !== "public") {
     statuses.add(401); // no, a bad or an ended token
     statuses.add(403); // a suspended account (and, for admin routes, anyone not an admin)

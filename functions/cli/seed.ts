@@ -1,11 +1,11 @@
 // `npm run db:seed`: fills the database with the development dataset (idempotent).
 
-import { runCli } from "../../functions/cli/run-cli.ts";
-import { loadEnvironment } from "../../functions/config/environment.ts";
-import { openLocalDatabase } from "../../functions/db/local-database.ts";
-import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
-import { formatDevelopmentLogins } from "./print-logins.ts";
-import { seedWithDevelopmentPassword } from "./seed-with-password.ts";
+import { formatDevelopmentLogins } from "../../prisma/seed/print-logins.ts";
+import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
+import { loadEnvironment } from "../config/environment.ts";
+import { openLocalDatabase } from "../db/local-database.ts";
+import { createDatabaseClient } from "../db/prisma-client.ts";
+import { runCli } from "./run-cli.ts";
 
 const USAGE = `
 Usage: npm run db:seed [-- --help]
