@@ -4,10 +4,10 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { classifyDatabaseError } from "../db/database-errors.ts";
-import { runWithDatabaseSession } from "../db/database-session.ts";
 import { requestQueryStats } from "../db/query-instrumentation.ts";
 import { MAX_DOCUMENT_BYTES } from "../deal-rooms/document-rules.ts";
 import { AppError } from "../errors/app-error.ts";
+import { runForRequest } from "../requests/run-for-request.ts";
 import type { AppDependencies } from "../runtime/app-dependencies.ts";
 import type { AppEnv } from "./app-context.ts";
 import { clientAddress } from "./client-address.ts";
@@ -49,19 +49,18 @@ export function createApp(deps: AppDependencies) {
   app.use(requestId({ headerName: "X-Request-Id" }));
   app.use(async (c, next) => {
     c.set("deps", deps);
-    c.set("request", {
+    const request = {
       requestId: c.get("requestId"),
       ipAddress: clientAddress(c),
       userAgent: c.req.header("user-agent")?.slice(0, 512),
       receivedAt: deps.clock.now(),
-    });
+    };
+    c.set("request", request);
     const started = performance.now();
     const queries = { requestId: c.get("requestId"), count: 0, totalMs: 0 };
     // Every query of the request carries its id (and, once authenticated, the user) to
     // PostgreSQL, for the audit trail and row-level security.
-    await requestQueryStats.run(queries, () =>
-      runWithDatabaseSession({ requestId: c.get("requestId"), now: c.var.request.receivedAt }, next),
-    );
+    await requestQueryStats.run(queries, () => runForRequest(request, next));
     deps.logger.info({
       requestId: c.get("requestId"),
       method: c.req.method,

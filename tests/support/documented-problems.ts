@@ -13,12 +13,14 @@ interface DescribedOperation {
 function describedOperations(app: App): DescribedOperation[] {
   const document = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "ExitMatch API", version: "test" } });
   return Object.entries(document.paths ?? {}).flatMap(([template, operations]) =>
-    Object.entries(operations as Record<string, { responses?: Record<string, unknown> }>).map(([method, operation]) => ({
-      method: method.toUpperCase(),
-      path: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
-      template,
-      statuses: new Set(Object.keys(operation.responses ?? {})),
-    })),
+    Object.entries(operations as Record<string, { responses?: Record<string, unknown> }>).map(
+      ([method, operation]) => ({
+        method: method.toUpperCase(),
+        path: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+        template,
+        statuses: new Set(Object.keys(operation.responses ?? {})),
+      }),
+    ),
   );
 }
 

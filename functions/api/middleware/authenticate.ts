@@ -2,9 +2,9 @@ import { createMiddleware } from "hono/factory";
 import { ActivityAction, recordActivity } from "../../activity/record-activity.ts";
 import { verifyAccessToken } from "../../auth/access-token.ts";
 import { findSignedInAccount } from "../../auth/find-signed-in-account.ts";
-import { runActingAs } from "../../db/database-session.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { activityOrigin, type SignedInRequest, signedIn } from "../../requests/request-context.ts";
+import { runForRequest } from "../../requests/run-for-request.ts";
 import type { AppEnv } from "../app-context.ts";
 
 /**
@@ -41,8 +41,9 @@ export function authenticate(options: { required: boolean }) {
     // The request now knows its caller: a new context, not a changed one, and the database
     // session follows from it (audit actor, row-level security).
     const caller = { id: account.id, role: account.role, email: account.email, sessionId: claims.sessionId };
-    c.set("request", { ...c.var.request, caller });
-    await runActingAs(caller, next);
+    const request = { ...c.var.request, caller };
+    c.set("request", request);
+    await runForRequest(request, next);
   });
 }
 

@@ -1,0 +1,160 @@
+// A deal room as use cases, without HTTP: documents in and out through the real storage, the
+// access log they leave, questions and answers, and who may do what.
+
+import { describe, expect, it } from "vitest";
+import { addMember } from "../../functions/deal-rooms/add-member.ts";
+import { answerQuestion } from "../../functions/deal-rooms/answer-question.ts";
+import { askQuestion } from "../../functions/deal-rooms/ask-question.ts";
+import { downloadDocument } from "../../functions/deal-rooms/download-document.ts";
+import { getDealRoom } from "../../functions/deal-rooms/get-deal-room.ts";
+import { listDealRooms } from "../../functions/deal-rooms/list-deal-rooms.ts";
+import { listDocuments } from "../../functions/deal-rooms/list-documents.ts";
+import { readAccessLog } from "../../functions/deal-rooms/read-access-log.ts";
+import { removeDocument } from "../../functions/deal-rooms/remove-document.ts";
+import { revokeMember } from "../../functions/deal-rooms/revoke-member.ts";
+import { uploadDocument } from "../../functions/deal-rooms/upload-document.ts";
+import { viewDocument } from "../../functions/deal-rooms/view-document.ts";
+import { runForRequest } from "../../functions/requests/run-for-request.ts";
+import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
+import { attempt, codeOf, useSeededUseCases } from "../support/use-case-request.ts";
+
+const seeded = useSeededUseCases();
+
+const roomOfListing = async () =>
+  (await seeded.db.prisma.dealRoom.findFirstOrThrow({ where: { businessId: BUSINESS.confidentialPublished } })).id;
+const file = (name: string, type: string, text: string) => new File([text], name, { type });
+
+describe("documents", () => {
+  it("stores an upload and its new version, logs views and downloads, and removes it softly", async () => {
+    const dealRoomId = await roomOfListing();
+    const owner = await seeded.as(ACTORS.ownerSeller);
+    const buyer = await seeded.as(ACTORS.buyerWithNda);
+
+    const byBuyer = await attempt(buyer, () =>
+      uploadDocument(seeded.deps, { dealRoomId, file: file("a.pdf", "application/pdf", "%PDF-1") }, buyer),
+    );
+    expect(codeOf(byBuyer)).toBe("forbidden");
+    const script = await attempt(owner, () =>
+      uploadDocument(seeded.deps, { dealRoomId, file: file("x.html", "text/html", "<script>") }, owner),
+    );
+    expect(codeOf(script)).toBe("unsupported_media_type");
+
+    const first = await runForRequest(owner, () =>
+      uploadDocument(
+        seeded.deps,
+        {
+          dealRoomId,
+          file: file("../Accounts 2025.csv", "Text/CSV; charset=utf-8", "year,revenue\n2025,1"),
+          folder: "/Finance/",
+        },
+        owner,
+      ),
+    );
+    expect(first).toMatchObject({
+      fileName: ".._Accounts 2025.csv",
+      contentType: "text/csv",
+      folder: "/Finance/",
+      version: 1,
+    });
+    const second = await runForRequest(owner, () =>
+      uploadDocument(
+        seeded.deps,
+        { dealRoomId, file: file("Accounts 2025.csv", "text/csv", "year,revenue\n2025,2"), replaces: first.id },
+        owner,
+      ),
+    );
+    expect(second).toMatchObject({ version: 2, previousVersionId: first.id, folder: "/Finance/" });
+    const replacedAgain = await attempt(owner, () =>
+      uploadDocument(seeded.deps, { dealRoomId, file: file("b.csv", "text/csv", "x"), replaces: first.id }, owner),
+    );
+    expect(codeOf(replacedAgain)).toBe("conflict");
+
+    const listed = await runForRequest(buyer, () =>
+      listDocuments(seeded.deps, { dealRoomId, folder: "/Finance/" }, buyer),
+    );
+    expect(listed.map((document) => document.id)).toEqual([second.id]);
+
+    await runForRequest(buyer, () => viewDocument(seeded.deps, { dealRoomId, documentId: second.id }, buyer));
+    const download = await runForRequest(buyer, () =>
+      downloadDocument(seeded.deps, { dealRoomId, documentId: second.id }, buyer),
+    );
+    expect("bytes" in download && new TextDecoder().decode(download.bytes)).toBe("year,revenue\n2025,2");
+
+    expect(codeOf(await attempt(buyer, () => readAccessLog(seeded.deps, { dealRoomId }, buyer)))).toBe("forbidden");
+    const log = await runForRequest(owner, () =>
+      readAccessLog(seeded.deps, { dealRoomId, documentId: second.id }, owner),
+    );
+    expect(log.map((event) => [event.action, event.user.id, event.ipAddress])).toEqual([
+      ["document.downloaded", buyer.caller.id, buyer.ipAddress],
+      ["document.viewed", buyer.caller.id, buyer.ipAddress],
+    ]);
+
+    const removal = { dealRoomId, documentId: second.id };
+    expect(codeOf(await attempt(buyer, () => removeDocument(seeded.deps, removal, buyer)))).toBe("forbidden");
+    await runForRequest(owner, () => removeDocument(seeded.deps, removal, owner));
+    expect(codeOf(await attempt(buyer, () => viewDocument(seeded.deps, removal, buyer)))).toBe("not_found");
+    const kept = await seeded.db.prisma.document.findFirstOrThrow({ where: { id: second.id, deletedAt: undefined } });
+    expect(kept.deletedAt).toEqual(owner.receivedAt);
+    expect(await seeded.deps.storage.get(kept.storageKey)).not.toBeNull();
+  });
+});
+
+describe("members", () => {
+  it("lets the owner give and end access, never to the owner, and only in the future", async () => {
+    const dealRoomId = await roomOfListing();
+    const owner = await seeded.as(ACTORS.ownerSeller);
+    const viewer = await seeded.as(ACTORS.advisorOffDeal);
+    const add = (accessExpiresAt: Date | null, userId = viewer.caller.id) =>
+      attempt(owner, () => addMember(seeded.deps, { dealRoomId, userId, role: "VIEWER", accessExpiresAt }, owner));
+
+    const before = await attempt(viewer, () => getDealRoom(seeded.deps, { dealRoomId }, viewer));
+    expect(codeOf(before)).toBe("not_found");
+    expect(codeOf(await add(new Date(owner.receivedAt.getTime() - 1)))).toBe("validation_failed");
+    expect(codeOf(await add(null, owner.caller.id))).toBe("conflict");
+    const added = await add(new Date(owner.receivedAt.getTime() + 86_400_000));
+    expect(codeOf(added)).toBe("succeeded");
+
+    const room = await runForRequest(viewer, () => getDealRoom(seeded.deps, { dealRoomId }, viewer));
+    expect(room.myRole).toBe("VIEWER");
+    const rooms = await runForRequest(viewer, () => listDealRooms(seeded.deps, {}, viewer));
+    expect(rooms.map((listed) => listed.id)).toContain(dealRoomId);
+    const byViewer = await attempt(viewer, () =>
+      revokeMember(seeded.deps, { dealRoomId, userId: owner.caller.id }, viewer),
+    );
+    expect(codeOf(byViewer)).toBe("forbidden");
+    const ownerOut = await attempt(owner, () =>
+      revokeMember(seeded.deps, { dealRoomId, userId: owner.caller.id }, owner),
+    );
+    expect(codeOf(ownerOut)).toBe("conflict");
+    await runForRequest(owner, () => revokeMember(seeded.deps, { dealRoomId, userId: viewer.caller.id }, owner));
+    expect(codeOf(await attempt(viewer, () => getDealRoom(seeded.deps, { dealRoomId }, viewer)))).toBe("not_found");
+    const again = await attempt(owner, () =>
+      revokeMember(seeded.deps, { dealRoomId, userId: viewer.caller.id }, owner),
+    );
+    expect(codeOf(again)).toBe("not_found");
+  });
+});
+
+describe("questions", () => {
+  it("lets any member ask and only the owner or an advisor answer", async () => {
+    const dealRoomId = await roomOfListing();
+    const buyer = await seeded.as(ACTORS.buyerWithNda);
+    const advisor = await seeded.as(ACTORS.advisorOnDeal);
+    const missingDocument = await attempt(buyer, () =>
+      askQuestion(seeded.deps, { dealRoomId, body: "Which contracts renew in 2027?", documentId: dealRoomId }, buyer),
+    );
+    expect(codeOf(missingDocument)).toBe("not_found");
+    const asked = await runForRequest(buyer, () =>
+      askQuestion(seeded.deps, { dealRoomId, body: "Which contracts renew in 2027?" }, buyer),
+    );
+    expect(asked).toMatchObject({ askedBy: { id: buyer.caller.id }, answer: null });
+    const answer = { dealRoomId, questionId: asked.id, answer: "Twelve, all on three-year terms." };
+    expect(codeOf(await attempt(buyer, () => answerQuestion(seeded.deps, answer, buyer)))).toBe("forbidden");
+    const answered = await runForRequest(advisor, () => answerQuestion(seeded.deps, answer, advisor));
+    expect(answered).toMatchObject({
+      answer: answer.answer,
+      answeredBy: { id: advisor.caller.id },
+      answeredAt: advisor.receivedAt,
+    });
+  });
+});

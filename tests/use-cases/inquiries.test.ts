@@ -1,0 +1,138 @@
+// The inquiry lifecycle as use cases, without HTTP: a buyer inquires, the seller answers, the
+// buyer accepts the NDA and joins the deal room. Each rule's denial beside its success.
+
+import { describe, expect, it } from "vitest";
+import { acceptNda } from "../../functions/inquiries/accept-nda.ts";
+import { getInquiry } from "../../functions/inquiries/get-inquiry.ts";
+import { listInquiries } from "../../functions/inquiries/list-inquiries.ts";
+import { respondToInquiry } from "../../functions/inquiries/respond-to-inquiry.ts";
+import { sendInquiry } from "../../functions/inquiries/send-inquiry.ts";
+import { runForRequest } from "../../functions/requests/run-for-request.ts";
+import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
+import { attempt, codeOf, useSeededUseCases } from "../support/use-case-request.ts";
+
+const seeded = useSeededUseCases();
+const as = (email: string) => seeded.as(email);
+
+describe("sendInquiry", () => {
+  it("is for buyers only", async () => {
+    const seller = await as(ACTORS.otherSeller);
+    const input = { businessId: BUSINESS.openPublished, message: "Interested in your business, please call." };
+    expect(codeOf(await attempt(seller, () => sendInquiry(seeded.deps, input, seller)))).toBe("forbidden");
+  });
+
+  it("takes no inquiry on a listing under offer, and cannot see a draft at all", async () => {
+    const buyer = await as(ACTORS.buyerWithoutNda);
+    const message = "Interested in your business, please call.";
+    const underOffer = await attempt(buyer, () =>
+      sendInquiry(seeded.deps, { businessId: BUSINESS.underOffer, message }, buyer),
+    );
+    expect(codeOf(underOffer)).toBe("invalid_transition");
+    const draft = await attempt(buyer, () => sendInquiry(seeded.deps, { businessId: BUSINESS.draft, message }, buyer));
+    expect(codeOf(draft)).toBe("not_found");
+  });
+
+  it("records one live inquiry per buyer and listing, and refuses a second", async () => {
+    const buyer = await as(ACTORS.buyerWithoutNda);
+    const input = { businessId: BUSINESS.openPublished, message: "A first message about the café." };
+    const sent = await runForRequest(buyer, () => sendInquiry(seeded.deps, input, buyer));
+    expect(sent).toMatchObject({ status: "PENDING", buyerId: buyer.caller.id, message: input.message });
+    expect(sent.buyer.email).toBe(ACTORS.buyerWithoutNda);
+    expect(codeOf(await attempt(buyer, () => sendInquiry(seeded.deps, input, buyer)))).toBe("conflict");
+    const listing = await seeded.db.prisma.business.findUniqueOrThrow({ where: { id: BUSINESS.openPublished } });
+    expect(listing.lastActivityAt).toEqual(buyer.receivedAt);
+  });
+});
+
+describe("respondToInquiry, acceptNda", () => {
+  it("lets only the seller accept, opens the deal room with the seller and advisor, then admits the buyer on the NDA", async () => {
+    const buyer = await as(ACTORS.buyerWithoutNda);
+    const seller = await as(ACTORS.ownerSeller);
+    const pending = await runForRequest(buyer, () => listInquiries(seeded.deps, { status: "PENDING" }, buyer));
+    const onListing = pending.find((inquiry) => inquiry.businessId === BUSINESS.confidentialPublished);
+    expect(onListing?.status).toBe("PENDING");
+    const inquiryId = onListing!.id;
+
+    const byBuyer = await attempt(buyer, () => respondToInquiry(seeded.deps, { inquiryId, action: "accept" }, buyer));
+    expect(codeOf(byBuyer)).toBe("forbidden");
+    const ndaTooEarly = await attempt(buyer, () => acceptNda(seeded.deps, { inquiryId, ndaVersion: "2026-01" }, buyer));
+    expect(codeOf(ndaTooEarly)).toBe("invalid_transition");
+
+    const accepted = await runForRequest(seller, () =>
+      respondToInquiry(seeded.deps, { inquiryId, action: "accept" }, seller),
+    );
+    expect(accepted.status).toBe("ACCEPTED");
+    expect(accepted.dealRoom).not.toBeNull();
+    const members = await seeded.db.prisma.dealRoomMember.findMany({
+      where: { dealRoomId: accepted.dealRoom!.id },
+      include: { user: { select: { email: true } } },
+    });
+    expect(members.map((member) => [member.user.email, member.role]).sort()).toEqual(
+      [
+        [ACTORS.advisorOnDeal, "ADVISOR"],
+        [ACTORS.ownerSeller, "OWNER"],
+      ].sort(),
+    );
+    const again = await attempt(seller, () => respondToInquiry(seeded.deps, { inquiryId, action: "decline" }, seller));
+    expect(codeOf(again)).toBe("invalid_transition");
+
+    const stranger = await as(ACTORS.otherSeller);
+    const nda = { inquiryId, ndaVersion: "2026-01" };
+    expect(codeOf(await attempt(stranger, () => acceptNda(seeded.deps, nda, stranger)))).toBe("not_found");
+    expect(codeOf(await attempt(seller, () => acceptNda(seeded.deps, nda, seller)))).toBe("forbidden");
+    const signed = await runForRequest(buyer, () => acceptNda(seeded.deps, nda, buyer));
+    expect(signed.ndaVersion).toBe("2026-01");
+    expect(signed.ndaAcceptedAt).toEqual(buyer.receivedAt);
+    const stored = await seeded.db.prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } });
+    expect(seeded.deps.fieldCipher.decryptOptional("inquiries.nda_accepted_ip", stored.ndaAcceptedIp)).toBe(
+      buyer.ipAddress,
+    );
+    const buyerMember = await seeded.db.prisma.dealRoomMember.findUnique({
+      where: { dealRoomId_userId: { dealRoomId: accepted.dealRoom!.id, userId: buyer.caller.id } },
+    });
+    expect(buyerMember?.role).toBe("BUYER");
+    expect(codeOf(await attempt(buyer, () => acceptNda(seeded.deps, nda, buyer)))).toBe("invalid_transition");
+  });
+
+  it("lets the buyer withdraw a pending inquiry, and nobody else", async () => {
+    const buyer = await as(ACTORS.buyerWithoutNda);
+    const seller = await as(ACTORS.otherSeller);
+    const [pending] = await runForRequest(buyer, () => listInquiries(seeded.deps, { status: "PENDING" }, buyer));
+    const inquiryId = pending!.id;
+    const bySeller = await attempt(seller, () =>
+      respondToInquiry(seeded.deps, { inquiryId, action: "withdraw" }, seller),
+    );
+    expect(codeOf(bySeller)).toBe("forbidden");
+    const withdrawn = await runForRequest(buyer, () =>
+      respondToInquiry(seeded.deps, { inquiryId, action: "withdraw" }, buyer),
+    );
+    expect(withdrawn).toMatchObject({ status: "WITHDRAWN", respondedAt: buyer.receivedAt, dealRoom: null });
+  });
+});
+
+describe("getInquiry, listInquiries", () => {
+  it("show an inquiry to its buyer, the seller and the advisor, and hide it from everyone else", async () => {
+    const buyer = await as(ACTORS.buyerWithNda);
+    const [inquiry] = await runForRequest(buyer, () => listInquiries(seeded.deps, {}, buyer));
+    const inquiryId = inquiry!.id;
+    for (const email of [ACTORS.buyerWithNda, ACTORS.ownerSeller, ACTORS.advisorOnDeal, ACTORS.admin]) {
+      const request = await as(email);
+      expect((await runForRequest(request, () => getInquiry(seeded.deps, { inquiryId }, request))).id).toBe(inquiryId);
+    }
+    for (const email of [ACTORS.buyerWithoutNda, ACTORS.otherSeller, ACTORS.advisorOffDeal]) {
+      const request = await as(email);
+      expect(codeOf(await attempt(request, () => getInquiry(seeded.deps, { inquiryId }, request)))).toBe("not_found");
+    }
+  });
+
+  it("lists a seller's inquiries on their own listings only", async () => {
+    const seller = await as(ACTORS.ownerSeller);
+    const inquiries = await runForRequest(seller, () => listInquiries(seeded.deps, {}, seller));
+    expect(inquiries.length).toBeGreaterThan(0);
+    const sellers = await seeded.db.prisma.business.findMany({
+      where: { id: { in: inquiries.map((inquiry) => inquiry.businessId) } },
+      select: { sellerId: true },
+    });
+    expect(new Set(sellers.map((business) => business.sellerId))).toEqual(new Set([seller.caller.id]));
+  });
+});

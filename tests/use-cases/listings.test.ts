@@ -1,0 +1,129 @@
+// A listing's life as use cases, without HTTP: a seller drafts, publishes and edits it; people
+// view and search it. Each rule's denial beside its success.
+
+import { describe, expect, it } from "vitest";
+import { changeListingStatus } from "../../functions/listings/change-listing-status.ts";
+import { createListing } from "../../functions/listings/create-listing.ts";
+import { deleteListing } from "../../functions/listings/delete-listing.ts";
+import type { ListingFields } from "../../functions/listings/listing-fields.ts";
+import { searchListings } from "../../functions/listings/search-listings.ts";
+import { updateListing } from "../../functions/listings/update-listing.ts";
+import { viewListing } from "../../functions/listings/view-listing.ts";
+import { runForRequest } from "../../functions/requests/run-for-request.ts";
+import { NEW_LISTING } from "../support/listing-body.ts";
+import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
+import { TEST_NOW } from "../support/test-clock.ts";
+import { attempt, codeOf, useSeededUseCases } from "../support/use-case-request.ts";
+
+const seeded = useSeededUseCases();
+const fields: ListingFields = { ...NEW_LISTING, isConfidential: true };
+
+describe("createListing, changeListingStatus, updateListing, deleteListing", () => {
+  it("takes a seller's draft through publication, edits it by version, and deletes it", async () => {
+    const seller = await seeded.as(ACTORS.otherSeller);
+    const buyer = await seeded.as(ACTORS.buyerWithNda);
+    expect(codeOf(await attempt(buyer, () => createListing(seeded.deps, fields, buyer)))).toBe("forbidden");
+
+    const draft = await runForRequest(seller, () => createListing(seeded.deps, fields, seller));
+    expect(draft).toMatchObject({ status: "DRAFT", sellerId: seller.caller.id, version: 1, publishedAt: null });
+    expect(draft.askingPrice).toBe(BigInt(NEW_LISTING.askingPricePence));
+    const businessId = draft.id;
+
+    const sold = await attempt(seller, () => changeListingStatus(seeded.deps, { businessId, status: "SOLD" }, seller));
+    expect(codeOf(sold)).toBe("invalid_transition");
+    expect((sold as Error).message).toBe("A DRAFT listing can move to PUBLISHED or ARCHIVED, not SOLD.");
+    const otherSeller = await seeded.as(ACTORS.ownerSeller);
+    const notTheirs = await attempt(otherSeller, () =>
+      changeListingStatus(seeded.deps, { businessId, status: "PUBLISHED" }, otherSeller),
+    );
+    expect(codeOf(notTheirs)).toBe("not_found"); // a draft is invisible to other sellers
+    const published = await runForRequest(seller, () =>
+      changeListingStatus(seeded.deps, { businessId, status: "PUBLISHED" }, seller),
+    );
+    expect(published).toMatchObject({ status: "PUBLISHED", version: 2, publishedAt: seller.receivedAt });
+    expect(codeOf(await attempt(otherSeller, () => deleteListing(seeded.deps, { businessId }, otherSeller)))).toBe(
+      "forbidden",
+    );
+
+    const edit = (ifMatch: string | undefined) =>
+      attempt(seller, () =>
+        updateListing(seeded.deps, { businessId, ifMatch, changes: { title: "Garden centre and café, Kent" } }, seller),
+      );
+    expect(codeOf(await edit(undefined))).toBe("precondition_required");
+    expect(codeOf(await edit("three"))).toBe("bad_request");
+    expect(codeOf(await edit('"1"'))).toBe("version_conflict");
+    expect(codeOf(await edit('"99999999999"'))).toBe("version_conflict");
+    const edited = await edit('W/"2"');
+    expect(edited).toMatchObject({ title: "Garden centre and café, Kent", version: 3 });
+
+    await runForRequest(seller, () => deleteListing(seeded.deps, { businessId }, seller));
+    expect(codeOf(await attempt(seller, () => deleteListing(seeded.deps, { businessId }, seller)))).toBe("not_found");
+    const row = await seeded.db.prisma.business.findFirst({ where: { id: businessId, deletedAt: undefined } });
+    expect(row?.deletedAt).toEqual(seller.receivedAt);
+  });
+});
+
+describe("viewListing", () => {
+  it("counts views by everyone but the seller, and shows a confidential listing's identity only to those entitled", async () => {
+    const businessId = BUSINESS.confidentialPublished;
+    const views = async () =>
+      (await seeded.db.prisma.business.findUniqueOrThrow({ where: { id: businessId } })).viewCount;
+    const before = await views();
+    const cases = [
+      [ACTORS.ownerSeller, true, 0],
+      [ACTORS.buyerWithNda, true, 1],
+      [ACTORS.buyerWithoutNda, false, 1],
+      [ACTORS.advisorOnDeal, true, 1],
+    ] as const;
+    let counted = 0;
+    for (const [email, seesIdentity, counts] of cases) {
+      const request = await seeded.as(email);
+      const viewed = await runForRequest(request, () => viewListing(seeded.deps, { businessId }, request));
+      expect([email, viewed.seesIdentity]).toEqual([email, seesIdentity]);
+      counted += counts;
+      expect(await views()).toBe(before + counted);
+    }
+    const anonymous = { requestId: "anonymous-view", ipAddress: undefined, userAgent: undefined, receivedAt: TEST_NOW };
+    const seenAnonymously = await runForRequest(anonymous, () => viewListing(seeded.deps, { businessId }, anonymous));
+    expect(seenAnonymously.seesIdentity).toBe(false);
+    expect(await views()).toBe(before + counted + 1);
+    const buyer = await seeded.as(ACTORS.buyerWithNda);
+    const draft = await attempt(buyer, () => viewListing(seeded.deps, { businessId: BUSINESS.draft }, buyer));
+    expect(codeOf(draft)).toBe("not_found");
+  });
+});
+
+describe("searchListings", () => {
+  it("pages through public listings, and records a signed-in person's search in their activity", async () => {
+    const buyer = await seeded.as(ACTORS.buyerWithoutNda);
+    const first = await runForRequest(buyer, () => searchListings(seeded.deps, { limit: 2, sort: "price_asc" }, buyer));
+    expect(first.rows).toHaveLength(2);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await runForRequest(buyer, () =>
+      searchListings(seeded.deps, { limit: 100, sort: "price_asc", cursor: first.nextCursor! }, buyer),
+    );
+    const all = [...first.rows, ...second.rows];
+    expect(second.nextCursor).toBeNull();
+    expect(all.map((row) => row.status).every((status) => ["PUBLISHED", "UNDER_OFFER"].includes(status))).toBe(true);
+    const prices = all.map((row) => row.asking_price_pence);
+    expect(prices).toEqual([...prices].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const expected = await seeded.db.prisma.business.count({
+      where: { deletedAt: null, status: { in: ["PUBLISHED", "UNDER_OFFER"] } },
+    });
+    expect(all).toHaveLength(expected);
+    const recorded = await seeded.db.prisma.activityLog.findMany({
+      where: { userId: buyer.caller.id, action: "listing.searched" },
+    });
+    expect(recorded).toHaveLength(2);
+    expect(recorded[0]!.metadata).toMatchObject({ query: { limit: 2, sort: "price_asc" } });
+  });
+
+  it("refuses a cursor from another sort order", async () => {
+    const buyer = await seeded.as(ACTORS.buyerWithoutNda);
+    const page = await runForRequest(buyer, () => searchListings(seeded.deps, { limit: 1, sort: "newest" }, buyer));
+    const crossed = await attempt(buyer, () =>
+      searchListings(seeded.deps, { limit: 1, sort: "price_desc", cursor: page.nextCursor! }, buyer),
+    );
+    expect(codeOf(crossed)).toBe("validation_failed");
+  });
+});
