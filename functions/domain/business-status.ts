@@ -33,3 +33,8 @@ export const DEFAULT_SEARCH_STATUSES: readonly PublicStatus[] = ["PUBLISHED", "U
 export function isPublicStatus(status: BusinessStatus): status is PublicStatus {
   return (PUBLIC_STATUSES as readonly BusinessStatus[]).includes(status);
 }
+
+/** The statuses a listing can be archived from (by its seller, or by retention when it goes stale). */
+export const ARCHIVABLE_STATUSES: readonly BusinessStatus[] = (Object.keys(TRANSITIONS) as BusinessStatus[]).filter(
+  (status) => canTransition(status, "ARCHIVED"),
+);

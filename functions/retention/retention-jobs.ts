@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import type { Clock } from "../clock/clock.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
+import { ARCHIVABLE_STATUSES } from "../domain/business-status.ts";
 import { erasePersonInTransaction } from "../gdpr/erase-person.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import {
@@ -132,13 +133,13 @@ const batches: Record<
   listings: {
     count: (prisma, cutoff) =>
       prisma.business.count({
-        where: { status: { in: ["DRAFT", "PUBLISHED", "UNDER_OFFER"] }, lastActivityAt: { lte: cutoff } },
+        where: { status: { in: [...ARCHIVABLE_STATUSES] }, lastActivityAt: { lte: cutoff } },
       }),
     batch: (size) => async (tx, cutoff) => ({
       count: await tx.$executeRaw`
         UPDATE businesses SET status = 'ARCHIVED', version = version + 1, updated_at = now()
         WHERE id IN (SELECT id FROM businesses
-                     WHERE status IN ('DRAFT', 'PUBLISHED', 'UNDER_OFFER') AND last_activity_at <= ${cutoff}
+                     WHERE status::text = ANY(${ARCHIVABLE_STATUSES}) AND last_activity_at <= ${cutoff}
                        AND deleted_at IS NULL
                      ORDER BY id LIMIT ${size} FOR UPDATE SKIP LOCKED)`,
     }),

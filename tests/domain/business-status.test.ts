@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { allowedTransitions, canTransition } from "../../functions/domain/business-status.ts";
+import {
+  ARCHIVABLE_STATUSES,
+  allowedTransitions,
+  canTransition,
+  DEFAULT_SEARCH_STATUSES,
+  isPublicStatus,
+  PUBLIC_STATUSES,
+} from "../../functions/domain/business-status.ts";
 import type { BusinessStatus } from "../../generated/prisma/enums.ts";
 
 const STATUSES: BusinessStatus[] = ["DRAFT", "PUBLISHED", "UNDER_OFFER", "SOLD", "ARCHIVED"];
@@ -24,5 +31,18 @@ describe("listing lifecycle", () => {
 
   it.each(STATUSES)("lists exactly the moves allowed from %s", (from) => {
     expect([...allowedTransitions(from)].sort()).toEqual([...ALLOWED[from]].sort());
+  });
+});
+
+describe("who sees a listing, and what can be archived", () => {
+  it("shows published, under-offer and sold listings to everyone, and searches the ones still for sale", () => {
+    expect(STATUSES.filter(isPublicStatus)).toEqual(["PUBLISHED", "UNDER_OFFER", "SOLD"]);
+    expect([...PUBLIC_STATUSES]).toEqual(["PUBLISHED", "UNDER_OFFER", "SOLD"]);
+    expect([...DEFAULT_SEARCH_STATUSES]).toEqual(["PUBLISHED", "UNDER_OFFER"]);
+  });
+
+  it("archives (stale listings included) from every status the lifecycle allows it from", () => {
+    expect([...ARCHIVABLE_STATUSES]).toEqual(STATUSES.filter((from) => ALLOWED[from].includes("ARCHIVED")));
+    expect([...ARCHIVABLE_STATUSES]).toEqual(["DRAFT", "PUBLISHED", "UNDER_OFFER"]);
   });
 });

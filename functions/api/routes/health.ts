@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { checkLiveness } from "../../ops/check-liveness.ts";
 import type { AppEnv } from "../app-context.ts";
 
 const HealthSchema = z
@@ -28,19 +29,7 @@ const route = createRoute({
 
 export function registerHealth<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
-    const { prisma } = c.get("deps");
-    const started = performance.now();
-    try {
-      const rows = await prisma.$queryRaw<{ migration_name: string }[]>`
-        SELECT migration_name FROM _prisma_migrations
-        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL
-        ORDER BY migration_name DESC LIMIT 1`;
-      const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-      const migration = rows[0]?.migration_name ?? null;
-      return c.json({ status: "ok" as const, database: { status: "up" as const, latencyMs, migration } }, 200);
-    } catch {
-      // No internals (host names, driver errors) leave the service on a public endpoint.
-      return c.json({ status: "error" as const, database: { status: "down" as const } }, 503);
-    }
+    const liveness = await checkLiveness(c.get("deps"));
+    return liveness.status === "ok" ? c.json(liveness, 200) : c.json(liveness, 503);
   });
 }

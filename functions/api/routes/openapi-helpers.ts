@@ -28,5 +28,3 @@ export function problems(...statuses: number[]) {
     ]),
   );
 }
-
-export const bearerAuth = [{ bearerAuth: [] }];

@@ -1,0 +1,23 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+
+export type Liveness =
+  | { status: "ok"; database: { status: "up"; latencyMs: number; migration: string | null } }
+  | { status: "error"; database: { status: "down" } };
+
+/**
+ * Is the service alive: one database round trip, reporting its latency and the newest applied
+ * migration. A failure says only "down": no internals (host names, driver errors) leave it.
+ */
+export async function checkLiveness(deps: { prisma: PrismaClient }): Promise<Liveness> {
+  const started = performance.now();
+  try {
+    const rows = await deps.prisma.$queryRaw<{ migration_name: string }[]>`
+      SELECT migration_name FROM _prisma_migrations
+      WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL
+      ORDER BY migration_name DESC LIMIT 1`;
+    const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+    return { status: "ok", database: { status: "up", latencyMs, migration: rows[0]?.migration_name ?? null } };
+  } catch {
+    return { status: "error", database: { status: "down" } };
+  }
+}
