@@ -1,9 +1,10 @@
 import type { Document, PrismaClient } from "../../generated/prisma/client.ts";
-import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
+import { ActivityAction } from "../activity/record-activity.ts";
 import { AppError } from "../errors/app-error.ts";
-import { activityOrigin, type SignedInRequest } from "../requests/request-context.ts";
+import type { SignedInRequest } from "../requests/request-context.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { loadDocumentFor } from "./load-document.ts";
+import { recordDocumentActivity } from "./record-document-activity.ts";
 
 /** How long a download link from storage works. */
 const DOWNLOAD_LINK_SECONDS = 60;
@@ -19,14 +20,7 @@ export async function downloadDocument(
 ): Promise<DocumentDownload> {
   const { prisma, storage } = deps;
   const { document } = await loadDocumentFor(prisma, input, request);
-  await recordActivity(prisma, {
-    userId: request.caller.id,
-    action: ActivityAction.documentDownloaded,
-    entityType: "document",
-    entityId: document.id,
-    ...activityOrigin(request),
-    metadata: { dealRoomId: input.dealRoomId },
-  });
+  await recordDocumentActivity(prisma, ActivityAction.documentDownloaded, document, input.dealRoomId, request);
   // S3: a presigned URL, so the file does not pass through the API (or Lambda).
   if (storage.downloadUrl) {
     const url = await storage.downloadUrl(document.storageKey, {

@@ -1,9 +1,10 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
+import { ActivityAction } from "../activity/record-activity.ts";
 import { dbUtils } from "../db/soft-delete.ts";
-import { activityOrigin, type SignedInRequest } from "../requests/request-context.ts";
+import type { SignedInRequest } from "../requests/request-context.ts";
 import { requireRole } from "./deal-room-access.ts";
 import { loadDocumentFor } from "./load-document.ts";
+import { recordDocumentActivity } from "./record-document-activity.ts";
 
 /**
  * The room's owner or an advisor removes a document: a soft delete, so the file stays in storage
@@ -19,14 +20,7 @@ export async function removeDocument(
   requireRole(access, ["OWNER", "ADVISOR"], "remove documents");
   await prisma.$transaction(async (tx) => {
     await dbUtils.softDelete(tx, "Document", document.id, request.receivedAt);
-    await recordActivity(tx, {
-      userId: request.caller.id,
-      action: ActivityAction.documentDeleted,
-      entityType: "document",
-      entityId: document.id,
-      ...activityOrigin(request),
-      metadata: { dealRoomId: input.dealRoomId },
-    });
+    await recordDocumentActivity(tx, ActivityAction.documentDeleted, document, input.dealRoomId, request);
   });
 }
 removeDocument.failures = ["not_found", "forbidden"] as const;

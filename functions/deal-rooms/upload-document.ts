@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Document, PrismaClient } from "../../generated/prisma/client.ts";
-import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
+import { ActivityAction } from "../activity/record-activity.ts";
 import { AppError } from "../errors/app-error.ts";
-import { activityOrigin, type SignedInRequest } from "../requests/request-context.ts";
+import type { SignedInRequest } from "../requests/request-context.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { loadDealRoomFor, requireRole } from "./deal-room-access.ts";
 import { ALLOWED_CONTENT_TYPES, bareContentType, MAX_DOCUMENT_BYTES, safeFileName } from "./document-rules.ts";
 import { loadDocumentIn } from "./load-document.ts";
+import { recordDocumentActivity } from "./record-document-activity.ts";
 
 /** A file as it arrived: its name and type as the uploader's browser gave them. */
 export interface UploadedFile {
@@ -71,14 +72,7 @@ export async function uploadDocument(
             ? new AppError("conflict", "That version was already replaced; list the documents again.")
             : error;
         });
-      await recordActivity(tx, {
-        userId: caller.id,
-        action: ActivityAction.documentUploaded,
-        entityType: "document",
-        entityId: created.id,
-        ...activityOrigin(request),
-        metadata: { dealRoomId: access.room.id, version: created.version },
-      });
+      await recordDocumentActivity(tx, ActivityAction.documentUploaded, created, access.room.id, request);
       return created;
     })
     .catch(async (error) => {

@@ -1,7 +1,8 @@
 import type { Document, PrismaClient } from "../../generated/prisma/client.ts";
-import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
-import { activityOrigin, type SignedInRequest } from "../requests/request-context.ts";
+import { ActivityAction } from "../activity/record-activity.ts";
+import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadDocumentFor } from "./load-document.ts";
+import { recordDocumentActivity } from "./record-document-activity.ts";
 
 /** A member with current access reads a document's details; the view goes into the room's access log. */
 export async function viewDocument(
@@ -10,14 +11,7 @@ export async function viewDocument(
   request: SignedInRequest,
 ): Promise<Document> {
   const { document } = await loadDocumentFor(deps.prisma, input, request);
-  await recordActivity(deps.prisma, {
-    userId: request.caller.id,
-    action: ActivityAction.documentViewed,
-    entityType: "document",
-    entityId: document.id,
-    ...activityOrigin(request),
-    metadata: { dealRoomId: input.dealRoomId },
-  });
+  await recordDocumentActivity(deps.prisma, ActivityAction.documentViewed, document, input.dealRoomId, request);
   return document;
 }
 viewDocument.failures = ["not_found"] as const;
