@@ -1,6 +1,7 @@
 // The shape of the code, checked on every test run: no import cycles, and each layer imports
 // only what is below it (README, "Layout"). A failure names the file and the import to remove.
 
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type ImportGraph, importCycles, readImportGraph } from "./import-graph.ts";
@@ -80,5 +81,21 @@ describe("the checks themselves", () => {
     expect(importsWhere(layered, (file) => !isApi(file), isApi)).toEqual([
       "functions/listings/x.ts -> functions/api/errors.ts",
     ]);
+  });
+});
+
+describe("the README's layout", () => {
+  it("names every folder under functions/, one row each", () => {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)\/` \|/gm)].map((match) => match[1]);
+    const folders = readdirSync(path.join(ROOT, "functions"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(folders.length).toBeGreaterThan(20);
+    for (const folder of folders)
+      expect(
+        rows.filter((row) => row === folder),
+        folder,
+      ).toHaveLength(1);
   });
 });
