@@ -1,9 +1,9 @@
 import { accessSync, chmodSync, constants } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
+import { embeddedDatabaseUrl } from "./functions/config/embedded-database.ts";
 import { loadEnvFile } from "./functions/config/load-env-file.ts";
 import { resolveDirectUrl } from "./functions/db/direct-url.ts";
-import { embeddedDatabaseUrl } from "./functions/db/embedded-url.ts";
 
 loadEnvFile();
 

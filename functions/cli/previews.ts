@@ -3,10 +3,10 @@
 // production (infra/previews.ts) as a container task, since it needs pg_dump and pg_restore.
 import { hashPassword } from "../auth/password.ts";
 import { systemClock } from "../clock/clock.ts";
-import { ConfigError } from "../config/config-error.ts";
 import { linkedValue } from "../config/linked-resources.ts";
 import { FieldCipher } from "../crypto/field-cipher.ts";
 import { fieldKeyringFrom } from "../crypto/field-keyring.ts";
+import { ConfigError } from "../errors/config-error.ts";
 import { reportJob } from "../jobs/job-report.ts";
 import { NeonHttpApi } from "../neon/neon-api.ts";
 import { refreshPreviewBase } from "../previews/refresh-preview-base.ts";

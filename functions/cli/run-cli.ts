@@ -1,8 +1,8 @@
-import { ConfigError } from "../config/config-error.ts";
 import { loadEnvFile } from "../config/load-env-file.ts";
 import { FieldDecryptionError } from "../crypto/field-cipher.ts";
 import { describeConnectionError } from "../db/connection-error.ts";
 import { EmbeddedPostgresBusyError, EmbeddedPostgresVersionError } from "../db/embedded-postgres.ts";
+import { ConfigError } from "../errors/config-error.ts";
 
 /** Errors whose message is the whole story: printed as one line, no stack. */
 const EXPECTED_ERRORS = [ConfigError, EmbeddedPostgresBusyError, EmbeddedPostgresVersionError, FieldDecryptionError];

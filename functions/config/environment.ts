@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { fieldKeyringFrom } from "../crypto/field-keyring.ts";
-import { EMBEDDED_DEFAULT_PORT } from "../db/embedded-url.ts";
-import { ConfigError } from "./config-error.ts";
+import { ConfigError } from "../errors/config-error.ts";
+import { EMBEDDED_DEFAULT_PORT } from "./embedded-database.ts";
 
 const optionalUrl = z
   .string()

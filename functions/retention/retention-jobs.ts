@@ -2,8 +2,6 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import type { Clock } from "../clock/clock.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import { ARCHIVABLE_STATUSES } from "../domain/business-status.ts";
-import { erasePersonInTransaction } from "../gdpr/erase-person.ts";
-import type { ObjectStorage } from "../storage/object-storage.ts";
 import {
   AUDIT_LOG_RETENTION_YEARS,
   EXPIRED_RECORD_GRACE_DAYS,
@@ -11,7 +9,9 @@ import {
   LISTING_INACTIVITY_YEARS,
   MESSAGE_RETENTION_DAYS,
   USER_RETENTION_DAYS,
-} from "./retention-periods.ts";
+} from "../domain/retention-periods.ts";
+import { erasePersonInTransaction } from "../gdpr/erase-person.ts";
+import type { ObjectStorage } from "../storage/object-storage.ts";
 
 export const RETENTION_JOBS = ["users", "listings", "audit-logs", "financials", "expired-records"] as const;
 export type RetentionJobName = (typeof RETENTION_JOBS)[number];

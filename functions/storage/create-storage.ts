@@ -1,5 +1,5 @@
-import { ConfigError } from "../config/config-error.ts";
 import type { Environment } from "../config/environment.ts";
+import { ConfigError } from "../errors/config-error.ts";
 import { LocalDiskStorage } from "./local-disk-storage.ts";
 import type { ObjectStorage } from "./object-storage.ts";
 import { S3Storage } from "./s3-storage.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../functions/config/config-error.ts";
 import { driverConnectionString, parseDatabaseUrl, redactDatabaseUrl } from "../../functions/db/database-url.ts";
+import { ConfigError } from "../../functions/errors/config-error.ts";
 
 describe("parseDatabaseUrl", () => {
   it.each([

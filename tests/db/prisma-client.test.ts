@@ -1,8 +1,8 @@
 import { neonConfig } from "@neondatabase/serverless";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError } from "../../functions/config/config-error.ts";
 import { parseDatabaseUrl } from "../../functions/db/database-url.ts";
 import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
+import { ConfigError } from "../../functions/errors/config-error.ts";
 import { startAccelerateEndpoint } from "../support/accelerate-endpoint.ts";
 import { startNeonWebSocketProxy } from "../support/neon-websocket-proxy.ts";
 import { findPgbouncer, type RunningPgbouncer, startPgbouncer } from "../support/pgbouncer.ts";

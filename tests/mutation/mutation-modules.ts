@@ -41,4 +41,20 @@ export const MUTATION_MODULES: MutationModule[] = [
     "tests/retention/retention-rules.test.ts",
   ]),
   mutationModule("gdpr/erase-person", ["tests/api/gdpr.test.ts", "tests/gdpr/erase-person.test.ts"]),
+  mutationModule("inquiries/send-inquiry", ["tests/use-cases/inquiries.test.ts", "tests/api/inquiries.test.ts"]),
+  mutationModule("inquiries/respond-to-inquiry", ["tests/use-cases/inquiries.test.ts", "tests/api/inquiries.test.ts"]),
+  mutationModule("inquiries/accept-nda", ["tests/use-cases/inquiries.test.ts", "tests/api/inquiries.test.ts"]),
+  mutationModule("listings/change-listing-status", [
+    "tests/use-cases/listings.test.ts",
+    "tests/api/businesses.test.ts",
+  ]),
+  mutationModule("listings/update-listing", ["tests/use-cases/listings.test.ts", "tests/api/businesses.test.ts"]),
+  mutationModule("listings/view-listing", ["tests/use-cases/listings.test.ts", "tests/api/listing-access.test.ts"]),
+  mutationModule("deal-rooms/upload-document", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
+  mutationModule("deal-rooms/add-member", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
+  mutationModule("financials/correct-financial-year", [
+    "tests/use-cases/figures.test.ts",
+    "tests/api/financials-valuations.test.ts",
+  ]),
+  mutationModule("api/routes/define-route", ["tests/architecture/documented-problems.test.ts"]),
 ];

@@ -15,12 +15,12 @@ import { saveAdvisorProfile } from "../../functions/advisors/save-advisor-profil
 import { deleteBuyerProfile } from "../../functions/buyer-profiles/delete-buyer-profile.ts";
 import { getBuyerProfile } from "../../functions/buyer-profiles/get-buyer-profile.ts";
 import { saveBuyerProfile } from "../../functions/buyer-profiles/save-buyer-profile.ts";
+import { USER_RETENTION_DAYS } from "../../functions/domain/retention-periods.ts";
 import { exportPersonalData } from "../../functions/gdpr/export-personal-data.ts";
 import { requestErasure } from "../../functions/gdpr/request-erasure.ts";
 import { listInterestedBuyers } from "../../functions/matches/list-interested-buyers.ts";
 import { listMyMatches } from "../../functions/matches/list-my-matches.ts";
 import { runForRequest } from "../../functions/requests/run-for-request.ts";
-import { USER_RETENTION_DAYS } from "../../functions/retention/retention-periods.ts";
 import { DEVELOPMENT_PASSWORD } from "../../prisma/seed/seed-data.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { attempt, codeOf, useSeededUseCases } from "../support/use-case-request.ts";

@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Schema } from "hono";
+import { USER_RETENTION_DAYS } from "../../../domain/retention-periods.ts";
 import { requestErasure } from "../../../gdpr/request-erasure.ts";
-import { USER_RETENTION_DAYS } from "../../../retention/retention-periods.ts";
 import type { AppEnv } from "../../app-context.ts";
 import { signedInRequest } from "../../middleware/authenticate.ts";
 import { defineRoute } from "../define-route.ts";

@@ -1,6 +1,6 @@
 /**
  * How long ExitMatch keeps things, as the operations guide states (docs/data-lifecycle.md).
- * The retention jobs (functions/retention/jobs.ts) apply them.
+ * The retention jobs (functions/retention/retention-jobs.ts) apply them.
  */
 /** A closed (soft-deleted) account is erased this many days after closing. */
 export const USER_RETENTION_DAYS = 30;
