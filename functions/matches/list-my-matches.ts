@@ -1,12 +1,12 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { PUBLIC_STATUSES } from "../domain/business-status.ts";
 import { AppError } from "../errors/app-error.ts";
+import { MATCHABLE_STATUSES } from "../matching/matching-rules.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 
 /** The most matches one list returns. */
 const LIST_LIMIT = 100;
 
-/** A buyer's matches to public listings, best score first. */
+/** A buyer's matches to listings still for sale, best score first. */
 export async function listMyMatches(
   deps: { prisma: PrismaClient },
   _input: Record<string, never>,
@@ -17,7 +17,7 @@ export async function listMyMatches(
   return deps.prisma.match.findMany({
     where: {
       buyerProfile: { userId: caller.id, deletedAt: null },
-      business: { deletedAt: null, status: { in: [...PUBLIC_STATUSES] } },
+      business: { deletedAt: null, status: { in: [...MATCHABLE_STATUSES] } },
     },
     include: {
       business: { select: { id: true, title: true, sicCode: true, region: true, askingPrice: true, status: true } },

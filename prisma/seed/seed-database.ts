@@ -1,7 +1,7 @@
 import type { FieldCipher } from "../../functions/crypto/field-cipher.ts";
 import { userPhoneColumns } from "../../functions/crypto/phone-number.ts";
+import { recomputeProfileMatches } from "../../functions/matching/recompute-profile-matches.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
-import { scoreMatch } from "./match-score.ts";
 import {
   ADMIN,
   ADVISORS,
@@ -45,9 +45,6 @@ export function seedTimeline(now: Date): SeedTimeline {
     financialYearEnds: [latestYear - 2, latestYear - 1, latestYear].map((year) => new Date(Date.UTC(year, 2, 31))),
   };
 }
-
-/** The smallest match score worth storing. */
-const MIN_MATCH_SCORE = 40;
 
 /** What the seed needs besides the data: the accounts' password hash, the field cipher, and when it happens. */
 export interface SeedSecrets {
@@ -160,25 +157,13 @@ function valuationRow(b: SeedBusiness, { daysAfterSeed }: SeedTimeline): Prisma.
   };
 }
 
-function matchRows({ daysAfterSeed }: SeedTimeline): Prisma.MatchCreateManyInput[] {
-  const listed = BUSINESSES.filter((b) => b.status === "PUBLISHED" || b.status === "UNDER_OFFER");
-  return BUYERS.flatMap((buyer) =>
-    listed.flatMap((b) => {
-      const { score, breakdown } = scoreMatch(buyer, b);
-      if (score < MIN_MATCH_SCORE) return [];
-      return [
-        {
-          id: idOf(`${buyer.key}:${b.key}:match`),
-          buyerProfileId: idOf(`${buyer.key}:profile`),
-          businessId: idOf(b.key),
-          score,
-          breakdown: breakdown as unknown as Prisma.InputJsonValue,
-          createdAt: daysAfterSeed(3),
-          updatedAt: daysAfterSeed(3),
-        },
-      ];
-    }),
-  );
+/** Matches come from the engine the API uses: each seeded buyer's profile against every listing. */
+async function recomputeSeedMatches(tx: Prisma.TransactionClient, { daysAfterSeed }: SeedTimeline) {
+  let inserted = 0;
+  for (const buyer of BUYERS) {
+    inserted += (await recomputeProfileMatches(tx, idOf(`${buyer.key}:profile`), daysAfterSeed(3))).inserted;
+  }
+  return { count: inserted };
 }
 
 function dealRows(cipher: FieldCipher, { daysAfterSeed }: SeedTimeline) {
@@ -303,7 +288,7 @@ export async function seedDatabase(
           () =>
             tx.valuation.createMany({ data: BUSINESSES.map((b) => valuationRow(b, timeline)), skipDuplicates: true }),
         ],
-        ["matches", () => tx.match.createMany({ data: matchRows(timeline), skipDuplicates: true })],
+        ["matches", () => recomputeSeedMatches(tx, timeline)],
         ["inquiries", () => tx.inquiry.createMany({ data: deals.inquiries, skipDuplicates: true })],
         ["deal_rooms", () => tx.dealRoom.createMany({ data: deals.dealRooms, skipDuplicates: true })],
         ["deal_room_members", () => tx.dealRoomMember.createMany({ data: deals.members, skipDuplicates: true })],
