@@ -2,6 +2,7 @@ import type { PrismaClient, User } from "../../generated/prisma/client.ts";
 import { revokeAllSessions } from "../auth/sessions.ts";
 import type { FieldCipher } from "../crypto/field-cipher.ts";
 import { AppError } from "../errors/app-error.ts";
+import { enqueueEvent } from "../events/enqueue-event.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadUser } from "./load-user.ts";
 import { readableUser } from "./readable-user.ts";
@@ -15,10 +16,10 @@ export async function suspendUser(
   const { prisma } = deps;
   const user = await loadUser(prisma, input.userId);
   if (user.role === "ADMIN") throw new AppError("conflict", "Admins cannot be suspended here.");
-  const [updated] = await prisma.$transaction([
-    prisma.user.update({ where: { id: user.id }, data: { status: "SUSPENDED" } }),
-    revokeAllSessions(prisma, user.id, request.receivedAt),
-    prisma.activityLog.create({
+  const updated = await prisma.$transaction(async (tx) => {
+    const suspended = await tx.user.update({ where: { id: user.id }, data: { status: "SUSPENDED" } });
+    await revokeAllSessions(tx, user.id, request.receivedAt);
+    await tx.activityLog.create({
       data: {
         userId: request.caller.id,
         action: "admin.user_suspended",
@@ -27,8 +28,11 @@ export async function suspendUser(
         metadata: { reason: input.reason },
         occurredAt: request.receivedAt,
       },
-    }),
-  ]);
+    });
+    // A suspended buyer leaves every match (after commit).
+    await enqueueEvent(tx, "buyer.changed", user.id, request.receivedAt);
+    return suspended;
+  });
   return readableUser(deps.fieldCipher, updated);
 }
 suspendUser.failures = ["not_found", "conflict"] as const;

@@ -1,5 +1,6 @@
 import type { Business, PrismaClient } from "../../generated/prisma/client.ts";
 import { AppError } from "../errors/app-error.ts";
+import { enqueueEvent } from "../events/enqueue-event.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 
 /**
@@ -15,9 +16,12 @@ export async function takeDownListing(
   const business = await prisma.business.findFirst({ where: { id: input.businessId, deletedAt: null } });
   if (!business) throw new AppError("not_found", "No such business.");
   if (business.status === "ARCHIVED") throw new AppError("invalid_transition", "The listing is already archived.");
-  const [updated] = await prisma.$transaction([
-    prisma.business.update({ where: { id: business.id }, data: { status: "ARCHIVED", version: { increment: 1 } } }),
-    prisma.activityLog.create({
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.business.update({
+      where: { id: business.id },
+      data: { status: "ARCHIVED", version: { increment: 1 } },
+    });
+    await tx.activityLog.create({
       data: {
         userId: request.caller.id,
         action: "admin.listing_taken_down",
@@ -25,8 +29,10 @@ export async function takeDownListing(
         entityId: business.id,
         metadata: { reason: input.reason, previousStatus: business.status },
       },
-    }),
-  ]);
-  return updated;
+    });
+    // Out of every buyer's matches, after commit.
+    await enqueueEvent(tx, "listing.changed", business.id, request.receivedAt);
+    return updated;
+  });
 }
 takeDownListing.failures = ["not_found", "invalid_transition"] as const;

@@ -29,5 +29,6 @@ export const UNAUDITED_TABLES: Record<string, string> = {
   retention_runs: "a log of retention jobs",
   rate_limit_hits: "throttle counters, pseudonymous and kept a day",
   outbox_messages: "a delivery queue; what caused each message is audited where it happened",
+  outbox_events: "a queue of work after commit (ids only); what caused each event is audited where it happened",
   _prisma_migrations: "migration history, owned by Prisma",
 };

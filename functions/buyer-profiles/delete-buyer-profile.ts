@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { AppError } from "../errors/app-error.ts";
+import { enqueueEvent } from "../events/enqueue-event.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { requireBuyer } from "./require-buyer.ts";
 
@@ -10,10 +11,15 @@ export async function deleteBuyerProfile(
   request: SignedInRequest,
 ): Promise<void> {
   requireBuyer(request.caller);
-  const { count } = await deps.prisma.buyerProfile.updateMany({
-    where: { userId: request.caller.id, deletedAt: null },
-    data: { deletedAt: request.receivedAt },
+  await deps.prisma.$transaction(async (tx) => {
+    const [deleted] = await tx.buyerProfile.updateManyAndReturn({
+      where: { userId: request.caller.id, deletedAt: null },
+      data: { deletedAt: request.receivedAt },
+      select: { id: true },
+    });
+    if (!deleted) throw new AppError("not_found", "No buyer profile to delete.");
+    // Its matches go after commit (functions/events/).
+    await enqueueEvent(tx, "buyer-profile.changed", deleted.id, request.receivedAt);
   });
-  if (count === 0) throw new AppError("not_found", "No buyer profile to delete.");
 }
 deleteBuyerProfile.failures = ["forbidden", "not_found"] as const;

@@ -1,5 +1,6 @@
 import type { BuyerProfile, PrismaClient } from "../../generated/prisma/client.ts";
 import type { FundingSource, UkRegion } from "../../generated/prisma/enums.ts";
+import { enqueueEvent } from "../events/enqueue-event.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { requireBuyer } from "./require-buyer.ts";
 
@@ -36,10 +37,15 @@ export async function saveBuyerProfile(
     fundingSource: input.fundingSource ?? null,
     deletedAt: null,
   };
-  return deps.prisma.buyerProfile.upsert({
-    where: { userId: caller.id },
-    create: { ...data, userId: caller.id },
-    update: data,
+  return deps.prisma.$transaction(async (tx) => {
+    const profile = await tx.buyerProfile.upsert({
+      where: { userId: caller.id },
+      create: { ...data, userId: caller.id },
+      update: data,
+    });
+    // Its matches are recomputed after commit (functions/events/).
+    await enqueueEvent(tx, "buyer-profile.changed", profile.id, request.receivedAt);
+    return profile;
   });
 }
 saveBuyerProfile.failures = ["forbidden"] as const;

@@ -10,6 +10,7 @@ import { applyMigrations } from "../db/apply-migrations.ts";
 import { ensureLoginRole, withCredentials } from "../db/database-roles.ts";
 import { openLocalDatabase } from "../db/local-database.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
+import { EVENT_HANDLERS } from "../events/event-handlers.ts";
 import { messagePreparers } from "../messages/message-preparers.ts";
 import { startOutboxDispatcher } from "../outbox/outbox-dispatcher.ts";
 import { createDependencies } from "../runtime/create-dependencies.ts";
@@ -77,8 +78,12 @@ await runCli(USAGE, async () => {
 
   const deps = createDependencies(environment, prisma, { poolStats });
   const app = createApp(deps);
-  // E-mails are delivered after commit, from the outbox, by this process (printed here).
-  const dispatcher = startOutboxDispatcher({ ...deps, preparers: messagePreparers(deps.config) });
+  // After commit, from the outbox, this process recomputes matches and delivers e-mails (printed here).
+  const dispatcher = startOutboxDispatcher({
+    ...deps,
+    preparers: messagePreparers(deps.config),
+    eventHandlers: EVENT_HANDLERS,
+  });
   const server = await listenOnLoopback(app, environment.PORT).catch(async (error) => {
     await prisma.$disconnect();
     await stopDatabase();

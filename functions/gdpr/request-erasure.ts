@@ -3,6 +3,7 @@ import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
 import { revokeAllSessions } from "../auth/sessions.ts";
 import { USER_RETENTION_DAYS } from "../domain/retention-periods.ts";
 import { AppError } from "../errors/app-error.ts";
+import { enqueueEvent } from "../events/enqueue-event.ts";
 import { activityOrigin, type SignedInRequest } from "../requests/request-context.ts";
 import { LEGAL_HOLDS } from "./legal-holds.ts";
 
@@ -35,6 +36,8 @@ export async function requestErasure(
   await deps.prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: caller.id }, data: { deletedAt: requestedAt } });
     await revokeAllSessions(tx, caller.id, requestedAt);
+    // A closed account leaves every match (after commit).
+    await enqueueEvent(tx, "buyer.changed", caller.id, requestedAt);
     await recordActivity(tx, {
       action: ActivityAction.erasureRequested,
       userId: caller.id,

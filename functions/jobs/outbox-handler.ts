@@ -1,11 +1,14 @@
-// The outbox dispatcher as a function a scheduler calls (every minute in the cloud): delivers
-// due messages until none are left or the time budget is spent, and reports what it did.
+// The outbox dispatcher as a function a scheduler calls (every minute in the cloud): handles due
+// events (matches recomputed) and delivers due messages until none are left or the time budget
+// is spent, and reports what it did.
 import { ConsoleMailer } from "../auth/mailer.ts";
 import { type Clock, systemClock } from "../clock/clock.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { linkedEnvironment } from "../config/linked-resources.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
+import { dispatchEvents } from "../events/dispatch-events.ts";
+import { EVENT_HANDLERS } from "../events/event-handlers.ts";
 import { messagePreparers } from "../messages/message-preparers.ts";
 import { dispatchOutbox } from "../outbox/dispatch-outbox.ts";
 import { runReported } from "./job-report.ts";
@@ -25,8 +28,16 @@ export function createOutboxHandler(clock: Clock) {
         preparers: messagePreparers(appConfigFrom(environment)),
       };
       const started = performance.now();
-      const totals = { sent: 0, retrying: 0, dead: 0 };
+      const totals = { sent: 0, retrying: 0, dead: 0, events: 0 };
       try {
+        // Events first (recomputing matches), then the messages.
+        while (performance.now() - started < TIME_BUDGET_MS) {
+          const events = await dispatchEvents({ ...deps, handlers: EVENT_HANDLERS }, { batchSize: 50 });
+          totals.events += events.handled + events.requeued;
+          totals.retrying += events.retrying;
+          totals.dead += events.dead;
+          if (events.handled + events.requeued + events.retrying + events.dead < 50) break;
+        }
         while (performance.now() - started < TIME_BUDGET_MS) {
           const result = await dispatchOutbox(deps, { batchSize: 50 });
           totals.sent += result.sent;

@@ -2,6 +2,7 @@ import type { Business, PrismaClient } from "../../generated/prisma/client.ts";
 import type { BusinessStatus } from "../../generated/prisma/enums.ts";
 import { allowedTransitions, canTransition } from "../domain/business-status.ts";
 import { AppError } from "../errors/app-error.ts";
+import { enqueueEvent } from "../events/enqueue-event.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadBusinessForOwner } from "./listing-access.ts";
 
@@ -23,16 +24,20 @@ export async function changeListingStatus(
   }
   const now = request.receivedAt;
   // Conditional on the status we checked, so two concurrent changes cannot both apply.
-  const { count } = await prisma.business.updateMany({
-    where: { id: business.id, status: business.status, deletedAt: null },
-    data: {
-      status: target,
-      version: { increment: 1 },
-      lastActivityAt: now,
-      ...(target === "PUBLISHED" && !business.publishedAt ? { publishedAt: now } : {}),
-    },
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.business.updateMany({
+      where: { id: business.id, status: business.status, deletedAt: null },
+      data: {
+        status: target,
+        version: { increment: 1 },
+        lastActivityAt: now,
+        ...(target === "PUBLISHED" && !business.publishedAt ? { publishedAt: now } : {}),
+      },
+    });
+    if (count === 0) throw new AppError("conflict", "The listing's status changed meanwhile; read it again.");
+    // Published: matched to every buyer; sold or archived: out of every match (after commit).
+    await enqueueEvent(tx, "listing.changed", business.id, now);
+    return tx.business.findUniqueOrThrow({ where: { id: business.id } });
   });
-  if (count === 0) throw new AppError("conflict", "The listing's status changed meanwhile; read it again.");
-  return prisma.business.findUniqueOrThrow({ where: { id: business.id } });
 }
 changeListingStatus.failures = ["not_found", "forbidden", "invalid_transition", "conflict"] as const;

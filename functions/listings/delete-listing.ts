@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { dbUtils } from "../db/soft-delete.ts";
+import { enqueueEvent } from "../events/enqueue-event.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadBusinessForOwner } from "./listing-access.ts";
 
@@ -10,6 +11,9 @@ export async function deleteListing(
   request: SignedInRequest,
 ): Promise<void> {
   const business = await loadBusinessForOwner(deps.prisma, input.businessId, request.caller);
-  await dbUtils.softDelete(deps.prisma, "Business", business.id, request.receivedAt);
+  await deps.prisma.$transaction(async (tx) => {
+    await dbUtils.softDelete(tx, "Business", business.id, request.receivedAt);
+    await enqueueEvent(tx, "listing.changed", business.id, request.receivedAt);
+  });
 }
 deleteListing.failures = ["not_found", "forbidden"] as const;

@@ -1,5 +1,6 @@
 import type { Business, PrismaClient } from "../../generated/prisma/client.ts";
 import { AppError } from "../errors/app-error.ts";
+import { enqueueEvent } from "../events/enqueue-event.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { expectedVersion, isPossibleVersion } from "./expected-version.ts";
 import { loadBusinessForOwner } from "./listing-access.ts";
@@ -19,13 +20,17 @@ export async function updateListing(
   const version = expectedVersion(input.ifMatch);
   if (!isPossibleVersion(version))
     throw new AppError("version_conflict", `The listing is at version ${business.version}.`);
-  const { count } = await prisma.business.updateMany({
-    where: { id: business.id, version, deletedAt: null },
-    data: { ...toBusinessData(input.changes), version: { increment: 1 }, lastActivityAt: request.receivedAt },
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.business.updateMany({
+      where: { id: business.id, version, deletedAt: null },
+      data: { ...toBusinessData(input.changes), version: { increment: 1 }, lastActivityAt: request.receivedAt },
+    });
+    if (count === 0)
+      throw new AppError("version_conflict", `The listing is at version ${business.version}, not ${version}.`);
+    // Its matches follow the edit after commit (functions/events/).
+    await enqueueEvent(tx, "listing.changed", business.id, request.receivedAt);
+    return tx.business.findUniqueOrThrow({ where: { id: business.id } });
   });
-  if (count === 0)
-    throw new AppError("version_conflict", `The listing is at version ${business.version}, not ${version}.`);
-  return prisma.business.findUniqueOrThrow({ where: { id: business.id } });
 }
 updateListing.failures = [
   "not_found",

@@ -28,8 +28,11 @@ export const SHORTFALL_TO_ZERO = 0.5;
 /** Funding says how ready a buyer is, not what they want: verified proof of funds earns all. */
 export const FUNDING_POINTS = { verified: 5, stated: 3, notStated: 3 } as const;
 
-/** A match is kept (shown to the buyer and the seller) from this score up. */
-export const MIN_MATCH_SCORE = 40;
+/**
+ * A match is kept (shown to the buyer and the seller) from this score up: above what a listing in
+ * the wrong sector can reach (65), so every match is at least in a sector the buyer wants.
+ */
+export const MIN_MATCH_SCORE = 70;
 
 /** Listings that can be matched: those still for sale. Sold, archived or taken down: none. */
 export const MATCHABLE_STATUSES: readonly BusinessStatus[] = ["PUBLISHED", "UNDER_OFFER"];

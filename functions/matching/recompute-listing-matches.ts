@@ -3,15 +3,16 @@ import { LIVE_BUYER_SQL, MATCHABLE_LISTING_SQL } from "./match-candidates-sql.ts
 import { MATCH_SCORING_SQL } from "./match-scoring-sql.ts";
 import { type StoredMatches, storeMatchesSql, toStoredMatches } from "./store-matches-sql.ts";
 
-const SQL = storeMatchesSql(
-  "business_id",
-  `SELECT p.id AS buyer_profile_id, b.id AS business_id, m.score, m.breakdown
+/** Every live buyer profile scored against listing `$1` (the bare scoring query, unstored). */
+export const LISTING_AGAINST_PROFILES_SQL = `
+  SELECT p.id AS buyer_profile_id, b.id AS business_id, m.score, m.breakdown
    FROM businesses b
    JOIN buyer_profiles p ON true
    JOIN users u ON u.id = p.user_id
    CROSS JOIN LATERAL (${MATCH_SCORING_SQL}) m
-   WHERE b.id = $1::uuid AND ${MATCHABLE_LISTING_SQL} AND ${LIVE_BUYER_SQL}`,
-);
+   WHERE b.id = $1::uuid AND ${MATCHABLE_LISTING_SQL} AND ${LIVE_BUYER_SQL}`;
+
+const SQL = storeMatchesSql("business_id", LISTING_AGAINST_PROFILES_SQL);
 
 /**
  * Scores one listing against every live buyer profile in one statement and stores the result:

@@ -3,15 +3,16 @@ import { LIVE_BUYER_SQL, MATCHABLE_LISTING_SQL } from "./match-candidates-sql.ts
 import { MATCH_SCORING_SQL } from "./match-scoring-sql.ts";
 import { type StoredMatches, storeMatchesSql, toStoredMatches } from "./store-matches-sql.ts";
 
-const SQL = storeMatchesSql(
-  "buyer_profile_id",
-  `SELECT p.id AS buyer_profile_id, b.id AS business_id, m.score, m.breakdown
+/** Buyer profile `$1` scored against every listing for sale (the bare scoring query, unstored). */
+export const PROFILE_AGAINST_LISTINGS_SQL = `
+  SELECT p.id AS buyer_profile_id, b.id AS business_id, m.score, m.breakdown
    FROM buyer_profiles p
    JOIN users u ON u.id = p.user_id
    JOIN businesses b ON ${MATCHABLE_LISTING_SQL}
    CROSS JOIN LATERAL (${MATCH_SCORING_SQL}) m
-   WHERE p.id = $1::uuid AND ${LIVE_BUYER_SQL}`,
-);
+   WHERE p.id = $1::uuid AND ${LIVE_BUYER_SQL}`;
+
+const SQL = storeMatchesSql("buyer_profile_id", PROFILE_AGAINST_LISTINGS_SQL);
 
 /**
  * Scores one buyer profile against every listing for sale in one statement and stores the

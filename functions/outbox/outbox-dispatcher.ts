@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Mailer } from "../auth/mailer.ts";
 import type { Clock } from "../clock/clock.ts";
+import { dispatchEvents } from "../events/dispatch-events.ts";
+import type { EventHandler } from "../events/event-handlers.ts";
 import { dispatchOutbox, type MessagePreparer } from "./dispatch-outbox.ts";
 
 interface Logger {
@@ -8,7 +10,7 @@ interface Logger {
 }
 
 /**
- * Runs the outbox dispatcher inside a long-lived process (`npm start`): a batch every
+ * Runs the outbox dispatcher (events first, since they may lead to messages, then messages) inside a long-lived process (`npm start`): a batch every
  * `intervalMs`, at once again while batches come back full. A failing round (the database
  * restarting) is logged and the next one tries again; nothing here can stop the process. In the
  * cloud a scheduled function calls dispatchOutbox instead (functions/jobs/outbox-handler.ts).
@@ -20,6 +22,7 @@ export function startOutboxDispatcher(
     clock: Clock;
     logger: Logger;
     preparers: Record<string, MessagePreparer>;
+    eventHandlers: Record<string, EventHandler>;
   },
   options: { intervalMs?: number; batchSize?: number } = {},
 ) {
@@ -32,8 +35,11 @@ export function startOutboxDispatcher(
   const round = async () => {
     try {
       for (;;) {
-        const result = await dispatchOutbox(deps, { batchSize });
-        if (stopped || result.sent + result.retrying + result.dead < batchSize) break;
+        const events = await dispatchEvents({ ...deps, handlers: deps.eventHandlers }, { batchSize });
+        const messages = await dispatchOutbox(deps, { batchSize });
+        const eventsLeft = events.handled + events.requeued + events.retrying + events.dead >= batchSize;
+        const messagesLeft = messages.sent + messages.retrying + messages.dead >= batchSize;
+        if (stopped || (!eventsLeft && !messagesLeft)) break;
       }
     } catch (error) {
       deps.logger.warn({ err: error, event: "outbox_dispatch_failed" }, "outbox dispatch failed; retrying");

@@ -82,7 +82,7 @@ describe("scheduled functions", () => {
     }
     const run = await metricsOf(() => createOutboxHandler(clock)());
     expect(run.error).toBeUndefined();
-    expect(run.result).toEqual({ sent: 2, retrying: 0, dead: 0 });
+    expect(run.result).toEqual({ sent: 2, retrying: 0, dead: 0, events: 0 });
     expect(run.metrics).toEqual([expect.objectContaining({ Job: "outbox", JobSucceeded: 1 })]);
     expect(await db.query("SELECT status FROM outbox_messages")).toEqual([{ status: "SENT" }, { status: "SENT" }]);
   });

@@ -10,6 +10,8 @@ export interface SeededApp {
   app: ReturnType<typeof createTestApp>["app"];
   /** Delivers the messages waiting in the outbox; returns everything sent so far. */
   deliverMail: ReturnType<typeof createTestApp>["deliverMail"];
+  /** Handles the events waiting in the outbox (matches recomputed); returns how many. */
+  handleEvents: ReturnType<typeof createTestApp>["handleEvents"];
   /** An access token for each seeded actor. */
   token: Awaited<ReturnType<typeof loginAllActors>>;
   /** The app's clock (TEST_NOW): a test that advances it sets it back, or tokens expire. */
@@ -27,7 +29,11 @@ export function useSeededApp(): SeededApp {
     context.db = await createTestDatabase();
     await seedTestData(context.db.prisma);
     context.clock = testClock();
-    ({ app: context.app, deliverMail: context.deliverMail } = createTestApp(context.db.appPrisma, {
+    ({
+      app: context.app,
+      deliverMail: context.deliverMail,
+      handleEvents: context.handleEvents,
+    } = createTestApp(context.db.appPrisma, {
       clock: context.clock,
     }));
     context.token = await loginAllActors(context.app);

@@ -5,6 +5,8 @@ import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import type { Clock } from "../../functions/clock/clock.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import type { PoolStats } from "../../functions/db/prisma-client.ts";
+import { dispatchEvents } from "../../functions/events/dispatch-events.ts";
+import { EVENT_HANDLERS } from "../../functions/events/event-handlers.ts";
 import { messagePreparers } from "../../functions/messages/message-preparers.ts";
 import { dispatchOutbox } from "../../functions/outbox/dispatch-outbox.ts";
 import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
@@ -32,5 +34,15 @@ export function createTestApp(prisma: PrismaClient, extras: { poolStats?: () => 
     while ((await dispatchOutbox(dispatch)).sent > 0);
     return mailer.sent;
   };
-  return { app, mailer, deliverMail, storage, storageDir };
+  /** Handles every event due in the outbox (what the dispatcher does after commit): matches recomputed. */
+  const handleEvents = async () => {
+    const dispatch = { ...deps, handlers: EVENT_HANDLERS };
+    let handled = 0;
+    for (;;) {
+      const result = await dispatchEvents(dispatch);
+      handled += result.handled;
+      if (result.handled + result.requeued === 0) return handled;
+    }
+  };
+  return { app, mailer, deliverMail, handleEvents, storage, storageDir };
 }

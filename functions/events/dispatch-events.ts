@@ -1,0 +1,77 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { Clock } from "../clock/clock.ts";
+import { runWithDatabaseSession } from "../db/database-session.ts";
+import { DELIVERY_LEASE_MS, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "../outbox/dispatch-outbox.ts";
+import type { EventHandler } from "./event-handlers.ts";
+
+interface ClaimedEvent {
+  id: string;
+  kind: string;
+  subject_id: string;
+  version: number;
+  attempts: number;
+}
+
+export interface EventDispatchResult {
+  handled: number;
+  /** Changed again while handled: left pending, to run again. */
+  requeued: number;
+  retrying: number;
+  dead: number;
+}
+
+/**
+ * Handles one batch of due events. Each is claimed with a lease (two dispatchers never handle one
+ * at once), handled, then deleted at the version it was claimed at: if its subject changed again
+ * meanwhile, the event stays and runs again. Handlers are idempotent (they recompute from the
+ * current state), so a dispatcher dying mid-way only means the next one does the work again. A
+ * failure is retried with back-off; after MAX_DELIVERY_ATTEMPTS the event is dead.
+ */
+export async function dispatchEvents(
+  deps: { prisma: PrismaClient; clock: Clock; handlers: Record<string, EventHandler> },
+  options: { batchSize?: number } = {},
+): Promise<EventDispatchResult> {
+  const { prisma, clock } = deps;
+  const now = clock.now();
+  const claimed = await prisma.$queryRaw<ClaimedEvent[]>`
+    UPDATE outbox_events
+    SET leased_until = ${new Date(now.getTime() + DELIVERY_LEASE_MS)}, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM outbox_events
+      WHERE status = 'PENDING' AND next_attempt_at <= ${now} AND (leased_until IS NULL OR leased_until <= ${now})
+      ORDER BY next_attempt_at
+      LIMIT ${options.batchSize ?? 20}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id::text, kind, subject_id::text, version, attempts`;
+
+  const result: EventDispatchResult = { handled: 0, requeued: 0, retrying: 0, dead: 0 };
+  for (const event of claimed) {
+    try {
+      const handle = deps.handlers[event.kind];
+      if (!handle) throw new Error(`No handler for events of kind ${event.kind}.`);
+      await runWithDatabaseSession({ system: true, requestId: `event:${event.id}` }, () =>
+        handle(prisma, event.subject_id, clock.now()),
+      );
+      const finished = await prisma.$executeRaw`
+        DELETE FROM outbox_events WHERE id = ${event.id}::uuid AND version = ${event.version}`;
+      if (finished === 0) {
+        await prisma.$executeRaw`
+          UPDATE outbox_events SET leased_until = NULL, attempts = 0 WHERE id = ${event.id}::uuid`;
+        result.requeued += 1;
+      } else {
+        result.handled += 1;
+      }
+    } catch (error) {
+      const dead = event.attempts >= MAX_DELIVERY_ATTEMPTS;
+      await prisma.$executeRaw`
+        UPDATE outbox_events
+        SET status = ${dead ? "DEAD" : "PENDING"}::"OutboxStatus", leased_until = NULL,
+            next_attempt_at = ${new Date(clock.now().getTime() + retryDelayMs(event.attempts))},
+            last_error = ${String((error as Error)?.message ?? error).slice(0, 1000)}
+        WHERE id = ${event.id}::uuid`;
+      if (dead) result.dead += 1;
+      else result.retrying += 1;
+    }
+  }
+  return result;
+}

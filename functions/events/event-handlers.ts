@@ -1,0 +1,22 @@
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { recomputeListingMatches } from "../matching/recompute-listing-matches.ts";
+import { recomputeProfileMatches } from "../matching/recompute-profile-matches.ts";
+import type { EventKind } from "./enqueue-event.ts";
+
+/** What happens after commit, per kind of event: the subject's id and the dispatcher's "now". */
+export type EventHandler = (prisma: PrismaClient, subjectId: string, now: Date) => Promise<unknown>;
+
+export const EVENT_HANDLERS: Record<EventKind, EventHandler> = {
+  // Published, edited, sold, archived, taken down or deleted: its matches follow.
+  "listing.changed": (prisma, businessId, now) => recomputeListingMatches(prisma, businessId, now),
+  // Saved or deleted.
+  "buyer-profile.changed": (prisma, profileId, now) => recomputeProfileMatches(prisma, profileId, now),
+  // Suspended, reinstated or closed: every profile of theirs (one at most today).
+  "buyer.changed": async (prisma, userId, now) => {
+    const profiles = await prisma.buyerProfile.findMany({
+      where: { userId, deletedAt: undefined },
+      select: { id: true },
+    });
+    for (const profile of profiles) await recomputeProfileMatches(prisma, profile.id, now);
+  },
+};
