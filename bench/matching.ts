@@ -113,7 +113,8 @@ await runCli(USAGE, async (args) => {
         for (const [index, id] of ids.entries()) {
           const [bareMs, found] = await timed(() => bare(sql, id));
           const [engineMs, stored] = await timed(() => recompute(id));
-          if (stored.kept !== found) throw new Error(`engine kept ${stored.kept} matches, the bare query found ${found}`);
+          if (stored.kept !== found)
+            throw new Error(`engine kept ${stored.kept} matches, the bare query found ${found}`);
           timing.bare.push(bareMs);
           timing.engine.push(engineMs);
           timing.stored.push(stored.inserted);
@@ -127,7 +128,8 @@ await runCli(USAGE, async (args) => {
       log("\nmeasure                                          | engine p50 | slowest | bare p50 | ratio | target");
       for (const [label, timing] of results) {
         const engine = median(timing.engine);
-        const met = slowest(timing.engine) <= TARGET_MS ? "met" : median(timing.engine) <= TARGET_MS ? "p50 met" : "NOT met";
+        const met =
+          slowest(timing.engine) <= TARGET_MS ? "met" : median(timing.engine) <= TARGET_MS ? "p50 met" : "NOT met";
         log(
           `${label.padEnd(48)} | ${engine.toFixed(1).padStart(7)} ms | ${slowest(timing.engine).toFixed(1).padStart(4)} ms | ${median(timing.bare).toFixed(1).padStart(5)} ms | ${(engine / median(timing.bare)).toFixed(2)}x | <= ${TARGET_MS} ms: ${met} (median ${median(timing.stored)} matches stored)`,
         );
