@@ -50,7 +50,7 @@ export async function seedBuyerProfiles(url: string, count: number, onProgress: 
                 CASE i % 4 WHEN 0 THEN '{}'::"UkRegion"[]
                            ELSE ARRAY(SELECT ($4::text[])[(i * k * 13) % 12 + 1]::"UkRegion" FROM generate_series(1, (i % 4)::int) k)
                 END,
-                CASE WHEN i % 3 = 0 THEN NULL ELSE (1000000 + (i * 7919) % 50000000)::bigint END,
+                CASE WHEN i % 3 = 0 THEN NULL ELSE (1000000 + (i * 7919) % 19000000)::bigint END,
                 CASE WHEN i % 5 = 0 THEN NULL ELSE (20000000 + (i * 104729) % 480000000)::bigint END,
                 CASE WHEN i % 2 = 0 THEN NULL ELSE (5000000 + (i * 15485863) % 400000000)::bigint END,
                 CASE WHEN i % 3 = 1 THEN NULL ELSE (1000000 + (i * 32452843) % 80000000)::bigint END,

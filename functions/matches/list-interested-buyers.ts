@@ -3,6 +3,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { FundingSource } from "../../generated/prisma/enums.ts";
 import { AppError } from "../errors/app-error.ts";
 import { loadBusinessFor } from "../listings/listing-access.ts";
+import { explainMatches } from "../matching/explain-matches.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import type { CriterionScore } from "./match-breakdown.ts";
 
@@ -44,7 +45,7 @@ export async function listInterestedBuyers(
   const matches = await prisma.match.findMany({
     where: { businessId: business.id, buyerProfile: { deletedAt: null } },
     include: { buyerProfile: { include: { user: { select: { id: true, name: true } } } } },
-    orderBy: [{ score: "desc" }, { id: "asc" }],
+    orderBy: [{ score: "desc" }, { buyerProfileId: "asc" }],
     take: LIST_LIMIT,
   });
   const inquiries = await prisma.inquiry.findMany({
@@ -52,12 +53,14 @@ export async function listInterestedBuyers(
     select: { buyerId: true },
   });
   const inquired = new Set(inquiries.map((inquiry) => inquiry.buyerId));
+  const explained = await explainMatches(prisma, matches);
   return matches.map((match) => {
     const profile = match.buyerProfile;
     const hasInquired = inquired.has(profile.userId);
+    const { score, breakdown } = explained.get(`${match.buyerProfileId}:${match.businessId}`)!;
     return {
-      score: match.score,
-      breakdown: match.breakdown as unknown as CriterionScore[],
+      score,
+      breakdown,
       buyer: {
         reference: buyerReference(business.id, profile.id),
         name: hasInquired ? profile.user.name : null,

@@ -11,7 +11,9 @@ import {
 // listing as `b` (the columns of buyer_profiles and businesses) and, joined in as
 //   CROSS JOIN LATERAL (<MATCH_SCORING_SQL>) m
 // gives `m.score` (0 to 100) and `m.breakdown` (one entry per criterion: points, maximum and a
-// plain-English reason; `m.score` is their sum). The rules and their numbers: matching-rules.ts.
+// plain-English reason; `m.score` is their sum). MATCH_POINTS_SQL gives the score alone, for
+// recomputing; the reasons are built when matches are read (explain-matches.ts), for the page
+// shown. The rules and their numbers: matching-rules.ts.
 
 const pounds = (column: string) => `'£' || to_char(${column} / 100, 'FM999,999,999,999,990')`;
 const percent = (fraction: string) => `round(100 * ${fraction})::bigint || '%'`;
@@ -26,23 +28,37 @@ const graded = (points: number, figure: string, minimum: string) =>
 const shortfall = (figure: string, minimum: string) =>
   `CASE WHEN ${minimum} > 0 THEN ' (' || ${percent(`(${minimum} - ${figure})::numeric / ${minimum}`)} || ' short)' ELSE '' END`;
 
+/** The depth (2 to 5 digits) of the deepest wanted code the listing's SIC code starts with, else NULL. */
+const DEEPEST_WANTED_DEPTH = `
+  CASE WHEN b.sic_code = ANY(p.sic_codes) THEN length(b.sic_code)
+       WHEN left(b.sic_code, 4) = ANY(p.sic_codes) THEN 4
+       WHEN left(b.sic_code, 3) = ANY(p.sic_codes) THEN 3
+       WHEN left(b.sic_code, 2) = ANY(p.sic_codes) THEN 2
+  END`;
+
 const SECTOR = `
   SELECT
     CASE WHEN cardinality(p.sic_codes) = 0 THEN ${POINTS.sector}
-         WHEN best.code IS NULL THEN 0
-         ELSE (ARRAY[0, ${SECTOR_POINTS_BY_DIGITS[2]}, ${SECTOR_POINTS_BY_DIGITS[3]}, ${SECTOR_POINTS_BY_DIGITS[4]}, ${SECTOR_POINTS_BY_DIGITS[5]}])[length(best.code)]
+         WHEN best.depth IS NULL THEN 0
+         ELSE (ARRAY[0, ${SECTOR_POINTS_BY_DIGITS[2]}, ${SECTOR_POINTS_BY_DIGITS[3]}, ${SECTOR_POINTS_BY_DIGITS[4]}, ${SECTOR_POINTS_BY_DIGITS[5]}])[best.depth]
     END AS points,
     CASE WHEN cardinality(p.sic_codes) = 0 THEN 'Open to any sector'
-         WHEN best.code IS NULL THEN 'SIC ' || b.sic_code || ' is outside the sectors wanted'
+         WHEN best.depth IS NULL THEN 'SIC ' || b.sic_code || ' is outside the sectors wanted'
          ELSE 'SIC ' || b.sic_code || ' is in the wanted SIC ' ||
-              (ARRAY['', 'division', 'group', 'class', 'subclass'])[length(best.code)] || ' ' || best.code
+              (ARRAY['', 'division', 'group', 'class', 'subclass'])[best.depth] || ' ' || left(b.sic_code, best.depth)
     END AS reason
   FROM (
-    -- The deepest of the buyer's codes the listing falls inside: whatever their order.
-    SELECT (SELECT code FROM unnest(p.sic_codes) AS code
-            WHERE b.sic_code LIKE code || '%'
-            ORDER BY length(code) DESC, code LIMIT 1) AS code
+    -- The deepest of the buyer's codes the listing falls inside, whatever their order: a wanted
+    -- code contains the listing only if it is one of the listing code's own prefixes.
+    SELECT ${DEEPEST_WANTED_DEPTH} AS depth
   ) best`;
+
+/**
+ * The prefixes of listing `b`'s SIC code at every level (division, group, class, subclass): a
+ * buyer wants the listing's sector only if one of their codes is among them. The expression of
+ * the index businesses_sic_prefixes_idx: keep the two the same, or the planner cannot use it.
+ */
+export const LISTING_SIC_PREFIXES_SQL = `ARRAY[left(b.sic_code, 2), left(b.sic_code, 3), left(b.sic_code, 4), b.sic_code]`;
 
 const REGION = `
   SELECT
@@ -123,15 +139,27 @@ const FUNDING = `
 const criterion = (name: keyof typeof POINTS, alias: string) =>
   `jsonb_build_object('criterion', '${name}', 'score', ${alias}.points, 'max', ${POINTS[name]}, 'reason', ${alias}.reason)`;
 
-/** The score and breakdown of buyer profile `p` against listing `b` (see the top of this file). */
-export const MATCH_SCORING_SQL = `
-  SELECT sector.points + region.points + price.points + revenue.points + profit.points + funding.points AS score,
-         jsonb_build_array(${criterion("sector", "sector")}, ${criterion("region", "region")},
-                           ${criterion("price", "price")}, ${criterion("revenue", "revenue")},
-                           ${criterion("profit", "profit")}, ${criterion("funding", "funding")}) AS breakdown
+const CRITERIA = `
   FROM (${SECTOR}) sector
   CROSS JOIN LATERAL (${REGION}) region
   CROSS JOIN LATERAL (${PRICE}) price
   CROSS JOIN LATERAL (${REVENUE}) revenue
   CROSS JOIN LATERAL (${PROFIT}) profit
   CROSS JOIN LATERAL (${FUNDING}) funding`;
+
+const SCORE = "sector.points + region.points + price.points + revenue.points + profit.points + funding.points";
+
+/**
+ * The score alone of buyer profile `p` against listing `b`: what recomputing stores and sorts
+ * by. No reasons are built (they cost several times the points), so scoring a listing against
+ * every profile stays cheap; the same criteria as MATCH_SCORING_SQL, so the two always agree.
+ */
+export const MATCH_POINTS_SQL = `SELECT ${SCORE} AS score ${CRITERIA}`;
+
+/** The score and breakdown of buyer profile `p` against listing `b` (see the top of this file). */
+export const MATCH_SCORING_SQL = `
+  SELECT ${SCORE} AS score,
+         jsonb_build_array(${criterion("sector", "sector")}, ${criterion("region", "region")},
+                           ${criterion("price", "price")}, ${criterion("revenue", "revenue")},
+                           ${criterion("profit", "profit")}, ${criterion("funding", "funding")}) AS breakdown
+  ${CRITERIA}`;

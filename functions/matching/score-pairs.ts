@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { FundingSource, UkRegion } from "../../generated/prisma/enums.ts";
 import type { CriterionScore } from "../matches/match-breakdown.ts";
-import { MATCH_SCORING_SQL } from "./match-scoring-sql.ts";
+import { WANTED_SECTOR_SQL } from "./match-candidates-sql.ts";
+import { MATCH_POINTS_SQL, MATCH_SCORING_SQL } from "./match-scoring-sql.ts";
 
 /** A buyer's criteria as the engine reads them (buyer_profiles' columns); money in pence. */
 export interface BuyerCriteria {
@@ -27,6 +28,10 @@ export interface ListingFacts {
 
 export interface PairScore {
   score: number;
+  /** The score as recomputing stores it (MATCH_POINTS_SQL): always equal to `score`. */
+  storedScore: number;
+  /** Whether recomputing scores the pair at all (WANTED_SECTOR_SQL): never for one it must keep. */
+  candidate: boolean;
   breakdown: CriterionScore[];
 }
 
@@ -57,7 +62,9 @@ export async function scorePairs(
     ebitda_pence: listing.ebitdaPence,
     sde_pence: listing.sdePence,
   }));
-  const scored = await prisma.$queryRawUnsafe<{ index: number; score: number; breakdown: CriterionScore[] }[]>(
+  const scored = await prisma.$queryRawUnsafe<
+    { index: number; score: number; stored_score: number; candidate: boolean; breakdown: CriterionScore[] }[]
+  >(
     `WITH pairs AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
          index int, sic_codes text[], regions "UkRegion"[], min_price_pence bigint, max_price_pence bigint,
@@ -65,12 +72,18 @@ export async function scorePairs(
          proof_of_funds_verified_at timestamptz, sic_code text, region "UkRegion", asking_price_pence bigint,
          revenue_pence bigint, ebitda_pence bigint, sde_pence bigint)
      )
-     SELECT pairs.index, m.score, m.breakdown
+     SELECT pairs.index, m.score, points.score AS stored_score, ${WANTED_SECTOR_SQL} AS candidate, m.breakdown
      -- Each pair plays both parts: its criteria columns as the profile p, its facts as the listing b.
      FROM pairs JOIN pairs p ON p.index = pairs.index JOIN pairs b ON b.index = pairs.index
      CROSS JOIN LATERAL (${MATCH_SCORING_SQL}) m
+     CROSS JOIN LATERAL (${MATCH_POINTS_SQL}) points
      ORDER BY pairs.index`,
     JSON.stringify(rows),
   );
-  return scored.map(({ score, breakdown }) => ({ score, breakdown }));
+  return scored.map((row) => ({
+    score: row.score,
+    storedScore: row.stored_score,
+    candidate: row.candidate,
+    breakdown: row.breakdown,
+  }));
 }

@@ -3,7 +3,7 @@
 
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CRITERION_POINTS } from "../../functions/matching/matching-rules.ts";
+import { CRITERION_POINTS, MIN_MATCH_SCORE } from "../../functions/matching/matching-rules.ts";
 import {
   type BuyerCriteria,
   type ListingFacts,
@@ -143,13 +143,16 @@ const cases = <T>(arbitrary: fc.Arbitrary<T>) => fc.array(arbitrary, { minLength
 const RUNS = { numRuns: 40 };
 
 describe("the score's properties", () => {
-  it("stays within 0 to 100, equals the sum of its parts, and no part exceeds its maximum", async () => {
+  it("stays within 0 to 100, equals the sum of its parts and the score recomputing stores, and no part exceeds its maximum", async () => {
     await fc.assert(
       fc.asyncProperty(cases(fc.record({ buyer: buyerCriteria, listing: listingFacts })), async (pairs) => {
         for (const result of await scorePairs(db.prisma, pairs)) {
           expect(result.score).toBeGreaterThanOrEqual(0);
           expect(result.score).toBeLessThanOrEqual(100);
           expect(result.breakdown.reduce((sum, item) => sum + item.score, 0)).toBe(result.score);
+          expect(result.storedScore).toBe(result.score);
+          // Recomputing skips only pairs that could never be kept.
+          if (!result.candidate) expect(result.score).toBeLessThan(MIN_MATCH_SCORE);
           for (const item of result.breakdown) {
             expect(item.max).toBe(CRITERION_POINTS[item.criterion as keyof typeof CRITERION_POINTS]);
             expect(item.score).toBeGreaterThanOrEqual(0);

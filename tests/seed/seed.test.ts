@@ -5,6 +5,7 @@ import { verifyPassword } from "../../functions/auth/password.ts";
 import { fixedClock } from "../../functions/clock/clock.ts";
 import { ENCRYPTED_COLUMNS, FieldCipher } from "../../functions/crypto/field-cipher.ts";
 import { fieldKeyringFrom } from "../../functions/crypto/field-keyring.ts";
+import { explainMatches } from "../../functions/matching/explain-matches.ts";
 import { runRetentionJob } from "../../functions/retention/retention-jobs.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import { DEVELOPMENT_PASSWORD } from "../../prisma/seed/seed-data.ts";
@@ -72,8 +73,12 @@ describe("db:seed", () => {
     for (const valuation of await db.prisma.valuation.findMany()) {
       expect(valuation.low <= valuation.mid && valuation.mid <= valuation.high).toBe(true);
     }
-    for (const match of await db.prisma.match.findMany()) {
-      const breakdown = match.breakdown as { score: number; reason: string }[];
+    const matches = await db.prisma.match.findMany();
+    expect(matches.length).toBeGreaterThan(0);
+    const explained = await explainMatches(db.prisma, matches);
+    for (const match of matches) {
+      const { score, breakdown } = explained.get(`${match.buyerProfileId}:${match.businessId}`)!;
+      expect(score).toBe(match.score);
       expect(breakdown.reduce((sum, item) => sum + item.score, 0)).toBe(match.score);
       expect(breakdown.every((item) => item.reason.length > 0)).toBe(true);
     }

@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { FundingSource, UkRegion } from "../../../generated/prisma/enums.ts";
 import type { BuyerMatch } from "../../matches/list-my-matches.ts";
-import type { CriterionScore } from "../../matches/match-breakdown.ts";
 import { uuid } from "./uuid.ts";
 
 const CriterionSchema = z.object({ criterion: z.string(), score: z.number(), max: z.number(), reason: z.string() });
@@ -24,7 +23,7 @@ export const BuyerMatchSchema = z
 export function toBuyerMatchResponse(match: BuyerMatch): z.infer<typeof BuyerMatchSchema> {
   return {
     score: match.score,
-    breakdown: match.breakdown as unknown as CriterionScore[],
+    breakdown: match.breakdown,
     business: {
       id: match.business.id,
       title: match.business.title,
