@@ -33,6 +33,10 @@ export const apiFunction = new sst.aws.Function(
       S3_REGION: "eu-west-2",
       CORS_ORIGINS: config.frontendOrigin,
       APP_URL: config.frontendOrigin,
+      // The API queues e-mails and never sends one; the mailer's settings are checked at start all the same.
+      API_URL: config.apiOrigin,
+      MAILER: "ses",
+      MAIL_FROM: config.mailFrom,
     },
   },
   // The new code goes live only once the migrations it expects have been applied.

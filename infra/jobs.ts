@@ -8,8 +8,14 @@ import { appSecrets } from "./secrets.ts";
 import { documents } from "./storage.ts";
 
 const config = deployConfig($app.stage);
+/** The domain of the sender address: "notifications@exitmatch.co.uk" sends as exitmatch.co.uk. */
+const senderDomain = config.mailFrom.replace(/^.*@/, "").replace(/>.*$/, "");
 
-function job(name: string, handler: string, extra: { timeout?: "1 minute" | "15 minutes"; documents?: boolean } = {}) {
+function job(
+  name: string,
+  handler: string,
+  extra: { timeout?: "1 minute" | "15 minutes"; documents?: boolean; sendsEmail?: boolean } = {},
+) {
   const defaults = lambdaDefaults("job");
   return new sst.aws.Function(name, {
     ...defaults,
@@ -20,18 +26,26 @@ function job(name: string, handler: string, extra: { timeout?: "1 minute" | "15 
     environment: {
       ...defaults.environment,
       APP_URL: config.frontendOrigin,
+      API_URL: config.apiOrigin,
+      MAILER: "ses",
+      MAIL_FROM: config.mailFrom,
       STORAGE_DRIVER: "s3",
       S3_BUCKET: documents.name,
     },
-    // Only retention removes files (an erased person's uploads).
-    permissions: extra.documents
-      ? [{ actions: ["s3:DeleteObject"], resources: [$interpolate`${documents.arn}/*`] }]
-      : [],
+    // Only retention removes files (an erased person's uploads); only the outbox sends e-mail,
+    // and only from the sender's domain identity.
+    permissions: [
+      ...(extra.documents ? [{ actions: ["s3:DeleteObject"], resources: [$interpolate`${documents.arn}/*`] }] : []),
+      ...(extra.sendsEmail
+        ? [{ actions: ["ses:SendEmail"], resources: [`arn:aws:ses:eu-west-2:*:identity/${senderDomain}`] }]
+        : []),
+    ],
   });
 }
 
 export const outboxDispatcher = job("OutboxDispatcher", "functions/jobs/outbox-handler.handler", {
   timeout: "1 minute",
+  sendsEmail: true,
 });
 export const retention = job("Retention", "functions/jobs/retention-handler.handler", { documents: true });
 export const auditVerify = job("AuditVerify", "functions/jobs/audit-verify-handler.handler");

@@ -25,6 +25,7 @@ import { registerFinancialRoutes } from "./routes/financials/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
 import { registerMeRoutes } from "./routes/me/index.ts";
+import { registerUnsubscribe } from "./routes/notifications/unsubscribe.ts";
 import { registerReady } from "./routes/ready.ts";
 import { registerReferencePage } from "./routes/reference-page.ts";
 import { registerValuationRoutes } from "./routes/valuations/index.ts";
@@ -111,7 +112,7 @@ export function createApp(deps: AppDependencies) {
 
   // Each step returns the app with its routes added to the type, so the typed client
   // (functions/api/client.ts) sees every route.
-  const withAccounts = registerAuthRoutes(registerReady(registerHealth(app)));
+  const withAccounts = registerUnsubscribe(registerAuthRoutes(registerReady(registerHealth(app))));
   const withListings = registerBusinessRoutes(withAccounts);
   const withInquiries = registerInquiryRoutes(withListings);
   const withFigures = registerValuationRoutes(registerFinancialRoutes(withInquiries));
@@ -150,6 +151,10 @@ export function createApp(deps: AppDependencies) {
       { name: "Valuations", description: "Valuations of a listing by its seller or advisor" },
       { name: "Buyer profiles", description: "Buyers' acquisition criteria" },
       { name: "Matches", description: "Buyers matched to listings, with the reasons" },
+      {
+        name: "Notifications",
+        description: "What people are told (inquiries, deal rooms, matches), how (at once, daily digest, off), one-click unsubscribe",
+      },
       { name: "Advisors", description: "Brokers, accountants and advisers, and the listings they act on" },
       { name: "Deal rooms", description: "Private rooms where a deal is run, and who may enter" },
       { name: "Deal room documents", description: "Versioned documents; every view and download is logged" },

@@ -15,6 +15,7 @@ export const AUDITED_TABLES = [
   "deal_room_members",
   "documents",
   "deal_room_questions",
+  "notification_preferences",
 ] as const;
 
 export const UNAUDITED_TABLES: Record<string, string> = {
@@ -30,5 +31,6 @@ export const UNAUDITED_TABLES: Record<string, string> = {
   rate_limit_hits: "throttle counters, pseudonymous and kept a day",
   outbox_messages: "a delivery queue; what caused each message is audited where it happened",
   outbox_events: "a queue of work after commit (ids only); what caused each event is audited where it happened",
+  notifications: "a feed derived from audited changes (inquiries, deal rooms, listings, matches)",
   _prisma_migrations: "migration history, owned by Prisma",
 };

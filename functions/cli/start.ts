@@ -11,7 +11,7 @@ import { ensureLoginRole, withCredentials } from "../db/database-roles.ts";
 import { openLocalDatabase } from "../db/local-database.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
 import { EVENT_HANDLERS } from "../events/event-handlers.ts";
-import { messagePreparers } from "../messages/message-preparers.ts";
+import { messageDelivery } from "../messages/message-delivery.ts";
 import { startOutboxDispatcher } from "../outbox/outbox-dispatcher.ts";
 import { createDependencies } from "../runtime/create-dependencies.ts";
 import { runCli } from "./run-cli.ts";
@@ -78,11 +78,13 @@ await runCli(USAGE, async () => {
 
   const deps = createDependencies(environment, prisma, { poolStats });
   const app = createApp(deps);
-  // After commit, from the outbox, this process recomputes matches and delivers e-mails (printed here).
+  // After commit, from the outbox, this process recomputes matches, notifies, and delivers
+  // e-mails (to the development mailbox, .data/mailbox, and printed here).
   const dispatcher = startOutboxDispatcher({
     ...deps,
-    preparers: messagePreparers(deps.config),
+    ...messageDelivery(deps.config),
     eventHandlers: EVENT_HANDLERS,
+    notificationEmails: deps.config,
   });
   const server = await listenOnLoopback(app, environment.PORT).catch(async (error) => {
     await prisma.$disconnect();

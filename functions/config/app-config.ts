@@ -1,3 +1,4 @@
+import { unsubscribeKey } from "../notifications/unsubscribe-token.ts";
 import type { Environment } from "./environment.ts";
 
 /** What the API needs from configuration, already validated. */
@@ -7,6 +8,10 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   corsOrigins: string[];
   appUrl: string;
+  /** This API's public address, for links that call it directly (one-click unsubscribe). */
+  apiUrl: string;
+  /** Signs the unsubscribe links in notification e-mails (derived from the JWT secret). */
+  unsubscribeKey: Buffer;
   /** Bodies larger than this are refused with 413 (uploads have their own limit). */
   maxJsonBodyBytes: number;
 }
@@ -15,12 +20,15 @@ export interface AppConfig {
 const DEVELOPMENT_JWT_SECRET = "exitmatch-development-only-secret-do-not-use-in-production";
 
 export function appConfigFrom(environment: Environment): AppConfig {
+  const jwtSecret = new TextEncoder().encode(environment.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET);
   return {
-    jwtSecret: new TextEncoder().encode(environment.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET),
+    jwtSecret,
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 60 * 60,
     corsOrigins: environment.CORS_ORIGINS,
     appUrl: environment.APP_URL,
+    apiUrl: environment.API_URL ?? `http://localhost:${environment.PORT}`,
+    unsubscribeKey: unsubscribeKey(jwtSecret),
     maxJsonBodyBytes: 256 * 1024,
   };
 }

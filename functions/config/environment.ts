@@ -40,6 +40,11 @@ const environmentSchema = z.object({
     ),
   /** Where links in emails point (verification, password reset). */
   APP_URL: z.url().default("http://localhost:5173"),
+  /** This API's public address (one-click unsubscribe links point at it). Default: http://localhost:PORT. */
+  API_URL: z
+    .url()
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
   /** Log every database query (noisy; for troubleshooting). */
   LOG_QUERIES: z
     .enum(["true", "false", "1", "0"])
@@ -58,6 +63,18 @@ const environmentSchema = z.object({
   S3_ENDPOINT: z.url().optional(),
   /** Where `npm run ops -- backup` writes: a folder or s3://bucket/prefix (default .data/backups). */
   BACKUP_LOCATION: z.string().trim().min(1).optional(),
+  /**
+   * Where e-mails go: "folder" writes each as a .eml file in MAILBOX_DIR (development's mailbox,
+   * also printed), "console" only prints, "ses" sends through Amazon SES (required in production).
+   * Default: folder in development, console in tests.
+   */
+  MAILER: z.enum(["folder", "console", "ses"]).optional(),
+  MAILBOX_DIR: z.string().default(".data/mailbox"),
+  /** The sender of every e-mail, an address SES has verified: "ExitMatch <notifications@exitmatch.co.uk>". */
+  MAIL_FROM: z.string().trim().min(3).default("ExitMatch <notifications@exitmatch.co.uk>"),
+  SES_REGION: z.string().default("eu-west-2"),
+  /** An SES configuration set (bounce and complaint events), when there is one. */
+  SES_CONFIGURATION_SET: z.string().trim().min(1).optional(),
   EMBEDDED_POSTGRES_DIR: z.string().default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65_535).default(EMBEDDED_DEFAULT_PORT),
 });

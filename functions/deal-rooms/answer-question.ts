@@ -1,5 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { AppError } from "../errors/app-error.ts";
+import { questionAnswered } from "../notifications/deal-room-notifications.ts";
+import { notify } from "../notifications/notify.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadDealRoomFor, requireRole } from "./deal-room-access.ts";
 import { QUESTION_DETAILS, type QuestionDetails } from "./question-details.ts";
@@ -17,10 +19,14 @@ export async function answerQuestion(
     where: { id: input.questionId, dealRoomId: access.room.id, deletedAt: null },
   });
   if (!question) throw new AppError("not_found", "No such question in this deal room.");
-  return prisma.dealRoomQuestion.update({
-    where: { id: question.id },
-    data: { answer: input.answer, answeredById: request.caller.id, answeredAt: request.receivedAt },
-    include: QUESTION_DETAILS,
+  return prisma.$transaction(async (tx) => {
+    const answered = await tx.dealRoomQuestion.update({
+      where: { id: question.id },
+      data: { answer: input.answer, answeredById: request.caller.id, answeredAt: request.receivedAt },
+      include: QUESTION_DETAILS,
+    });
+    await notify(tx, questionAnswered(access.room, answered), request.receivedAt);
+    return answered;
   });
 }
 answerQuestion.failures = ["not_found", "forbidden"] as const;

@@ -2,6 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Document, PrismaClient } from "../../generated/prisma/client.ts";
 import { ActivityAction } from "../activity/record-activity.ts";
 import { AppError } from "../errors/app-error.ts";
+import { documentAdded } from "../notifications/deal-room-notifications.ts";
+import { notify } from "../notifications/notify.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { loadDealRoomFor, requireRole } from "./deal-room-access.ts";
@@ -73,6 +75,7 @@ export async function uploadDocument(
             : error;
         });
       await recordDocumentActivity(tx, ActivityAction.documentUploaded, created, access.room.id, request);
+      await notify(tx, await documentAdded(tx, access.room, created, request.receivedAt), request.receivedAt);
       return created;
     })
     .catch(async (error) => {

@@ -17,3 +17,8 @@ export const FINANCIAL_RETENTION_YEARS = 6;
 export const EXPIRED_RECORD_GRACE_DAYS = 1;
 /** Sent (or given-up) outbox messages are deleted this many days after they were queued. */
 export const MESSAGE_RETENTION_DAYS = 30;
+/**
+ * Notifications (the in-app list) are deleted this many days after they were written: long
+ * enough to look back over a deal's months, short enough not to keep a person's history forever.
+ */
+export const NOTIFICATION_RETENTION_DAYS = 180;

@@ -1,14 +1,25 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { recomputeListingMatches } from "../matching/recompute-listing-matches.ts";
 import { recomputeProfileMatches } from "../matching/recompute-profile-matches.ts";
+import { notifyNewListingMatches } from "../notifications/match-notifications.ts";
 import type { EventKind } from "./enqueue-event.ts";
 
 /** What happens after commit, per kind of event: the subject's id and the dispatcher's "now". */
 export type EventHandler = (prisma: PrismaClient, subjectId: string, now: Date) => Promise<unknown>;
 
 export const EVENT_HANDLERS: Record<EventKind, EventHandler> = {
-  // Published, edited, sold, archived, taken down or deleted: its matches follow.
-  "listing.changed": (prisma, businessId, now) => recomputeListingMatches(prisma, businessId, now),
+  // Published, edited, sold, archived, taken down or deleted: its matches follow, and buyers it
+  // newly matches well enough hear of it, in the same transaction (so a retry notifies nobody twice).
+  "listing.changed": (prisma, businessId, now) =>
+    prisma.$transaction(
+      async (tx) => {
+        const stored = await recomputeListingMatches(tx, businessId, now);
+        const profiles = stored.newMatches.map((match) => match.buyerProfileId);
+        await notifyNewListingMatches(tx, businessId, profiles, now);
+        return stored;
+      },
+      { timeout: 60_000 },
+    ),
   // Saved or deleted.
   "buyer-profile.changed": (prisma, profileId, now) => recomputeProfileMatches(prisma, profileId, now),
   // Suspended, reinstated or closed: every profile of theirs (one at most today).

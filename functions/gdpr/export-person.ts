@@ -37,6 +37,8 @@ export async function exportPerson(
       activity,
       audit,
       messages,
+      notifications,
+      notificationPreferences,
     ] = await Promise.all([
       prisma.session.findMany({ where: { userId }, omit: { refreshTokenHash: true }, orderBy: { createdAt: "asc" } }),
       prisma.buyerProfile.findFirst({ where: { userId, deletedAt: undefined }, include: { matches: true } }),
@@ -68,6 +70,8 @@ export async function exportPerson(
         select: { kind: true, recipientEmail: true, subject: true, status: true, createdAt: true, sentAt: true },
         orderBy: { createdAt: "asc" },
       }),
+      prisma.notification.findMany({ where: { userId }, omit: { dedupeKey: true }, orderBy: { createdAt: "asc" } }),
+      prisma.notificationPreference.findMany({ where: { userId }, orderBy: { topic: "asc" } }),
     ]);
     return plain({
       format: "exitmatch-personal-data-export",
@@ -96,6 +100,8 @@ export async function exportPerson(
       auditTrail: audit,
       // E-mails we sent or are about to send them (their text is left out: it holds single-use links).
       messages,
+      notifications,
+      notificationPreferences,
     }) as Record<string, unknown>;
   });
 }

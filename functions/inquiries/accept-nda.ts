@@ -2,6 +2,8 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
 import type { FieldCipher } from "../crypto/field-cipher.ts";
 import { AppError } from "../errors/app-error.ts";
+import { ndaAccepted } from "../notifications/inquiry-notifications.ts";
+import { notify } from "../notifications/notify.ts";
 import { activityOrigin, type SignedInRequest } from "../requests/request-context.ts";
 import { loadInquiryFor } from "./inquiry-access.ts";
 import { INQUIRY_DETAILS, type InquiryDetails } from "./inquiry-details.ts";
@@ -48,6 +50,7 @@ export async function acceptNda(
       ...activityOrigin(request),
       metadata: { ndaVersion: input.ndaVersion, businessId: inquiry.businessId },
     });
+    await notify(tx, ndaAccepted(inquiry, room.id), request.receivedAt);
     return tx.inquiry.findUniqueOrThrow({ where: { id: inquiry.id }, include: INQUIRY_DETAILS });
   });
 }

@@ -2,6 +2,8 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { openDealRoom } from "../deal-rooms/open-deal-room.ts";
 import { INQUIRY_TRANSITIONS, type InquiryAction } from "../domain/inquiry-status.ts";
 import { AppError } from "../errors/app-error.ts";
+import { inquiryAnswered } from "../notifications/inquiry-notifications.ts";
+import { notify } from "../notifications/notify.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadInquiryFor } from "./inquiry-access.ts";
 import { INQUIRY_DETAILS, type InquiryDetails } from "./inquiry-details.ts";
@@ -34,6 +36,9 @@ export async function respondToInquiry(
     if (count === 0) throw new AppError("invalid_transition", "The inquiry changed meanwhile; read it again.");
     if (action === "accept") await openDealRoom(tx, inquiry, inquiry.business.advisor?.userId);
     await tx.business.update({ where: { id: inquiry.businessId }, data: { lastActivityAt: request.receivedAt } });
+    if (rule.to === "ACCEPTED" || rule.to === "DECLINED") {
+      await notify(tx, inquiryAnswered(inquiry, rule.to), request.receivedAt);
+    }
     return tx.inquiry.findUniqueOrThrow({ where: { id: inquiry.id }, include: INQUIRY_DETAILS });
   });
 }

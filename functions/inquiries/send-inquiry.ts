@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { AppError } from "../errors/app-error.ts";
 import { loadBusinessFor } from "../listings/listing-access.ts";
+import { inquiryReceived } from "../notifications/inquiry-notifications.ts";
+import { notify } from "../notifications/notify.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { INQUIRY_DETAILS, type InquiryDetails } from "./inquiry-details.ts";
 
@@ -32,6 +34,10 @@ export async function sendInquiry(
           : error;
       });
     await tx.business.update({ where: { id: business.id }, data: { lastActivityAt: request.receivedAt } });
+    const advisor = business.advisorId
+      ? await tx.advisorProfile.findUnique({ where: { id: business.advisorId }, select: { userId: true } })
+      : null;
+    await notify(tx, inquiryReceived({ ...created, business: { ...business, advisor } }), request.receivedAt);
     return created;
   });
 }

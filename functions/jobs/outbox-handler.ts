@@ -1,7 +1,7 @@
 // The outbox dispatcher as a function a scheduler calls (every minute in the cloud): handles due
-// events (matches recomputed) and delivers due messages until none are left or the time budget
-// is spent, and reports what it did.
-import { ConsoleMailer } from "../auth/mailer.ts";
+// events (matches recomputed, notifications written), queues the daily digests when due, and
+// delivers due messages through SES until none are left or the time budget is spent, and reports
+// what it did.
 import { type Clock, systemClock } from "../clock/clock.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import { loadEnvironment } from "../config/environment.ts";
@@ -9,7 +9,9 @@ import { linkedEnvironment } from "../config/linked-resources.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
 import { dispatchEvents } from "../events/dispatch-events.ts";
 import { EVENT_HANDLERS } from "../events/event-handlers.ts";
-import { messagePreparers } from "../messages/message-preparers.ts";
+import { createMailer } from "../mail/create-mailer.ts";
+import { messageDelivery } from "../messages/message-delivery.ts";
+import { sendDailyDigests } from "../notifications/send-daily-digests.ts";
 import { dispatchOutbox } from "../outbox/dispatch-outbox.ts";
 import { runReported } from "./job-report.ts";
 
@@ -20,17 +22,14 @@ export function createOutboxHandler(clock: Clock) {
   return () =>
     runReported("outbox", async () => {
       const environment = loadEnvironment(linkedEnvironment());
+      const config = appConfigFrom(environment);
+      const mailer = createMailer(environment, clock);
       const { prisma } = createDatabaseClient(environment.DATABASE_URL, { maxConnections: 2 });
-      const deps = {
-        prisma,
-        mailer: new ConsoleMailer(),
-        clock,
-        preparers: messagePreparers(appConfigFrom(environment)),
-      };
+      const deps = { prisma, mailer, clock, ...messageDelivery(config) };
       const started = performance.now();
-      const totals = { sent: 0, retrying: 0, dead: 0, events: 0 };
+      const totals = { sent: 0, cancelled: 0, retrying: 0, dead: 0, events: 0, digests: 0 };
       try {
-        // Events first (recomputing matches), then the messages.
+        // Events first (recomputing matches, notifying), then the digests, then the messages.
         while (performance.now() - started < TIME_BUDGET_MS) {
           const events = await dispatchEvents({ ...deps, handlers: EVENT_HANDLERS }, { batchSize: 50 });
           totals.events += events.handled + events.requeued;
@@ -38,12 +37,14 @@ export function createOutboxHandler(clock: Clock) {
           totals.dead += events.dead;
           if (events.handled + events.requeued + events.retrying + events.dead < 50) break;
         }
+        totals.digests = (await sendDailyDigests({ prisma, config }, clock.now())).digests;
         while (performance.now() - started < TIME_BUDGET_MS) {
           const result = await dispatchOutbox(deps, { batchSize: 50 });
           totals.sent += result.sent;
+          totals.cancelled += result.cancelled;
           totals.retrying += result.retrying;
           totals.dead += result.dead;
-          if (result.sent + result.retrying + result.dead < 50) break;
+          if (result.sent + result.cancelled + result.retrying + result.dead < 50) break;
         }
         console.log(JSON.stringify({ event: "outbox_dispatched", ...totals }));
         return totals;

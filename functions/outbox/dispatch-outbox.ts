@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
-import type { Mailer } from "../auth/mailer.ts";
 import type { Clock } from "../clock/clock.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
+import type { Mailer } from "../mail/mailer.ts";
 import type { MessageRecipient } from "./enqueue-message.ts";
 
 /** A deferred message's content, decided by its kind's preparer at delivery. */
@@ -14,9 +14,25 @@ export interface PreparedMessage {
 /**
  * Prepares a deferred message (enqueue-message.ts) inside a transaction: may write what the
  * message needs (a token, an account), and runs once per message, however often delivery is
- * retried.
+ * retried. Null: the message is not to be sent after all (CANCELLED).
  */
-export type MessagePreparer = (tx: Prisma.TransactionClient, data: unknown, now: Date) => Promise<PreparedMessage>;
+export type MessagePreparer = (
+  tx: Prisma.TransactionClient,
+  data: unknown,
+  now: Date,
+) => Promise<PreparedMessage | null>;
+
+/**
+ * Decides, before every delivery attempt, whether a message may still go out (its recipient may
+ * have unsubscribed since it was queued) and which headers it carries (List-Unsubscribe).
+ */
+export type DeliveryPolicy = (
+  prisma: PrismaClient,
+  message: { kind: string; recipientUserId: string | null },
+) => Promise<{ deliver: false } | { deliver: true; headers?: Record<string, string> | undefined }>;
+
+/** Every message may go, with no extra headers. */
+const deliverEverything: DeliveryPolicy = async () => ({ deliver: true });
 
 /** Attempts before a message is given up on (DEAD, reported by `ops health`). */
 export const MAX_DELIVERY_ATTEMPTS = 8;
@@ -30,6 +46,8 @@ export function retryDelayMs(attempts: number): number {
 
 export interface DispatchResult {
   sent: number;
+  /** Not sent on purpose (see DeliveryPolicy and MessagePreparer). */
+  cancelled: number;
   /** Failed this time, to be tried again later. */
   retrying: number;
   /** Failed for the last time. */
@@ -41,6 +59,7 @@ interface ClaimedMessage {
   kind: string;
   idempotency_key: string;
   recipient_email: string;
+  recipient_user_id: string | null;
   subject: string | null;
   body: string | null;
   attempts: number;
@@ -52,7 +71,7 @@ async function contentOf(
   preparers: Record<string, MessagePreparer>,
   message: ClaimedMessage,
   now: Date,
-): Promise<{ to: string; subject: string; body: string }> {
+): Promise<{ to: string; subject: string; body: string } | null> {
   if (message.subject !== null && message.body !== null) {
     return { to: message.recipient_email, subject: message.subject, body: message.body };
   }
@@ -63,6 +82,7 @@ async function contentOf(
     prisma.$transaction(async (tx) => {
       const row = await tx.outboxMessage.findUniqueOrThrow({ where: { id: message.id }, select: { data: true } });
       const content = await prepare(tx, row.data, now);
+      if (!content) return null;
       await tx.outboxMessage.update({
         where: { id: message.id },
         data: {
@@ -76,43 +96,61 @@ async function contentOf(
       return content;
     }),
   );
-  return { to: prepared.to.email, subject: prepared.subject, body: prepared.body };
+  return prepared && { to: prepared.to.email, subject: prepared.subject, body: prepared.body };
 }
 
 /**
  * Delivers one batch of due messages. Each is first claimed with a lease (so two dispatchers
  * never work on one message at once), then handed to the mailer with its idempotency key, then
- * marked sent. A dispatcher that dies between sending and marking leaves the lease to run out;
+ * marked sent. The delivery policy is asked first, on every attempt, so a message whose
+ * recipient has turned its topic off since it was queued is CANCELLED, not sent. A dispatcher that dies between sending and marking leaves the lease to run out;
  * the next one sends again with the same key, and the mailer drops the duplicate: delivery is at
  * least once, receipt exactly once. A failure is retried with back-off, and after
  * MAX_DELIVERY_ATTEMPTS the message is dead.
  */
 export async function dispatchOutbox(
-  deps: { prisma: PrismaClient; mailer: Mailer; clock: Clock; preparers: Record<string, MessagePreparer> },
-  options: { batchSize?: number } = {},
+  deps: {
+    prisma: PrismaClient;
+    mailer: Mailer;
+    clock: Clock;
+    preparers: Record<string, MessagePreparer>;
+    policy?: DeliveryPolicy | undefined;
+  },
+  options: { batchSize?: number | undefined; leaseMs?: number | undefined } = {},
 ): Promise<DispatchResult> {
   const { prisma, mailer, clock } = deps;
+  const policy = deps.policy ?? deliverEverything;
   const now = clock.now();
   const claimed = await prisma.$queryRaw<ClaimedMessage[]>`
     UPDATE outbox_messages
-    SET leased_until = ${new Date(now.getTime() + DELIVERY_LEASE_MS)}, attempts = attempts + 1
+    SET leased_until = ${new Date(now.getTime() + (options.leaseMs ?? DELIVERY_LEASE_MS))}, attempts = attempts + 1
     WHERE id IN (
       SELECT id FROM outbox_messages
       WHERE status = 'PENDING' AND next_attempt_at <= ${now} AND (leased_until IS NULL OR leased_until <= ${now})
       ORDER BY next_attempt_at
       LIMIT ${options.batchSize ?? 20}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id::text, kind, idempotency_key, recipient_email, subject, body, attempts`;
+    RETURNING id::text, kind, idempotency_key, recipient_email, recipient_user_id::text, subject, body, attempts`;
 
-  const result: DispatchResult = { sent: 0, retrying: 0, dead: 0 };
+  const result: DispatchResult = { sent: 0, cancelled: 0, retrying: 0, dead: 0 };
   for (const message of claimed) {
     try {
-      const content = await contentOf(prisma, deps.preparers, message, now);
+      const decision = await policy(prisma, { kind: message.kind, recipientUserId: message.recipient_user_id });
+      const content = decision.deliver ? await contentOf(prisma, deps.preparers, message, now) : null;
+      if (!decision.deliver || !content) {
+        await prisma.outboxMessage.update({
+          where: { id: message.id },
+          data: { status: "CANCELLED", leasedUntil: null, data: Prisma.DbNull },
+        });
+        result.cancelled += 1;
+        continue;
+      }
       await mailer.send({
         to: content.to,
         subject: content.subject,
         text: content.body,
         idempotencyKey: message.idempotency_key,
+        headers: decision.headers ?? {},
       });
       await prisma.outboxMessage.update({
         where: { id: message.id },

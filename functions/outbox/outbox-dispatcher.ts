@@ -1,19 +1,26 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type { Mailer } from "../auth/mailer.ts";
 import type { Clock } from "../clock/clock.ts";
 import { dispatchEvents } from "../events/dispatch-events.ts";
 import type { EventHandler } from "../events/event-handlers.ts";
-import { dispatchOutbox, type MessagePreparer } from "./dispatch-outbox.ts";
+import type { Mailer } from "../mail/mailer.ts";
+import type { NotificationEmailConfig } from "../notifications/notification-emails.ts";
+import { sendDailyDigests } from "../notifications/send-daily-digests.ts";
+import { type DeliveryPolicy, dispatchOutbox, type MessagePreparer } from "./dispatch-outbox.ts";
 
 interface Logger {
   warn(object: object, message?: string): void;
 }
 
+/** How often the daily digests are looked for (each goes once a day whatever this is). */
+const DIGEST_CHECK_MS = 60_000;
+
 /**
- * Runs the outbox dispatcher (events first, since they may lead to messages, then messages) inside a long-lived process (`npm start`): a batch every
- * `intervalMs`, at once again while batches come back full. A failing round (the database
- * restarting) is logged and the next one tries again; nothing here can stop the process. In the
- * cloud a scheduled function calls dispatchOutbox instead (functions/jobs/outbox-handler.ts).
+ * Runs the outbox dispatcher inside a long-lived process (`npm start`): a round every
+ * `intervalMs`, at once again while batches come back full. A round handles events first (they
+ * may lead to notifications), queues the daily digests when due (checked once a minute), then
+ * delivers messages. A failing round (the database restarting) is logged and the next one tries
+ * again; nothing here can stop the process. In the cloud a scheduled function does the same
+ * (functions/jobs/outbox-handler.ts).
  */
 export function startOutboxDispatcher(
   deps: {
@@ -22,23 +29,30 @@ export function startOutboxDispatcher(
     clock: Clock;
     logger: Logger;
     preparers: Record<string, MessagePreparer>;
+    policy: DeliveryPolicy;
     eventHandlers: Record<string, EventHandler>;
+    notificationEmails: NotificationEmailConfig;
   },
-  options: { intervalMs?: number; batchSize?: number } = {},
+  options: { intervalMs?: number; batchSize?: number; leaseMs?: number } = {},
 ) {
   const intervalMs = options.intervalMs ?? 1000;
   const batchSize = options.batchSize ?? 20;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let digestsCheckedAt = Number.NEGATIVE_INFINITY;
 
   const round = async () => {
     try {
       for (;;) {
         const events = await dispatchEvents({ ...deps, handlers: deps.eventHandlers }, { batchSize });
-        const messages = await dispatchOutbox(deps, { batchSize });
+        if (deps.clock.now().getTime() - digestsCheckedAt >= DIGEST_CHECK_MS) {
+          await sendDailyDigests({ prisma: deps.prisma, config: deps.notificationEmails }, deps.clock.now());
+          digestsCheckedAt = deps.clock.now().getTime();
+        }
+        const messages = await dispatchOutbox(deps, { batchSize, leaseMs: options.leaseMs });
         const eventsLeft = events.handled + events.requeued + events.retrying + events.dead >= batchSize;
-        const messagesLeft = messages.sent + messages.retrying + messages.dead >= batchSize;
+        const messagesLeft = messages.sent + messages.cancelled + messages.retrying + messages.dead >= batchSize;
         if (stopped || (!eventsLeft && !messagesLeft)) break;
       }
     } catch (error) {

@@ -8,6 +8,7 @@ import {
   FINANCIAL_RETENTION_YEARS,
   LISTING_INACTIVITY_YEARS,
   MESSAGE_RETENTION_DAYS,
+  NOTIFICATION_RETENTION_DAYS,
   USER_RETENTION_DAYS,
 } from "../domain/retention-periods.ts";
 import { erasePersonInTransaction } from "../gdpr/erase-person.ts";
@@ -66,6 +67,8 @@ export function cutoffFor(job: RetentionJobName, now: Date): Date {
 
 /** Outbox messages are kept longer than the other short-lived records: a month, to answer "did you e-mail me?". */
 const messagesCutoff = (now: Date) => new Date(now.getTime() - MESSAGE_RETENTION_DAYS * DAY_MS);
+/** Notifications are kept half a year (domain/retention-periods.ts). */
+const notificationsCutoff = (now: Date) => new Date(now.getTime() - NOTIFICATION_RETENTION_DAYS * DAY_MS);
 
 /** One batch: does its work in a transaction and says how many rows it handled (0: done). */
 type Batch = (
@@ -173,13 +176,14 @@ const batches: Record<
   },
   // Short-lived records a day after they stopped mattering: rate-limit hits (the longest window
   // is an hour), idempotency keys (remembered 24 hours), ended or expired sessions, spent or
-  // expired e-mail tokens; and delivered or dead outbox messages after 30 days. Their IP
+  // expired e-mail tokens; delivered, dead or cancelled outbox messages after 30 days; notifications after 180 days. Their IP
   // addresses, user agents and e-mail addresses go with them.
   "expired-records": {
     count: async (prisma, cutoff, now) =>
       (await prisma.outboxMessage.count({
-        where: { status: { in: ["SENT", "DEAD"] }, createdAt: { lte: messagesCutoff(now) } },
+        where: { status: { in: ["SENT", "DEAD", "CANCELLED"] }, createdAt: { lte: messagesCutoff(now) } },
       })) +
+      (await prisma.notification.count({ where: { createdAt: { lte: notificationsCutoff(now) } } })) +
       (await prisma.rateLimitHit.count({ where: { occurredAt: { lte: cutoff } } })) +
       (await prisma.idempotencyKey.count({ where: { createdAt: { lte: cutoff } } })) +
       (await prisma.session.count({
@@ -191,7 +195,11 @@ const batches: Record<
         await tx.$executeRaw`
           DELETE FROM outbox_messages WHERE id IN (
             SELECT id FROM outbox_messages
-            WHERE status IN ('SENT', 'DEAD') AND created_at <= ${messagesCutoff(now)}
+            WHERE status IN ('SENT', 'DEAD', 'CANCELLED') AND created_at <= ${messagesCutoff(now)}
+            LIMIT ${size} FOR UPDATE SKIP LOCKED)`,
+        await tx.$executeRaw`
+          DELETE FROM notifications WHERE id IN (
+            SELECT id FROM notifications WHERE created_at <= ${notificationsCutoff(now)}
             LIMIT ${size} FOR UPDATE SKIP LOCKED)`,
         await tx.$executeRaw`
           DELETE FROM rate_limit_hits WHERE id IN (

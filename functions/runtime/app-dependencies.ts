@@ -1,9 +1,9 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type { Mailer } from "../auth/mailer.ts";
 import type { Clock } from "../clock/clock.ts";
 import type { AppConfig } from "../config/app-config.ts";
 import type { FieldCipher } from "../crypto/field-cipher.ts";
 import type { PoolStats } from "../db/prisma-client.ts";
+import type { Mailer } from "../mail/mailer.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import type { Logger } from "./logger.ts";
 

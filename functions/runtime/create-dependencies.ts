@@ -1,5 +1,4 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { ConsoleMailer, type Mailer } from "../auth/mailer.ts";
 import { type Clock, systemClock } from "../clock/clock.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import type { Environment } from "../config/environment.ts";
@@ -7,6 +6,8 @@ import { FieldCipher } from "../crypto/field-cipher.ts";
 import { DEVELOPMENT_KEYS_WARNING, fieldKeyringFrom } from "../crypto/field-keyring.ts";
 import { createDatabaseClient, type PoolStats } from "../db/prisma-client.ts";
 import { instrumentQueries } from "../db/query-instrumentation.ts";
+import { createMailer } from "../mail/create-mailer.ts";
+import type { Mailer } from "../mail/mailer.ts";
 import { createStorage } from "../storage/create-storage.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import type { AppDependencies } from "./app-dependencies.ts";
@@ -43,14 +44,15 @@ export function createDependencies(
   const primary = instrument(prisma);
   const keyring = fieldKeyringFrom(environment);
   if (keyring.development && environment.NODE_ENV === "development") logger.warn(DEVELOPMENT_KEYS_WARNING);
+  const clock = overrides.clock ?? systemClock;
   return {
     prisma: primary,
     readOnlyPrisma: replica ? instrument(replica) : primary,
     config: appConfigFrom(environment),
-    clock: overrides.clock ?? systemClock,
+    clock,
     supportsRequestTransactions:
       overrides.supportsRequestTransactions ?? !/^prisma(\+postgres)?:\/\//.test(environment.DATABASE_URL ?? ""),
-    mailer: overrides.mailer ?? new ConsoleMailer(),
+    mailer: overrides.mailer ?? createMailer(environment, clock),
     logger,
     storage: overrides.storage ?? createStorage(environment),
     poolStats: overrides.poolStats,

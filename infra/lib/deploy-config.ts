@@ -14,6 +14,10 @@ export interface DeployConfig {
   previewBaseBranch: string;
   /** The web app's origin: CORS and the links in e-mails. */
   frontendOrigin: string;
+  /** This API's public origin: the one-click unsubscribe links in e-mails point at it. */
+  apiOrigin: string;
+  /** The sender of every e-mail; its domain is an SES identity verified once (docs/deploy.md). */
+  mailFrom: string;
   /** Where alarms are e-mailed (an SNS subscription); none: the topic only. */
   alarmEmail: string | undefined;
 }
@@ -41,6 +45,11 @@ export function deployConfig(stage: string, source: Record<string, string | unde
       env[`FRONTEND_ORIGIN_${stage.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`] ??
       env.FRONTEND_ORIGIN ??
       (kind === "production" ? "https://exitmatch.co.uk" : `https://${stage}.preview.exitmatch.co.uk`),
+    apiOrigin:
+      env[`API_ORIGIN_${stage.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`] ??
+      env.API_ORIGIN ??
+      (kind === "production" ? "https://api.exitmatch.co.uk" : `https://api.${stage}.preview.exitmatch.co.uk`),
+    mailFrom: env.MAIL_FROM ?? "ExitMatch <notifications@exitmatch.co.uk>",
     alarmEmail: env.ALARM_EMAIL,
   };
   // Production also needs the previews project: it refreshes the previews' base branch.

@@ -3,8 +3,8 @@
 // not let anyone flood an inbox (issue 11, finding 7).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/api/app.ts";
-import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
+import { MemoryMailer } from "../../functions/mail/mailer.ts";
 import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { call, problemOf } from "../support/api-client.ts";
 import { capturingLogger } from "../support/capturing-logger.ts";

@@ -1,8 +1,8 @@
 import type { LambdaContext, LambdaEvent } from "hono/aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLambdaHandler } from "../../functions/api/lambda.ts";
-import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
+import { MemoryMailer } from "../../functions/mail/mailer.ts";
 import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { call } from "../support/api-client.ts";
 import { seedTestData } from "../support/seed.ts";

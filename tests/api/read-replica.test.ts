@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/api/app.ts";
-import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import { withCredentials } from "../../functions/db/database-roles.ts";
+import { MemoryMailer } from "../../functions/mail/mailer.ts";
 import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { call, loginAs } from "../support/api-client.ts";
 import { TEST_LOGINS } from "../support/database-names.ts";

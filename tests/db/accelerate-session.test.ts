@@ -4,10 +4,10 @@
 // the database as the application role, so row-level security applies.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/api/app.ts";
-import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import { runWithDatabaseSession } from "../../functions/db/database-session.ts";
 import { createDatabaseClient } from "../../functions/db/prisma-client.ts";
+import { MemoryMailer } from "../../functions/mail/mailer.ts";
 import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";

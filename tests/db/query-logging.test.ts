@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../functions/api/app.ts";
-import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import { instrumentQueries, redactQueryArgs } from "../../functions/db/query-instrumentation.ts";
+import { MemoryMailer } from "../../functions/mail/mailer.ts";
 import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { capturingLogger } from "../support/capturing-logger.ts";
 import { seedTestData } from "../support/seed.ts";

@@ -15,6 +15,8 @@ import { ROOT } from "./support/evaluated-stages.ts";
 
 const ENVIRONMENT = {
   NODE_ENV: "production",
+  MAILER: "ses",
+  API_URL: "https://api.example.test",
   JWT_SECRET: "a-secret-for-this-test-only-32-characters-long",
   FIELD_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 3).toString("base64")}`,
   BLIND_INDEX_KEY: Buffer.alloc(32, 4).toString("base64"),

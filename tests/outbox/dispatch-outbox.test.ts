@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Email, type Mailer, MemoryMailer } from "../../functions/auth/mailer.ts";
 import { fixedClock } from "../../functions/clock/clock.ts";
+import { type Email, type Mailer, MemoryMailer } from "../../functions/mail/mailer.ts";
 import { outboxHealth } from "../../functions/ops/outbox-health.ts";
 import {
   DELIVERY_LEASE_MS,

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { createApp } from "../../functions/api/app.ts";
-import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import type { Clock } from "../../functions/clock/clock.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import type { PoolStats } from "../../functions/db/prisma-client.ts";
 import { dispatchEvents } from "../../functions/events/dispatch-events.ts";
 import { EVENT_HANDLERS } from "../../functions/events/event-handlers.ts";
-import { messagePreparers } from "../../functions/messages/message-preparers.ts";
+import { MemoryMailer } from "../../functions/mail/mailer.ts";
+import { messageDelivery } from "../../functions/messages/message-delivery.ts";
 import { dispatchOutbox } from "../../functions/outbox/dispatch-outbox.ts";
 import { createDependencies } from "../../functions/runtime/create-dependencies.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
@@ -30,8 +30,11 @@ export function createTestApp(prisma: PrismaClient, extras: { poolStats?: () => 
   const app = failOnUndocumentedProblems(createApp(deps));
   /** Delivers every message due in the outbox (what the dispatcher does after commit). */
   const deliverMail = async () => {
-    const dispatch = { ...deps, preparers: messagePreparers(deps.config) };
-    while ((await dispatchOutbox(dispatch)).sent > 0);
+    const dispatch = { ...deps, ...messageDelivery(deps.config) };
+    for (;;) {
+      const result = await dispatchOutbox(dispatch);
+      if (result.sent + result.cancelled === 0) break;
+    }
     return mailer.sent;
   };
   /** Handles every event due in the outbox (what the dispatcher does after commit): matches recomputed. */

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { MemoryMailer } from "../../functions/auth/mailer.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
 import { AppError } from "../../functions/errors/app-error.ts";
+import { MemoryMailer } from "../../functions/mail/mailer.ts";
 import type { SignedInRequest } from "../../functions/requests/request-context.ts";
 import { runForRequest } from "../../functions/requests/run-for-request.ts";
 import type { AppDependencies } from "../../functions/runtime/app-dependencies.ts";

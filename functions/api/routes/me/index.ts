@@ -6,17 +6,24 @@ import { registerExportMyData } from "./export-data.ts";
 import { registerGetAccount } from "./get-account.ts";
 import { registerGetAdvisorProfile } from "./get-advisor-profile.ts";
 import { registerGetBuyerProfile } from "./get-buyer-profile.ts";
+import { registerGetNotificationPreferences } from "./get-notification-preferences.ts";
 import { registerListMatches } from "./list-matches.ts";
+import { registerListNotifications } from "./list-notifications.ts";
+import { registerMarkNotificationsRead } from "./mark-notifications-read.ts";
 import { registerRequestErasure } from "./request-erasure.ts";
 import { registerSaveAdvisorProfile } from "./save-advisor-profile.ts";
 import { registerSaveBuyerProfile } from "./save-buyer-profile.ts";
+import { registerUpdateNotificationPreferences } from "./update-notification-preferences.ts";
 
-/** Every /me route: the signed-in person's own account, profiles, matches and personal data. */
+/** Every /me route: the signed-in person's own account, profiles, matches, notifications and personal data. */
 export function registerMeRoutes<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   const account = registerGetAccount(app);
   const buyer = registerListMatches(
     registerDeleteBuyerProfile(registerSaveBuyerProfile(registerGetBuyerProfile(account))),
   );
   const advisor = registerSaveAdvisorProfile(registerGetAdvisorProfile(buyer));
-  return registerRequestErasure(registerExportMyData(advisor));
+  const notifications = registerMarkNotificationsRead(
+    registerListNotifications(registerUpdateNotificationPreferences(registerGetNotificationPreferences(advisor))),
+  );
+  return registerRequestErasure(registerExportMyData(notifications));
 }

@@ -8,6 +8,8 @@ export interface Email {
    * a mailer that has sent a key already must not send it again.
    */
   idempotencyKey: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string> | undefined;
 }
 
 /** Where emails go: printed in development, captured in tests, a provider in production. */
