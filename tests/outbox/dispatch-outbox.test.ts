@@ -51,10 +51,11 @@ describe("the outbox dispatcher", () => {
     for (const n of [1, 2, 3]) await enqueueMessage(db.appPrisma, ready(n), clock.now());
     const mailer = new CountingMailer();
     const result = await dispatchOutbox({ prisma: db.appPrisma, mailer, clock, preparers: {} });
-    expect(result).toEqual({ sent: 3, retrying: 0, dead: 0 });
+    expect(result).toEqual({ sent: 3, cancelled: 0, retrying: 0, dead: 0 });
     expect(mailer.calls.map((email) => email.to).sort()).toEqual([1, 2, 3].map((n) => `person.${n}@example.co.uk`));
     expect(await dispatchOutbox({ prisma: db.appPrisma, mailer, clock, preparers: {} })).toEqual({
       sent: 0,
+      cancelled: 0,
       retrying: 0,
       dead: 0,
     });
@@ -112,7 +113,7 @@ describe("the outbox dispatcher", () => {
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt += 1) {
       const result = await dispatchOutbox(deps);
       expect(result).toEqual(
-        attempt < MAX_DELIVERY_ATTEMPTS ? { sent: 0, retrying: 1, dead: 0 } : { sent: 0, retrying: 0, dead: 1 },
+        attempt < MAX_DELIVERY_ATTEMPTS ? { sent: 0, cancelled: 0, retrying: 1, dead: 0 } : { sent: 0, cancelled: 0, retrying: 0, dead: 1 },
       );
       const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
       expect(row.attempts).toBe(attempt);
@@ -121,7 +122,7 @@ describe("the outbox dispatcher", () => {
         expect(row.nextAttemptAt.getTime() - clock.now().getTime()).toBe(retryDelayMs(attempt));
         // Not before the back-off ends.
         clock.advance(retryDelayMs(attempt) - 1);
-        expect(await dispatchOutbox(deps)).toEqual({ sent: 0, retrying: 0, dead: 0 });
+        expect(await dispatchOutbox(deps)).toEqual({ sent: 0, cancelled: 0, retrying: 0, dead: 0 });
         clock.advance(1);
       }
     }

@@ -15,14 +15,18 @@ ALTER TYPE "OutboxStatus" ADD VALUE 'CANCELLED';
 
 -- CreateTable
 CREATE TABLE "notification_preferences" (
+    "id" UUID NOT NULL,
     "user_id" UUID NOT NULL,
     "topic" "NotificationTopic" NOT NULL,
     "delivery" "NotificationDelivery" NOT NULL,
     "min_match_score" INTEGER,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
-    CONSTRAINT "notification_preferences_pkey" PRIMARY KEY ("user_id","topic")
+    CONSTRAINT "notification_preferences_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "notification_preferences_user_id_topic_key" ON "notification_preferences"("user_id", "topic");
 
 -- CreateTable
 CREATE TABLE "notifications" (
