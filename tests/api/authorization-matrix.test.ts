@@ -4,6 +4,9 @@
 // a stale If-Match) or the status the actor must be refused with. Denials are checked as carefully
 // as successes: a new operation or a changed rule must update this table.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appConfigFrom } from "../../functions/config/app-config.ts";
+import { loadEnvironment } from "../../functions/config/environment.ts";
+import { unsubscribeToken } from "../../functions/notifications/unsubscribe-token.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs } from "../support/api-client.ts";
@@ -11,6 +14,9 @@ import { seedTestData } from "../support/seed.ts";
 import { ACTORS, type Actor, BUSINESS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+/** The key the app under test signs unsubscribe links with (the tests' JWT secret). */
+const UNSUBSCRIBE_KEY = appConfigFrom(loadEnvironment({ NODE_ENV: "test" })).unsubscribeKey;
 
 type Outcome = "ok" | 400 | 401 | 403 | 404 | 409;
 
@@ -349,6 +355,55 @@ const CASES: RouteCase[] = [
     ok: 200,
     request: () => ({ method: "GET", path: "/me/matches" }),
     expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok", buyerWithoutNda: "ok" },
+  },
+  // Notifications: every signed-in person has their own; unsubscribing needs only the link's token.
+  {
+    operation: "GET /me/notification-preferences",
+    ok: 200,
+    request: () => ({ method: "GET", path: "/me/notification-preferences" }),
+    expected: signedIn(),
+  },
+  {
+    operation: "PUT /me/notification-preferences",
+    ok: 200,
+    request: () => ({
+      method: "PUT",
+      path: "/me/notification-preferences",
+      body: { DEAL_ROOM_DOCUMENTS: { delivery: "DAILY_DIGEST" } },
+    }),
+    expected: signedIn(),
+  },
+  {
+    operation: "GET /me/notifications",
+    ok: 200,
+    request: () => ({ method: "GET", path: "/me/notifications" }),
+    expected: signedIn(),
+  },
+  {
+    operation: "POST /me/notifications/read",
+    ok: 200,
+    request: () => ({ method: "POST", path: "/me/notifications/read", body: { all: true } }),
+    expected: signedIn(),
+  },
+  {
+    operation: "POST /notifications/unsubscribe",
+    note: "a link's token: it alone decides whose topic goes off, whoever calls",
+    ok: 200,
+    request: ({ person }) => ({
+      method: "POST",
+      path: `/notifications/unsubscribe?token=${encodeURIComponent(unsubscribeToken(UNSUBSCRIBE_KEY, person, "NEW_MATCHES"))}`,
+    }),
+    expected: everyone("ok"),
+  },
+  {
+    operation: "POST /notifications/unsubscribe",
+    note: "a token signed for another topic, edited",
+    ok: 200,
+    request: ({ person }) => ({
+      method: "POST",
+      path: `/notifications/unsubscribe?token=${encodeURIComponent(unsubscribeToken(UNSUBSCRIBE_KEY, person, "NEW_MATCHES").replace("NEW_MATCHES", "DEAL_ROOM_QA"))}`,
+    }),
+    expected: everyone(401),
   },
   {
     operation: "GET /businesses/{id}/interested-buyers",

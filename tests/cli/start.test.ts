@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -17,6 +17,8 @@ const ENV = {
   DIRECT_URL: "",
   EMBEDDED_POSTGRES_DIR: DATA_DIR,
   EMBEDDED_POSTGRES_PORT: "54393",
+  MAILER: "folder",
+  MAILBOX_DIR: join(DATA_DIR, "mailbox"),
   PORT: "39173",
 };
 
@@ -83,6 +85,12 @@ describe("npm start (the run command) on the embedded database", () => {
       expect(reset.status).toBe(202);
       await server.waitFor("--- email to admin@exitmatch.co.uk: Reset your ExitMatch password");
       expect(server.output()).toMatch(/reset-password\?token=[A-Za-z0-9_-]+/);
+      // ...and kept in the development mailbox, one .eml file per message.
+      const mailbox = (await readdir(ENV.MAILBOX_DIR)).filter((name) => name.endsWith(".eml"));
+      expect(mailbox).toHaveLength(1);
+      const eml = await readFile(join(ENV.MAILBOX_DIR, mailbox[0]!), "utf8");
+      expect(eml).toContain("\r\nSubject: Reset your ExitMatch password\r\n");
+      expect(eml).toContain("To: admin@exitmatch.co.uk\r\n");
 
       // A second instance on the same data directory says so, in one line, and fails.
       const second = await runCommand("functions/cli/start.ts", [], { ...ENV, PORT: "39174" });
