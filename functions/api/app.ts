@@ -151,9 +151,11 @@ export function createApp(deps: AppDependencies) {
       { name: "Valuations", description: "Valuations of a listing by its seller or advisor" },
       { name: "Buyer profiles", description: "Buyers' acquisition criteria" },
       { name: "Matches", description: "Buyers matched to listings, with the reasons" },
+      { name: "Saved searches", description: "Buyers' saved listing searches and their alerts" },
       {
         name: "Notifications",
-        description: "What people are told (inquiries, deal rooms, matches), how (at once, daily digest, off), one-click unsubscribe",
+        description:
+          "What people are told (inquiries, deal rooms, matches), how (at once, daily digest, off), one-click unsubscribe",
       },
       { name: "Advisors", description: "Brokers, accountants and advisers, and the listings they act on" },
       { name: "Deal rooms", description: "Private rooms where a deal is run, and who may enter" },

@@ -16,6 +16,7 @@ export const AUDITED_TABLES = [
   "documents",
   "deal_room_questions",
   "notification_preferences",
+  "saved_searches",
 ] as const;
 
 export const UNAUDITED_TABLES: Record<string, string> = {

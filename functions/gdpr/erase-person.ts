@@ -111,11 +111,8 @@ export async function erasePersonInTransaction(tx: Prisma.TransactionClient, use
 
   // What they were notified of, and how they wanted to be.
   note(deleted, "notifications", (await tx.notification.deleteMany({ where: { userId } })).count);
-  note(
-    deleted,
-    "notification_preferences",
-    (await tx.notificationPreference.deleteMany({ where: { userId } })).count,
-  );
+  note(deleted, "notification_preferences", (await tx.notificationPreference.deleteMany({ where: { userId } })).count);
+  note(deleted, "saved_searches", (await tx.savedSearch.deleteMany({ where: { userId } })).count);
 
   const profile = await tx.buyerProfile.findFirst({ where: { userId, deletedAt: undefined } });
   if (profile) {

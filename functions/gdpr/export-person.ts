@@ -39,6 +39,7 @@ export async function exportPerson(
       messages,
       notifications,
       notificationPreferences,
+      savedSearches,
     ] = await Promise.all([
       prisma.session.findMany({ where: { userId }, omit: { refreshTokenHash: true }, orderBy: { createdAt: "asc" } }),
       prisma.buyerProfile.findFirst({ where: { userId, deletedAt: undefined }, include: { matches: true } }),
@@ -72,6 +73,7 @@ export async function exportPerson(
       }),
       prisma.notification.findMany({ where: { userId }, omit: { dedupeKey: true }, orderBy: { createdAt: "asc" } }),
       prisma.notificationPreference.findMany({ where: { userId }, orderBy: { topic: "asc" } }),
+      prisma.savedSearch.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
     ]);
     return plain({
       format: "exitmatch-personal-data-export",
@@ -102,6 +104,7 @@ export async function exportPerson(
       messages,
       notifications,
       notificationPreferences,
+      savedSearches,
     }) as Record<string, unknown>;
   });
 }

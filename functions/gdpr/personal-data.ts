@@ -79,6 +79,7 @@ export const EMPTIED_TABLES: Record<string, string> = {
   outbox_messages: "e-mails, with addresses and text",
   outbox_events: "production's pending after-commit work (ids only) and its handlers' error messages",
   notifications: "what people were told, with listing titles and deal-room names",
+  saved_searches: "buyers' saved searches: names and search words of their own",
   activity_logs: "what people did, with IP addresses and browsers",
   activity_chain: "the activity log's chain head (reset with it)",
   audit_logs: "old and new values of every change",

@@ -96,6 +96,46 @@ function decodeCursor(raw: string, sort: string): Cursor {
   });
 }
 
+/** What a search filters on: everything but its order and page. Saved searches keep these. */
+export type ListingFilters = Omit<ListingSearch, "sort" | "limit" | "cursor">;
+
+const tsQueryOf = (q: string | undefined) => Prisma.sql`websearch_to_tsquery('english', ${q ?? ""})`;
+
+/**
+ * The one definition of what a search's filters mean, as SQL conditions on `businesses`: the
+ * public search (below) and saved-search alerts (functions/saved-searches/) both use it, so a
+ * listing that alerts a saved search is one the same search lists.
+ */
+export function listingFilterConditions(filters: ListingFilters): Prisma.Sql[] {
+  const statuses = filters.status ?? DEFAULT_SEARCH_STATUSES;
+  const conditions: Prisma.Sql[] = [Prisma.sql`deleted_at IS NULL`, Prisma.sql`status::text = ANY(${statuses})`];
+  if (filters.q) conditions.push(Prisma.sql`${DOCUMENT} @@ ${tsQueryOf(filters.q)}`);
+  if (filters.sic) {
+    const prefixes = filters.sic.flatMap(sicPrefixes);
+    conditions.push(
+      Prisma.sql`(${Prisma.join(
+        prefixes.map((prefix) => Prisma.sql`sic_code LIKE ${`${prefix}%`}`),
+        " OR ",
+      )})`,
+    );
+  }
+  if (filters.region) conditions.push(Prisma.sql`region = ANY(${filters.region}::"UkRegion"[])`);
+  const ranges: [keyof ListingFilters, string, ">=" | "<="][] = [
+    ["minPricePence", "asking_price_pence", ">="],
+    ["maxPricePence", "asking_price_pence", "<="],
+    ["minRevenuePence", "revenue_pence", ">="],
+    ["maxRevenuePence", "revenue_pence", "<="],
+    ["minEbitdaPence", "ebitda_pence", ">="],
+    ["maxEbitdaPence", "ebitda_pence", "<="],
+  ];
+  for (const [param, column, operator] of ranges) {
+    const value = filters[param];
+    if (typeof value === "number")
+      conditions.push(Prisma.sql`${Prisma.raw(column)} ${Prisma.raw(operator)} ${BigInt(value)}`);
+  }
+  return conditions;
+}
+
 /**
  * The public listing search as one SQL statement: filters on indexed columns, full-text search
  * over an expression index, keyset pagination (stable under inserts, no OFFSET scans), and only
@@ -106,35 +146,9 @@ export function buildSearchSql(query: ListingSearch): { sql: Prisma.Sql; sort: S
   if (sort === "relevance" && !query.q) {
     throw new AppError("validation_failed", undefined, { fields: [{ field: "sort", message: "relevance needs q" }] });
   }
-  const tsQuery = Prisma.sql`websearch_to_tsquery('english', ${query.q ?? ""})`;
-  const order = ordering(sort, tsQuery);
-  const statuses = query.status ?? DEFAULT_SEARCH_STATUSES;
+  const order = ordering(sort, tsQueryOf(query.q));
 
-  const conditions: Prisma.Sql[] = [Prisma.sql`deleted_at IS NULL`, Prisma.sql`status::text = ANY(${statuses})`];
-  if (query.q) conditions.push(Prisma.sql`${DOCUMENT} @@ ${tsQuery}`);
-  if (query.sic) {
-    const prefixes = query.sic.flatMap(sicPrefixes);
-    conditions.push(
-      Prisma.sql`(${Prisma.join(
-        prefixes.map((prefix) => Prisma.sql`sic_code LIKE ${`${prefix}%`}`),
-        " OR ",
-      )})`,
-    );
-  }
-  if (query.region) conditions.push(Prisma.sql`region = ANY(${query.region}::"UkRegion"[])`);
-  const ranges: [keyof ListingSearch, string, ">=" | "<="][] = [
-    ["minPricePence", "asking_price_pence", ">="],
-    ["maxPricePence", "asking_price_pence", "<="],
-    ["minRevenuePence", "revenue_pence", ">="],
-    ["maxRevenuePence", "revenue_pence", "<="],
-    ["minEbitdaPence", "ebitda_pence", ">="],
-    ["maxEbitdaPence", "ebitda_pence", "<="],
-  ];
-  for (const [param, column, operator] of ranges) {
-    const value = query[param];
-    if (typeof value === "number")
-      conditions.push(Prisma.sql`${Prisma.raw(column)} ${Prisma.raw(operator)} ${BigInt(value)}`);
-  }
+  const conditions = listingFilterConditions(query);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor, sort);
     const comparison = Prisma.raw(order.descending ? "<" : ">");

@@ -44,9 +44,9 @@ export function notificationPreparers(config: NotificationEmailConfig): Record<s
 }
 
 /**
- * Asked before every delivery attempt: a notification e-mail goes only while its person still
- * wants its topic at once (a digest: while they still want a digest), so an unsubscribe is
- * honoured even for what is already queued; each carries its one-click unsubscribe headers.
+ * Asked before every delivery attempt: a notification e-mail goes only while its topic is not
+ * turned off (a digest: while its person still wants a digest), so an unsubscribe is honoured
+ * even for what is already queued; each carries its one-click unsubscribe headers.
  * Other messages (account security: verification, password reset) always go, with none.
  */
 export function notificationDeliveryPolicy(config: NotificationEmailConfig): DeliveryPolicy {
@@ -58,7 +58,7 @@ export function notificationDeliveryPolicy(config: NotificationEmailConfig): Del
     const wanted =
       scope === "DAILY_DIGEST"
         ? (await preferencesOf(prisma, userId)).some((preference) => preference.delivery === "DAILY_DIGEST")
-        : (await deliveryOf(prisma, userId, scope)) === "IMMEDIATE";
+        : (await deliveryOf(prisma, userId, scope)) !== "OFF";
     return wanted ? { deliver: true, headers: unsubscribeHeaders(config, userId, scope) } : { deliver: false };
   };
 }

@@ -68,3 +68,13 @@ export function defaultDeliverySql(topicColumn: string): string {
   );
   return `CASE ${topicColumn}::text ${cases.join(" ")} END`;
 }
+
+/**
+ * SQL for how notification `n` is delivered, given the person's preference row `p` for its
+ * topic (LEFT JOINed): off when the topic is off, else the notification's own delivery if it has
+ * one (a saved search's frequency), else the topic's choice or default.
+ */
+export function effectiveDeliverySql(notification: string, preference: string): string {
+  return `CASE WHEN ${preference}.delivery = 'OFF' THEN 'OFF'
+    ELSE coalesce(${notification}.delivery::text, ${preference}.delivery::text, ${defaultDeliverySql(`${notification}.topic`)}) END`;
+}

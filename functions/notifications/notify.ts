@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
-import { defaultDeliverySql, type NotificationTopic } from "./notification-topics.ts";
+import { effectiveDeliverySql, type NotificationTopic } from "./notification-topics.ts";
 
 /** Something one person should hear about. */
 export interface NewNotification {
@@ -11,6 +11,8 @@ export interface NewNotification {
   body: string;
   /** A path in the web app: "/inquiries/<id>". */
   link: string;
+  /** Its own delivery within the topic's (a saved search's frequency); a topic turned off stays off. */
+  delivery?: "IMMEDIATE" | "DAILY_DIGEST" | undefined;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function notify(
     column("title"),
     column("body"),
     column("link"),
+    notifications.map((notification) => notification.delivery ?? null),
     now,
   );
   return row!;
@@ -43,23 +46,24 @@ export async function notify(
 const NOTIFY_SQL = `
   WITH input AS (
     SELECT DISTINCT ON (user_id, dedupe_key) *
-    FROM unnest($1::uuid[], $2::"NotificationTopic"[], $3::text[], $4::text[], $5::text[], $6::text[])
-      AS t(user_id, topic, dedupe_key, title, body, link)
+    FROM unnest($1::uuid[], $2::"NotificationTopic"[], $3::text[], $4::text[], $5::text[], $6::text[],
+                $7::"NotificationDelivery"[])
+      AS t(user_id, topic, dedupe_key, title, body, link, delivery)
   ), inserted AS (
-    INSERT INTO notifications (id, user_id, topic, dedupe_key, title, body, link, created_at)
-    SELECT gen_random_uuid(), i.user_id, i.topic, i.dedupe_key, i.title, i.body, i.link, $7
+    INSERT INTO notifications (id, user_id, topic, dedupe_key, title, body, link, delivery, created_at)
+    SELECT gen_random_uuid(), i.user_id, i.topic, i.dedupe_key, i.title, i.body, i.link, i.delivery, $8
     FROM input i
     JOIN users u ON u.id = i.user_id AND u.deleted_at IS NULL AND u.status = 'ACTIVE'
     ON CONFLICT (user_id, dedupe_key) DO NOTHING
-    RETURNING id, user_id, topic
+    RETURNING id, user_id, topic, delivery
   ), emailed AS (
     INSERT INTO outbox_messages (id, kind, idempotency_key, recipient_user_id, recipient_email, data, next_attempt_at, created_at)
     SELECT gen_random_uuid(), 'notification.' || n.topic, 'notification:' || n.id, n.user_id, u.email,
-           jsonb_build_object('notificationId', n.id), $7, $7
+           jsonb_build_object('notificationId', n.id), $8, $8
     FROM inserted n
     JOIN users u ON u.id = n.user_id
     LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.topic = n.topic
-    WHERE coalesce(p.delivery::text, ${defaultDeliverySql("n.topic")}) = 'IMMEDIATE'
+    WHERE ${effectiveDeliverySql("n", "p")} = 'IMMEDIATE'
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM inserted)::int AS notified, (SELECT count(*) FROM emailed)::int AS emailed`;

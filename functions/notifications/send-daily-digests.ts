@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import { type NotificationEmailConfig, notificationFooter } from "./notification-emails.ts";
-import { DIGEST_MESSAGE_KIND, defaultDeliverySql } from "./notification-topics.ts";
+import { DIGEST_MESSAGE_KIND, effectiveDeliverySql } from "./notification-topics.ts";
 
 /** Digests go out from this hour, UK time, once a day. */
 export const DIGEST_HOUR_UK = 7;
@@ -27,7 +27,7 @@ export function ukDayAndHour(now: Date): { day: string; hour: number } {
 
 const AWAITING_DIGEST_SQL = `
   n.emailed_at IS NULL AND n.created_at > $1::timestamptz - interval '${DIGEST_LOOKBACK_DAYS} days' AND n.created_at <= $1
-  AND coalesce(p.delivery::text, ${defaultDeliverySql("n.topic")}) = 'DAILY_DIGEST'`;
+  AND ${effectiveDeliverySql("n", "p")} = 'DAILY_DIGEST'`;
 
 const PEOPLE_DUE_SQL = `
   SELECT DISTINCT n.user_id::text AS user_id

@@ -113,7 +113,9 @@ describe("the outbox dispatcher", () => {
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt += 1) {
       const result = await dispatchOutbox(deps);
       expect(result).toEqual(
-        attempt < MAX_DELIVERY_ATTEMPTS ? { sent: 0, cancelled: 0, retrying: 1, dead: 0 } : { sent: 0, cancelled: 0, retrying: 0, dead: 1 },
+        attempt < MAX_DELIVERY_ATTEMPTS
+          ? { sent: 0, cancelled: 0, retrying: 1, dead: 0 }
+          : { sent: 0, cancelled: 0, retrying: 0, dead: 1 },
       );
       const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
       expect(row.attempts).toBe(attempt);

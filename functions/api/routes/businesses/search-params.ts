@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { UkRegion } from "../../../../generated/prisma/enums.ts";
 import { PUBLIC_STATUSES } from "../../../domain/business-status.ts";
 import { SIC_FILTER_PATTERN } from "../../../domain/sic-hierarchy.ts";
-import { type ListingSearch, SORTS } from "../../../listings/search-query.ts";
+import { type ListingFilters, type ListingSearch, SORTS } from "../../../listings/search-query.ts";
 
 /** A comma-separated list in a query string: `region=LONDON,WALES`. */
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -41,3 +41,28 @@ export const SearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional().openapi({ description: "nextCursor from the previous page" }),
 }) satisfies z.ZodType<ListingSearch, unknown>;
+
+const sicFilter = z.string().regex(SIC_FILTER_PATTERN, "must be a SIC section letter (A-U) or 2-5 digits");
+
+/**
+ * The same filters as JSON (lists as arrays), for saved searches: the same names, values and
+ * meaning as the query string above, minus the order and the page.
+ */
+export const ListingFiltersSchema = z
+  .object({
+    q: z.string().trim().min(1).max(200).optional(),
+    sic: z.array(sicFilter).min(1).max(30).optional(),
+    region: z.array(z.enum(UkRegion)).min(1).max(30).optional(),
+    status: z.array(z.enum(PUBLIC_STATUSES)).min(1).max(30).optional(),
+    minPricePence: pence.optional(),
+    maxPricePence: pence.optional(),
+    minRevenuePence: pence.optional(),
+    maxRevenuePence: pence.optional(),
+    minEbitdaPence: signedPence.optional(),
+    maxEbitdaPence: signedPence.optional(),
+  })
+  .strict()
+  .openapi("ListingFilters", {
+    description: "The filters of GET /businesses, lists as arrays",
+    example: { sic: ["62"], region: ["LONDON", "SOUTH_EAST"], maxPricePence: 200_000_000 },
+  }) satisfies z.ZodType<ListingFilters, unknown>;
