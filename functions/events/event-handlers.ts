@@ -18,6 +18,7 @@ export const EVENT_HANDLERS: Record<EventKind, EventHandler> = {
         const stored = await recomputeListingMatches(tx, businessId, now);
         const profiles = stored.newMatches.map((match) => match.buyerProfileId);
         await notifyNewListingMatches(tx, businessId, profiles, now);
+        await alertSavedSearches(tx, businessId, now);
         return stored;
       },
       { timeout: 60_000 },

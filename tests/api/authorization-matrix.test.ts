@@ -33,6 +33,8 @@ interface Fixtures {
   document: string;
   /** A question in that room, asked by buyerWithNda. */
   question: string;
+  /** A saved search of buyerWithNda's (their only one, so the cap of 20 never bites). */
+  savedSearch: string;
   /** A buyer account nobody else uses, for the admin operations on users. */
   person: string;
   /** Unique per cell, for bodies that must not collide (e-mail addresses). */
@@ -356,6 +358,45 @@ const CASES: RouteCase[] = [
     request: () => ({ method: "GET", path: "/me/matches" }),
     expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok", buyerWithoutNda: "ok" },
   },
+  // Saved searches: buyers only, each their own (another buyer's is not there: 404).
+  {
+    operation: "GET /me/saved-searches",
+    ok: 200,
+    request: () => ({ method: "GET", path: "/me/saved-searches" }),
+    expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok", buyerWithoutNda: "ok" },
+  },
+  {
+    operation: "POST /me/saved-searches",
+    ok: 201,
+    request: () => ({
+      method: "POST",
+      path: "/me/saved-searches",
+      body: { name: "Matrix search", filters: { sic: ["62"] }, alertFrequency: "DAILY_DIGEST" },
+    }),
+    expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok", buyerWithoutNda: "ok" },
+  },
+  {
+    operation: "GET /me/saved-searches/{id}",
+    ok: 200,
+    request: ({ savedSearch }) => ({ method: "GET", path: `/me/saved-searches/${savedSearch}` }),
+    expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok", buyerWithoutNda: 404 },
+  },
+  {
+    operation: "PUT /me/saved-searches/{id}",
+    ok: 200,
+    request: ({ savedSearch }) => ({
+      method: "PUT",
+      path: `/me/saved-searches/${savedSearch}`,
+      body: { name: "Renamed", filters: { region: ["WALES"] }, alertFrequency: "OFF" },
+    }),
+    expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok", buyerWithoutNda: 404 },
+  },
+  {
+    operation: "DELETE /me/saved-searches/{id}",
+    ok: 204,
+    request: ({ savedSearch }) => ({ method: "DELETE", path: `/me/saved-searches/${savedSearch}` }),
+    expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok", buyerWithoutNda: 404 },
+  },
   // Notifications: every signed-in person has their own; unsubscribing needs only the link's token.
   {
     operation: "GET /me/notification-preferences",
@@ -664,6 +705,17 @@ async function freshFixtures(
   const person = await prisma.user.create({
     data: { email: `person.${unique}@example.co.uk`, name: "Matrix Person", role: "BUYER" },
   });
+  await prisma.savedSearch.deleteMany({ where: { userId: asker.id } });
+  const savedSearch = await prisma.savedSearch.create({
+    data: {
+      userId: asker.id,
+      name: "Matrix search",
+      filters: { region: ["LONDON"] },
+      alertFrequency: "IMMEDIATE",
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    },
+  });
   return {
     listing,
     inquiry: inquiry.id,
@@ -672,6 +724,7 @@ async function freshFixtures(
     document,
     question: question.id,
     person: person.id,
+    savedSearch: savedSearch.id,
     unique,
   };
 }

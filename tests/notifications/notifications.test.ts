@@ -308,11 +308,7 @@ describe("notifications", () => {
     expect(await mailTo("grace.obi@obigardens.co.uk")).toHaveLength(1); // only the sign-up confirmation
 
     // Edited (a new event): still one notification for this listing.
-    await call(seeded.app, "PATCH", `/businesses/${listing.id}`, {
-      token: seller,
-      body: { askingPricePence: 94_000_000 },
-      headers: { "if-match": "*" },
-    });
+    await editListing(listing.id, seller, { askingPricePence: 94_000_000 });
     await seeded.handleEvents();
     expect((await notificationsOf(buyer)).items).toHaveLength(1);
 
@@ -357,4 +353,15 @@ async function sellerEmailOf(businessId: string) {
     include: { seller: { select: { email: true } } },
   });
   return business.seller.email;
+}
+
+/** Edits a listing as its seller does: with the version it read (If-Match), asserting it took. */
+async function editListing(id: string, token: string, body: Record<string, unknown>) {
+  const read = await call(seeded.app, "GET", `/businesses/${id}`, { token });
+  const edited = await call(seeded.app, "PATCH", `/businesses/${id}`, {
+    token,
+    body,
+    headers: { "if-match": read.headers.get("etag") ?? "" },
+  });
+  expect(edited.status).toBe(200);
 }
