@@ -25,7 +25,7 @@ export async function sendInquiry(
   return prisma.$transaction(async (tx) => {
     const created = await tx.inquiry
       .create({
-        data: { businessId: business.id, buyerId: caller.id, message: input.message },
+        data: { businessId: business.id, buyerId: caller.id, message: input.message, createdAt: request.receivedAt },
         include: INQUIRY_DETAILS,
       })
       .catch((error: { code?: string }) => {

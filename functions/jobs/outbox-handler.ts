@@ -1,7 +1,7 @@
 // The outbox dispatcher as a function a scheduler calls (every minute in the cloud): handles due
-// events (matches recomputed, notifications written), queues the daily digests when due, and
-// delivers due messages through SES until none are left or the time budget is spent, and reports
-// what it did.
+// events (matches recomputed, notifications written), reminds sellers of waiting inquiries,
+// queues the daily digests when due, and delivers due messages through SES until none are left
+// or the time budget is spent, and reports what it did.
 import { type Clock, systemClock } from "../clock/clock.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import { loadEnvironment } from "../config/environment.ts";
@@ -11,6 +11,7 @@ import { dispatchEvents } from "../events/dispatch-events.ts";
 import { EVENT_HANDLERS } from "../events/event-handlers.ts";
 import { createMailer } from "../mail/create-mailer.ts";
 import { messageDelivery } from "../messages/message-delivery.ts";
+import { remindPendingInquiries } from "../notifications/remind-pending-inquiries.ts";
 import { sendDailyDigests } from "../notifications/send-daily-digests.ts";
 import { dispatchOutbox } from "../outbox/dispatch-outbox.ts";
 import { runReported } from "./job-report.ts";
@@ -27,9 +28,9 @@ export function createOutboxHandler(clock: Clock) {
       const { prisma } = createDatabaseClient(environment.DATABASE_URL, { maxConnections: 2 });
       const deps = { prisma, mailer, clock, ...messageDelivery(config) };
       const started = performance.now();
-      const totals = { sent: 0, cancelled: 0, retrying: 0, dead: 0, events: 0, digests: 0 };
+      const totals = { sent: 0, cancelled: 0, retrying: 0, dead: 0, events: 0, reminders: 0, digests: 0 };
       try {
-        // Events first (recomputing matches, notifying), then the digests, then the messages.
+        // Events first (recomputing matches, notifying), then reminders and digests, then the messages.
         while (performance.now() - started < TIME_BUDGET_MS) {
           const events = await dispatchEvents({ ...deps, handlers: EVENT_HANDLERS }, { batchSize: 50 });
           totals.events += events.handled + events.requeued;
@@ -37,6 +38,7 @@ export function createOutboxHandler(clock: Clock) {
           totals.dead += events.dead;
           if (events.handled + events.requeued + events.retrying + events.dead < 50) break;
         }
+        totals.reminders = (await remindPendingInquiries({ prisma }, clock.now())).reminded;
         totals.digests = (await sendDailyDigests({ prisma, config }, clock.now())).digests;
         while (performance.now() - started < TIME_BUDGET_MS) {
           const result = await dispatchOutbox(deps, { batchSize: 50 });

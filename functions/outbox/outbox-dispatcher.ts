@@ -4,6 +4,7 @@ import { dispatchEvents } from "../events/dispatch-events.ts";
 import type { EventHandler } from "../events/event-handlers.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import type { NotificationEmailConfig } from "../notifications/notification-emails.ts";
+import { remindPendingInquiries } from "../notifications/remind-pending-inquiries.ts";
 import { sendDailyDigests } from "../notifications/send-daily-digests.ts";
 import { type DeliveryPolicy, dispatchOutbox, type MessagePreparer } from "./dispatch-outbox.ts";
 
@@ -11,14 +12,14 @@ interface Logger {
   warn(object: object, message?: string): void;
 }
 
-/** How often the daily digests are looked for (each goes once a day whatever this is). */
-const DIGEST_CHECK_MS = 60_000;
+/** How often daily digests and inquiry reminders are looked for (each goes once whatever this is). */
+const PERIODIC_CHECK_MS = 60_000;
 
 /**
  * Runs the outbox dispatcher inside a long-lived process (`npm start`): a round every
  * `intervalMs`, at once again while batches come back full. A round handles events first (they
- * may lead to notifications), queues the daily digests when due (checked once a minute), then
- * delivers messages. A failing round (the database restarting) is logged and the next one tries
+ * may lead to notifications), writes inquiry reminders and queues the daily digests when due
+ * (checked once a minute), then delivers messages. A failing round (the database restarting) is logged and the next one tries
  * again; nothing here can stop the process. In the cloud a scheduled function does the same
  * (functions/jobs/outbox-handler.ts).
  */
@@ -40,15 +41,16 @@ export function startOutboxDispatcher(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  let digestsCheckedAt = Number.NEGATIVE_INFINITY;
+  let periodicCheckedAt = Number.NEGATIVE_INFINITY;
 
   const round = async () => {
     try {
       for (;;) {
         const events = await dispatchEvents({ ...deps, handlers: deps.eventHandlers }, { batchSize });
-        if (deps.clock.now().getTime() - digestsCheckedAt >= DIGEST_CHECK_MS) {
+        if (deps.clock.now().getTime() - periodicCheckedAt >= PERIODIC_CHECK_MS) {
+          await remindPendingInquiries(deps, deps.clock.now());
           await sendDailyDigests({ prisma: deps.prisma, config: deps.notificationEmails }, deps.clock.now());
-          digestsCheckedAt = deps.clock.now().getTime();
+          periodicCheckedAt = deps.clock.now().getTime();
         }
         const messages = await dispatchOutbox(deps, { batchSize, leaseMs: options.leaseMs });
         const eventsLeft = events.handled + events.requeued + events.retrying + events.dead >= batchSize;

@@ -102,3 +102,18 @@ export function toBusinessResponse(business: Business, seesIdentity: boolean): z
 }
 
 export const IdParamSchema = z.object({ id: uuid().openapi({ param: { name: "id", in: "path" } }) });
+
+export const SellerResponseSchema = z
+  .object({
+    medianFirstResponseHours: z.number().int().nullable().openapi({
+      description: "Median hours to a first answer (accept or decline); null below 3 inquiries in the window",
+    }),
+    inquiries: z.number().int().openapi({ description: "Inquiries counted: answered, or still waiting" }),
+    windowDays: z.number().int(),
+  })
+  .openapi("SellerResponse", { description: "How quickly this listing's seller answers inquiries" });
+
+/** One listing as GET /businesses/{id} returns it: the listing and its seller's responsiveness. */
+export const ListingDetailSchema = BusinessSchema.extend({ sellerResponse: SellerResponseSchema }).openapi(
+  "ListingDetail",
+);
