@@ -1,5 +1,13 @@
-import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import type { Email, Mailer } from "./mailer.ts";
+
+// Loaded on the first send: processes that never send (the API, which only queues e-mails) do
+// not load the SDK, and a bundle can leave it to the Lambda runtime, which provides it.
+let sdk: Promise<typeof import("@aws-sdk/client-sesv2")> | undefined;
+const loadSdk = () => {
+  sdk ??= import("@aws-sdk/client-sesv2");
+  return sdk;
+};
 
 /**
  * Production: sends through Amazon SES (v2 API) from a verified sender. SES has no idempotency
@@ -8,13 +16,13 @@ import type { Email, Mailer } from "./mailer.ts";
  * duplicate can be recognised.
  */
 export class SesMailer implements Mailer {
-  private readonly client: SESv2Client;
+  private client: SESv2Client | undefined;
 
-  constructor(private readonly options: { from: string; region: string; configurationSet?: string | undefined }) {
-    this.client = new SESv2Client({ region: options.region });
-  }
+  constructor(private readonly options: { from: string; region: string; configurationSet?: string | undefined }) {}
 
   async send(email: Email): Promise<void> {
+    const { SESv2Client, SendEmailCommand } = await loadSdk();
+    this.client ??= new SESv2Client({ region: this.options.region });
     const headers = { ...(email.headers ?? {}), "X-ExitMatch-Message-Key": email.idempotencyKey };
     await this.client.send(
       new SendEmailCommand({

@@ -439,3 +439,41 @@ export const INQUIRIES: SeedInquiry[] = [
     ndaAccepted: false,
   },
 ];
+
+export interface SeedSavedSearch {
+  key: string;
+  buyerKey: string;
+  name: string;
+  /** The filters of GET /businesses (functions/listings/search-query.ts). */
+  filters: Record<string, unknown>;
+  alertFrequency: "IMMEDIATE" | "DAILY_DIGEST" | "OFF";
+}
+
+/** Buyers' saved searches: alerts come when a listing starts to match one. */
+export const SAVED_SEARCHES: SeedSavedSearch[] = [
+  {
+    key: "saved-search-1",
+    buyerKey: "buyer-3",
+    name: "Cafés and bakeries in Wales",
+    filters: { sic: ["561", "1071"], region: ["WALES"], maxPricePence: 50_000_000 },
+    alertFrequency: "IMMEDIATE",
+  },
+  {
+    key: "saved-search-2",
+    buyerKey: "buyer-4",
+    name: "Care homes with £1m+ turnover",
+    filters: { sic: ["87"], minRevenuePence: 100_000_000 },
+    alertFrequency: "DAILY_DIGEST",
+  },
+];
+
+/** Notification choices some people made (everyone else has the topics' defaults). */
+export const NOTIFICATION_PREFERENCES: {
+  userKey: string;
+  topic: "NEW_MATCHES" | "DEAL_ROOM_DOCUMENTS";
+  delivery: "IMMEDIATE" | "DAILY_DIGEST" | "OFF";
+  minMatchScore?: number;
+}[] = [
+  { userKey: "buyer-3", topic: "NEW_MATCHES", delivery: "IMMEDIATE", minMatchScore: 85 },
+  { userKey: "buyer-4", topic: "DEAL_ROOM_DOCUMENTS", delivery: "DAILY_DIGEST" },
+];

@@ -9,6 +9,8 @@ import {
   BUYERS,
   INQUIRIES,
   NDA_VERSION,
+  NOTIFICATION_PREFERENCES,
+  SAVED_SEARCHES,
   SELLERS,
   type SeedBusiness,
 } from "./seed-data.ts";
@@ -292,6 +294,37 @@ export async function seedDatabase(
         ["inquiries", () => tx.inquiry.createMany({ data: deals.inquiries, skipDuplicates: true })],
         ["deal_rooms", () => tx.dealRoom.createMany({ data: deals.dealRooms, skipDuplicates: true })],
         ["deal_room_members", () => tx.dealRoomMember.createMany({ data: deals.members, skipDuplicates: true })],
+        [
+          "saved_searches",
+          () =>
+            tx.savedSearch.createMany({
+              data: SAVED_SEARCHES.map((search) => ({
+                id: idOf(search.key),
+                userId: idOf(search.buyerKey),
+                name: search.name,
+                filters: search.filters as Prisma.InputJsonObject,
+                alertFrequency: search.alertFrequency,
+                createdAt: seededAt,
+                updatedAt: seededAt,
+              })),
+              skipDuplicates: true,
+            }),
+        ],
+        [
+          "notification_preferences",
+          () =>
+            tx.notificationPreference.createMany({
+              data: NOTIFICATION_PREFERENCES.map((preference) => ({
+                id: idOf(`${preference.userKey}:${preference.topic}`),
+                userId: idOf(preference.userKey),
+                topic: preference.topic,
+                delivery: preference.delivery,
+                minMatchScore: preference.minMatchScore ?? null,
+                updatedAt: seededAt,
+              })),
+              skipDuplicates: true,
+            }),
+        ],
       ];
       for (const [index, [table, insert]] of steps.entries()) {
         const { count } = await insert();

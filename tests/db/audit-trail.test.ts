@@ -88,7 +88,10 @@ describe("audit coverage", () => {
           [ADMIN_ID],
         );
         const [row] = (await client.query<{ id: string }>(`SELECT id FROM "${table}" ORDER BY id LIMIT 1`)).rows;
-        const column = table === "deal_room_members" ? "revoked_at" : "deleted_at";
+        const column =
+          { deal_room_members: "revoked_at", notification_preferences: "updated_at", saved_searches: "updated_at" }[
+            table as string
+          ] ?? "deleted_at";
         await client.query(`UPDATE "${table}" SET ${column} = now() WHERE id = $1`, [row!.id]);
         await client.query(`DELETE FROM "${table}" WHERE id = $1`, [row!.id]);
         const entries = (

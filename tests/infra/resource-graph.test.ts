@@ -167,7 +167,10 @@ describe("the cloud app's resource graph, per stage, under Pulumi's mocks", () =
         const variables = Object.keys((fn.inputs.environment as { variables?: object } | undefined)?.variables ?? {});
         expect(variables, fn.name).not.toEqual(expect.arrayContaining(["DATABASE_URL"]));
         expect(
-          variables.filter((name) => /URL$|SECRET|KEY$|PASSWORD/.test(name) && name !== "APP_URL"),
+          // The web app's and the API's public addresses are not secrets.
+          variables.filter(
+            (name) => /URL$|SECRET|KEY$|PASSWORD/.test(name) && name !== "APP_URL" && name !== "API_URL",
+          ),
           fn.name,
         ).toEqual([]);
       }
@@ -236,6 +239,37 @@ describe("the cloud app's resource graph, per stage, under Pulumi's mocks", () =
         }),
       },
     ]);
+  });
+
+  it("only the outbox sends e-mail, through SES from the sender's domain; the API and jobs are configured for it", () => {
+    for (const stage of STAGES) {
+      const sending = ofType(stages[stage], "aws:iam/role:Role").filter((role) =>
+        JSON.stringify(role.inputs.inlinePolicies ?? []).includes("ses:"),
+      );
+      expect(
+        sending.map((role) => role.name),
+        stage,
+      ).toEqual(["OutboxDispatcherRole"]);
+      const policy = JSON.parse((sending[0]!.inputs.inlinePolicies as { policy: string }[])[0]!.policy) as {
+        statements: { actions: string[]; resources: string[] }[];
+      };
+      expect(policy.statements).toContainEqual(
+        expect.objectContaining({
+          actions: ["ses:SendEmail"],
+          resources: ["arn:aws:ses:eu-west-2:*:identity/exitmatch.co.uk"],
+        }),
+      );
+      for (const name of ["Api", "OutboxDispatcher"]) {
+        const fn = ofType(stages[stage], FUNCTION).find((candidate) => candidate.name === `${name}Function`)!;
+        const variables = (fn.inputs.environment as { variables: Record<string, string> }).variables;
+        expect(variables, `${stage} ${name}`).toMatchObject({
+          MAILER: "ses",
+          MAIL_FROM: "ExitMatch <notifications@exitmatch.co.uk>",
+          API_URL:
+            stage === "production" ? "https://api.exitmatch.co.uk" : `https://api.${stage}.preview.exitmatch.co.uk`,
+        });
+      }
+    }
   });
 
   it("every function has its error and throttle alarms, and every alarm an action", () => {
