@@ -45,7 +45,8 @@ export async function alertSavedSearches(
                    WHERE id = ${businessId}::uuid AND ${Prisma.join(listingFilterConditions(search.filters), " AND ")}`,
     );
     const rows = await tx.$queryRaw<{ index: number }[]>`${Prisma.join(checks, " UNION ALL ")}`;
-    for (const row of rows) matching.push(batch[row.index]!);
+    // UNION ALL keeps no order: back into the searches' order (oldest first).
+    for (const row of rows.sort((a, b) => a.index - b.index)) matching.push(batch[row.index]!);
   }
   // One alert per buyer: their oldest matching search names it.
   const firstPerBuyer = new Map<string, AlertingSearch>();

@@ -127,16 +127,23 @@ const listingFacts: fc.Arbitrary<ListingFacts> = fc.record({
 const sicPrefix = fc
   .tuple(fc.constantFrom(...SIC_CODES), fc.integer({ min: 2, max: 5 }))
   .map(([code, digits]) => code.slice(0, digits));
-const buyerCriteria: fc.Arbitrary<BuyerCriteria> = fc.record({
-  sicCodes: fc.uniqueArray(sicPrefix, { maxLength: 4 }),
-  regions: fc.uniqueArray(fc.constantFrom(...REGIONS), { maxLength: 4 }),
-  minPricePence: fc.option(money, { nil: null }),
-  maxPricePence: fc.option(money, { nil: null }),
-  minRevenuePence: fc.option(money, { nil: null }),
-  minEbitdaPence: fc.option(fc.integer({ min: -100_000_000, max: 500_000_000 }), { nil: null }),
-  fundingSource: fc.option(fc.constantFrom("CASH", "BANK_DEBT", "PRIVATE_EQUITY", "MIXED"), { nil: null }),
-  proofOfFundsVerified: fc.boolean(),
-});
+const buyerCriteria: fc.Arbitrary<BuyerCriteria> = fc
+  .record({
+    sicCodes: fc.uniqueArray(sicPrefix, { maxLength: 4 }),
+    regions: fc.uniqueArray(fc.constantFrom(...REGIONS), { maxLength: 4 }),
+    minPricePence: fc.option(money, { nil: null }),
+    maxPricePence: fc.option(money, { nil: null }),
+    minRevenuePence: fc.option(money, { nil: null }),
+    minEbitdaPence: fc.option(fc.integer({ min: -100_000_000, max: 500_000_000 }), { nil: null }),
+    fundingSource: fc.option(fc.constantFrom("CASH", "BANK_DEBT", "PRIVATE_EQUITY", "MIXED"), { nil: null }),
+    proofOfFundsVerified: fc.boolean(),
+  })
+  .map((buyer) =>
+    // A profile's minimum price never exceeds its maximum: PUT /me/buyer-profile refuses that.
+    buyer.minPricePence !== null && buyer.maxPricePence !== null && buyer.minPricePence > buyer.maxPricePence
+      ? { ...buyer, minPricePence: buyer.maxPricePence, maxPricePence: buyer.minPricePence }
+      : buyer,
+  );
 
 /** Scores many generated cases at once: one round trip per property run. */
 const cases = <T>(arbitrary: fc.Arbitrary<T>) => fc.array(arbitrary, { minLength: 1, maxLength: 40 });

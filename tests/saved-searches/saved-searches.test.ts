@@ -105,7 +105,9 @@ describe("saved searches", () => {
       filters: { sic: ["4776"], region: ["SOUTH_EAST"] },
       alertFrequency: "IMMEDIATE",
     });
+    seeded.clock.advance(1000); // saved a second later: the younger of the two
     await save(buyer, { name: "Anything in Kent", filters: { q: "Kent" }, alertFrequency: "IMMEDIATE" });
+    seeded.clock.advance(-1000);
     const seller = seeded.token("otherSeller");
     const draft = (await (
       await call(seeded.app, "POST", "/businesses", { token: seller, body: NEW_LISTING })
