@@ -4,37 +4,63 @@ import { explainMatches } from "../matching/explain-matches.ts";
 import { MATCHABLE_STATUSES } from "../matching/matching-rules.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 
-/** The most matches one list returns. */
-const LIST_LIMIT = 100;
+/** Where the next page starts: the last match's score and listing, opaque to clients. */
+function encodeCursor(match: { score: number; businessId: string }): string {
+  return Buffer.from(`${match.score}|${match.businessId}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { score: number; businessId: string } {
+  const [score, businessId] = Buffer.from(cursor, "base64url").toString().split("|");
+  const value = Number(score);
+  if (!businessId || !/^[0-9a-f-]{36}$/.test(businessId) || !Number.isInteger(value) || value < 0 || value > 100) {
+    throw new AppError("validation_failed", "The cursor is not one this API gave out.", {
+      fields: [{ field: "cursor", message: "not a cursor from a previous page" }],
+    });
+  }
+  return { score: value, businessId };
+}
 
 /**
- * A buyer's matches to listings still for sale, best score first, each with its reasons as the
- * profile and listing are now.
+ * A buyer's matches to listings still for sale, best score first, a page at a time (keyset on
+ * score and listing: stable while matches change elsewhere), each with its reasons as the profile
+ * and listing are now.
  */
 export async function listMyMatches(
   deps: { prisma: PrismaClient },
-  _input: Record<string, never>,
+  input: { limit?: number | undefined; cursor?: string | undefined },
   request: SignedInRequest,
 ) {
   const { caller } = request;
   if (caller.role !== "BUYER") throw new AppError("forbidden", "Matches are for buyers.");
-  const matches = await deps.prisma.match.findMany({
+  const limit = input.limit ?? 100;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const page = await deps.prisma.match.findMany({
     where: {
       buyerProfile: { userId: caller.id, deletedAt: null },
       business: { deletedAt: null, status: { in: [...MATCHABLE_STATUSES] } },
+      ...(after
+        ? {
+            OR: [{ score: { lt: after.score } }, { score: after.score, businessId: { gt: after.businessId } }],
+          }
+        : {}),
     },
     include: {
       business: { select: { id: true, title: true, sicCode: true, region: true, askingPrice: true, status: true } },
     },
     orderBy: [{ score: "desc" }, { businessId: "asc" }],
-    take: LIST_LIMIT,
+    take: limit + 1,
   });
+  const matches = page.slice(0, limit);
   const explained = await explainMatches(deps.prisma, matches);
-  return matches.map((match) => ({
-    ...match,
-    ...explained.get(`${match.buyerProfileId}:${match.businessId}`)!,
-  }));
+  const last = matches.at(-1);
+  return {
+    items: matches.map((match) => ({
+      ...match,
+      ...explained.get(`${match.buyerProfileId}:${match.businessId}`)!,
+    })),
+    nextCursor: page.length > limit && last ? encodeCursor(last) : null,
+  };
 }
-listMyMatches.failures = ["forbidden"] as const;
+listMyMatches.failures = ["forbidden", "validation_failed"] as const;
 
-export type BuyerMatch = Awaited<ReturnType<typeof listMyMatches>>[number];
+export type BuyerMatch = Awaited<ReturnType<typeof listMyMatches>>["items"][number];

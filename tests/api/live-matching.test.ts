@@ -96,4 +96,39 @@ describe("live matching", () => {
     await seeded.handleEvents();
     expect(await count()).toBe(before);
   });
+  it("pages through a buyer's matches, best first, without gaps or repeats", async () => {
+    // Open on every criterion: every listing for sale matches.
+    const buyer = await signUp(seeded.app, seeded.deliverMail, {
+      email: "olu.ade@adecapital.co.uk",
+      password: "anything-anywhere-any-price",
+      name: "Olu Ade",
+      role: "BUYER",
+    });
+    await call(seeded.app, "PUT", "/me/buyer-profile", {
+      token: buyer,
+      body: { headline: "Open to any business", sicCodes: [], regions: [] },
+    });
+    await seeded.handleEvents();
+    const all = (await (await call(seeded.app, "GET", "/me/matches", { token: buyer })).json()) as {
+      items: Match[];
+      nextCursor: string | null;
+    };
+    expect(all.items.length).toBeGreaterThan(4);
+    expect(all.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/me/matches?limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = (await (await call(seeded.app, "GET", query, { token: buyer })).json()) as {
+        items: Match[];
+        nextCursor: string | null;
+      };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((match) => match.business.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((match) => match.business.id));
+    const bad = await call(seeded.app, "GET", "/me/matches?cursor=bm9wZQ", { token: buyer });
+    expect(bad.status).toBe(400);
+  });
 });

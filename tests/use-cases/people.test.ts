@@ -34,14 +34,17 @@ describe("buyer profiles and matches", () => {
     expect(codeOf(await attempt(seller, () => getBuyerProfile(seeded.deps, {}, seller)))).toBe("forbidden");
     expect(codeOf(await attempt(seller, () => listMyMatches(seeded.deps, {}, seller)))).toBe("forbidden");
 
-    const matches = await runForRequest(buyer, () => listMyMatches(seeded.deps, {}, buyer));
+    const { items: matches } = await runForRequest(buyer, () => listMyMatches(seeded.deps, {}, buyer));
     expect(matches.length).toBeGreaterThan(0);
     const scores = matches.map((match) => match.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
     await runForRequest(buyer, () => deleteBuyerProfile(seeded.deps, {}, buyer));
     expect(codeOf(await attempt(buyer, () => getBuyerProfile(seeded.deps, {}, buyer)))).toBe("not_found");
-    expect(await runForRequest(buyer, () => listMyMatches(seeded.deps, {}, buyer))).toEqual([]);
+    expect(await runForRequest(buyer, () => listMyMatches(seeded.deps, {}, buyer))).toEqual({
+      items: [],
+      nextCursor: null,
+    });
     expect(codeOf(await attempt(buyer, () => deleteBuyerProfile(seeded.deps, {}, buyer)))).toBe("not_found");
 
     const saved = await runForRequest(buyer, () =>
@@ -57,7 +60,7 @@ describe("buyer profiles and matches", () => {
       ),
     );
     expect(saved).toMatchObject({ deletedAt: null, maxPrice: 300_000_000n, minPrice: null, fundingSource: null });
-    expect((await runForRequest(buyer, () => listMyMatches(seeded.deps, {}, buyer))).length).toBe(matches.length);
+    expect((await runForRequest(buyer, () => listMyMatches(seeded.deps, {}, buyer))).items.length).toBe(matches.length);
   });
 
   it("show a listing's manager its matched buyers, named only once they have inquired", async () => {

@@ -11,20 +11,31 @@ const route = defineRoute({
   path: "/me/matches",
   tags: ["Matches"],
   summary: "Listings matched to my acquisition profile",
-  description: "Buyers only. Best score first, with the plain-English reason for each criterion.",
+  description:
+    "Buyers only. Best score first, with the plain-English reason for each criterion; a page at a time (nextCursor).",
   access: "signed-in",
   failures: listMyMatches.failures,
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(100).default(100),
+      cursor: z.string().max(200).optional().openapi({ description: "nextCursor of the previous page" }),
+    }),
+  },
   responses: {
     200: {
       description: "Matches",
-      content: { "application/json": { schema: z.object({ items: z.array(BuyerMatchSchema) }) } },
+      content: {
+        "application/json": {
+          schema: z.object({ items: z.array(BuyerMatchSchema), nextCursor: z.string().nullable() }),
+        },
+      },
     },
   },
 });
 
 export function registerListMatches<S extends Schema>(app: OpenAPIHono<AppEnv, S>) {
   return app.openapi(route, async (c) => {
-    const matches = await listMyMatches(c.get("deps"), {}, signedInRequest(c));
-    return c.json({ items: matches.map(toBuyerMatchResponse) }, 200);
+    const page = await listMyMatches(c.get("deps"), c.req.valid("query"), signedInRequest(c));
+    return c.json({ items: page.items.map(toBuyerMatchResponse), nextCursor: page.nextCursor }, 200);
   });
 }
