@@ -57,4 +57,10 @@ export const MUTATION_MODULES: MutationModule[] = [
     "tests/api/financials-valuations.test.ts",
   ]),
   mutationModule("api/routes/define-route", ["tests/architecture/documented-problems.test.ts"]),
+  mutationModule("notifications/unsubscribe-token", ["tests/notifications/unsubscribe-token.test.ts"]),
+  mutationModule("notifications/notify", ["tests/notifications/notifications.test.ts"]),
+  mutationModule("notifications/send-daily-digests", ["tests/notifications/notifications.test.ts"]),
+  mutationModule("notifications/remind-pending-inquiries", ["tests/notifications/seller-responsiveness.test.ts"]),
+  mutationModule("inquiries/seller-responsiveness", ["tests/notifications/seller-responsiveness.test.ts"]),
+  mutationModule("saved-searches/alert-saved-searches", ["tests/saved-searches/saved-searches.test.ts"]),
 ];
