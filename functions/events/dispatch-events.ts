@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Clock } from "../clock/clock.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
-import { DELIVERY_LEASE_MS, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "../outbox/dispatch-outbox.ts";
+import { claimDueRows, recordFailedAttempt } from "../outbox/leased-claims.ts";
 import type { EventHandler } from "./event-handlers.ts";
 
 interface ClaimedEvent {
@@ -29,20 +29,16 @@ export interface EventDispatchResult {
  */
 export async function dispatchEvents(
   deps: { prisma: PrismaClient; clock: Clock; handlers: Record<string, EventHandler> },
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number | undefined; leaseMs?: number | undefined } = {},
 ): Promise<EventDispatchResult> {
   const { prisma, clock } = deps;
   const now = clock.now();
-  const claimed = await prisma.$queryRaw<ClaimedEvent[]>`
-    UPDATE outbox_events
-    SET leased_until = ${new Date(now.getTime() + DELIVERY_LEASE_MS)}, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM outbox_events
-      WHERE status = 'PENDING' AND next_attempt_at <= ${now} AND (leased_until IS NULL OR leased_until <= ${now})
-      ORDER BY next_attempt_at
-      LIMIT ${options.batchSize ?? 20}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id::text, kind, subject_id::text, version, attempts`;
+  const claimed = await claimDueRows<ClaimedEvent>(
+    prisma,
+    "outbox_events",
+    "id::text, kind, subject_id::text, version, attempts",
+    { now, ...options },
+  );
 
   const result: EventDispatchResult = { handled: 0, requeued: 0, retrying: 0, dead: 0 };
   for (const event of claimed) {
@@ -62,15 +58,7 @@ export async function dispatchEvents(
         result.handled += 1;
       }
     } catch (error) {
-      const dead = event.attempts >= MAX_DELIVERY_ATTEMPTS;
-      await prisma.$executeRaw`
-        UPDATE outbox_events
-        SET status = ${dead ? "DEAD" : "PENDING"}::"OutboxStatus", leased_until = NULL,
-            next_attempt_at = ${new Date(clock.now().getTime() + retryDelayMs(event.attempts))},
-            last_error = ${String((error as Error)?.message ?? error).slice(0, 1000)}
-        WHERE id = ${event.id}::uuid`;
-      if (dead) result.dead += 1;
-      else result.retrying += 1;
+      result[await recordFailedAttempt(prisma, "outbox_events", event, error, clock.now())] += 1;
     }
   }
   return result;

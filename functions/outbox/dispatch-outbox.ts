@@ -3,6 +3,7 @@ import type { Clock } from "../clock/clock.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import type { MessageRecipient } from "./enqueue-message.ts";
+import { claimDueRows, recordFailedAttempt } from "./leased-claims.ts";
 
 /** A deferred message's content, decided by its kind's preparer at delivery. */
 export interface PreparedMessage {
@@ -33,16 +34,6 @@ export type DeliveryPolicy = (
 
 /** Every message may go, with no extra headers. */
 const deliverEverything: DeliveryPolicy = async () => ({ deliver: true });
-
-/** Attempts before a message is given up on (DEAD, reported by `ops health`). */
-export const MAX_DELIVERY_ATTEMPTS = 8;
-/** How long a claimed message is held by the dispatcher that claimed it. */
-export const DELIVERY_LEASE_MS = 60_000;
-
-/** The wait after the n-th failed attempt: 30 s, doubling, at most an hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
-}
 
 export interface DispatchResult {
   sent: number;
@@ -121,16 +112,12 @@ export async function dispatchOutbox(
   const { prisma, mailer, clock } = deps;
   const policy = deps.policy ?? deliverEverything;
   const now = clock.now();
-  const claimed = await prisma.$queryRaw<ClaimedMessage[]>`
-    UPDATE outbox_messages
-    SET leased_until = ${new Date(now.getTime() + (options.leaseMs ?? DELIVERY_LEASE_MS))}, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM outbox_messages
-      WHERE status = 'PENDING' AND next_attempt_at <= ${now} AND (leased_until IS NULL OR leased_until <= ${now})
-      ORDER BY next_attempt_at
-      LIMIT ${options.batchSize ?? 20}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id::text, kind, idempotency_key, recipient_email, recipient_user_id::text, subject, body, attempts`;
+  const claimed = await claimDueRows<ClaimedMessage>(
+    prisma,
+    "outbox_messages",
+    "id::text, kind, idempotency_key, recipient_email, recipient_user_id::text, subject, body, attempts",
+    { now, ...options },
+  );
 
   const result: DispatchResult = { sent: 0, cancelled: 0, retrying: 0, dead: 0 };
   for (const message of claimed) {
@@ -158,18 +145,7 @@ export async function dispatchOutbox(
       });
       result.sent += 1;
     } catch (error) {
-      const dead = message.attempts >= MAX_DELIVERY_ATTEMPTS;
-      await prisma.outboxMessage.update({
-        where: { id: message.id },
-        data: {
-          status: dead ? "DEAD" : "PENDING",
-          nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(message.attempts)),
-          leasedUntil: null,
-          lastError: String((error as Error)?.message ?? error).slice(0, 1000),
-        },
-      });
-      if (dead) result.dead += 1;
-      else result.retrying += 1;
+      result[await recordFailedAttempt(prisma, "outbox_messages", message, error, clock.now())] += 1;
     }
   }
   return result;

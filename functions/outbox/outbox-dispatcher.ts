@@ -46,7 +46,10 @@ export function startOutboxDispatcher(
   const round = async () => {
     try {
       for (;;) {
-        const events = await dispatchEvents({ ...deps, handlers: deps.eventHandlers }, { batchSize });
+        const events = await dispatchEvents(
+          { ...deps, handlers: deps.eventHandlers },
+          { batchSize, leaseMs: options.leaseMs },
+        );
         if (deps.clock.now().getTime() - periodicCheckedAt >= PERIODIC_CHECK_MS) {
           await remindPendingInquiries(deps, deps.clock.now());
           await sendDailyDigests({ prisma: deps.prisma, config: deps.notificationEmails }, deps.clock.now());

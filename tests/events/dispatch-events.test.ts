@@ -10,7 +10,7 @@ import { dispatchEvents } from "../../functions/events/dispatch-events.ts";
 import { enqueueEvent } from "../../functions/events/enqueue-event.ts";
 import type { EventHandler } from "../../functions/events/event-handlers.ts";
 import { outboxHealth } from "../../functions/ops/outbox-health.ts";
-import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "../../functions/outbox/dispatch-outbox.ts";
+import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "../../functions/outbox/leased-claims.ts";
 import { TEST_NOW } from "../support/test-clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 

@@ -3,14 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../../functions/clock/clock.ts";
 import { type Email, type Mailer, MemoryMailer } from "../../functions/mail/mailer.ts";
 import { outboxHealth } from "../../functions/ops/outbox-health.ts";
-import {
-  DELIVERY_LEASE_MS,
-  dispatchOutbox,
-  MAX_DELIVERY_ATTEMPTS,
-  type MessagePreparer,
-  retryDelayMs,
-} from "../../functions/outbox/dispatch-outbox.ts";
+import { dispatchOutbox, type MessagePreparer } from "../../functions/outbox/dispatch-outbox.ts";
 import { enqueueMessage } from "../../functions/outbox/enqueue-message.ts";
+import { DELIVERY_LEASE_MS, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "../../functions/outbox/leased-claims.ts";
 import { TEST_NOW } from "../support/test-clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
