@@ -10,10 +10,10 @@ import { applyMigrations } from "../db/apply-migrations.ts";
 import { ensureLoginRole, withCredentials } from "../db/database-roles.ts";
 import { openLocalDatabase } from "../db/local-database.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
-import { EVENT_HANDLERS } from "../events/event-handlers.ts";
-import { messageDelivery } from "../messages/message-delivery.ts";
-import { startOutboxDispatcher } from "../outbox/outbox-dispatcher.ts";
 import { createDependencies } from "../runtime/create-dependencies.ts";
+import { EVENT_HANDLERS } from "../runtime/event-handlers.ts";
+import { messageDelivery } from "../runtime/message-delivery.ts";
+import { startOutboxDispatcher } from "../runtime/outbox-dispatcher.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = `

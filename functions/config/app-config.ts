@@ -1,4 +1,4 @@
-import { unsubscribeKey } from "../notifications/unsubscribe-token.ts";
+import { createHmac } from "node:crypto";
 import type { Environment } from "./environment.ts";
 
 /** What the API needs from configuration, already validated. */
@@ -14,6 +14,14 @@ export interface AppConfig {
   unsubscribeKey: Buffer;
   /** Bodies larger than this are refused with 413 (uploads have their own limit). */
   maxJsonBodyBytes: number;
+}
+
+/**
+ * The key that signs unsubscribe links, derived from the server's secret with its own label, so
+ * a link can never be mistaken for (or turned into) an access token.
+ */
+export function unsubscribeKey(serverSecret: Uint8Array): Buffer {
+  return createHmac("sha256", serverSecret).update("exitmatch:unsubscribe-link:v1").digest();
 }
 
 /** Only for development and tests, never accepted in production (see loadEnvironment). */

@@ -2,7 +2,12 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Clock } from "../clock/clock.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import { claimDueRows, recordFailedAttempt } from "../outbox/leased-claims.ts";
-import type { EventHandler } from "./event-handlers.ts";
+
+/**
+ * What happens after commit for one kind of event, given the subject's id and the dispatcher's
+ * "now" (the handlers are wired in functions/runtime/event-handlers.ts).
+ */
+export type EventHandler = (prisma: PrismaClient, subjectId: string, now: Date) => Promise<unknown>;
 
 interface ClaimedEvent {
   id: string;

@@ -8,12 +8,12 @@ import { loadEnvironment } from "../config/environment.ts";
 import { linkedEnvironment } from "../config/linked-resources.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
 import { dispatchEvents } from "../events/dispatch-events.ts";
-import { EVENT_HANDLERS } from "../events/event-handlers.ts";
 import { createMailer } from "../mail/create-mailer.ts";
-import { messageDelivery } from "../messages/message-delivery.ts";
 import { remindPendingInquiries } from "../notifications/remind-pending-inquiries.ts";
 import { sendDailyDigests } from "../notifications/send-daily-digests.ts";
 import { dispatchOutbox } from "../outbox/dispatch-outbox.ts";
+import { EVENT_HANDLERS } from "../runtime/event-handlers.ts";
+import { messageDelivery } from "../runtime/message-delivery.ts";
 import { runReported } from "./job-report.ts";
 
 /** Stops starting new batches after this long, well inside a one-minute schedule. */

@@ -1,8 +1,8 @@
 import type { Business, PrismaClient } from "../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
-import { type SellerResponsiveness, sellerResponsiveness } from "../inquiries/seller-responsiveness.ts";
 import { activityOrigin, type RequestContext } from "../requests/request-context.ts";
 import { loadBusinessFor } from "./listing-access.ts";
+import { type SellerResponsiveness, sellerResponsiveness } from "./seller-responsiveness.ts";
 
 /**
  * Someone, signed in or not, opens a listing: counted as a view unless it is its own seller, and

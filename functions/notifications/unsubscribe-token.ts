@@ -6,21 +6,14 @@ export type UnsubscribeScope = NotificationTopic | "DAILY_DIGEST";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/**
- * The key that signs unsubscribe links, derived from the server's secret with its own label, so
- * a link can never be mistaken for (or turned into) an access token.
- */
-export function unsubscribeKey(serverSecret: Uint8Array): Buffer {
-  return createHmac("sha256", serverSecret).update("exitmatch:unsubscribe-link:v1").digest();
-}
-
 function signature(key: Buffer, userId: string, scope: UnsubscribeScope): string {
   return createHmac("sha256", key).update(`${userId}.${scope}`).digest("base64url");
 }
 
 /**
- * A link token that turns `scope` off for `userId`, with no sign-in (RFC 8058 one-click). It does
- * not expire: an unsubscribe link in an old e-mail must keep working. It can do nothing else.
+ * A link token that turns `scope` off for `userId`, with no sign-in (RFC 8058 one-click), signed
+ * with AppConfig's unsubscribeKey. It does not expire: an unsubscribe link in an old e-mail must
+ * keep working. It can do nothing else.
  */
 export function unsubscribeToken(key: Buffer, userId: string, scope: UnsubscribeScope): string {
   return `${userId}.${scope}.${signature(key, userId, scope)}`;

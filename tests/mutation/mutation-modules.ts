@@ -61,6 +61,6 @@ export const MUTATION_MODULES: MutationModule[] = [
   mutationModule("notifications/notify", ["tests/notifications/notifications.test.ts"]),
   mutationModule("notifications/send-daily-digests", ["tests/notifications/notifications.test.ts"]),
   mutationModule("notifications/remind-pending-inquiries", ["tests/notifications/seller-responsiveness.test.ts"]),
-  mutationModule("inquiries/seller-responsiveness", ["tests/notifications/seller-responsiveness.test.ts"]),
+  mutationModule("listings/seller-responsiveness", ["tests/notifications/seller-responsiveness.test.ts"]),
   mutationModule("saved-searches/alert-saved-searches", ["tests/saved-searches/saved-searches.test.ts"]),
 ];

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  readUnsubscribeToken,
-  unsubscribeKey,
-  unsubscribeToken,
-} from "../../functions/notifications/unsubscribe-token.ts";
+import { unsubscribeKey } from "../../functions/config/app-config.ts";
+import { readUnsubscribeToken, unsubscribeToken } from "../../functions/notifications/unsubscribe-token.ts";
 
 const key = unsubscribeKey(new TextEncoder().encode("a-server-secret-for-this-test-only-32-chars"));
 const otherKey = unsubscribeKey(new TextEncoder().encode("another-server-secret-for-this-test-32-chars"));

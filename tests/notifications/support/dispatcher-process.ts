@@ -8,11 +8,11 @@ import type { Clock } from "../../../functions/clock/clock.ts";
 import { appConfigFrom } from "../../../functions/config/app-config.ts";
 import { loadEnvironment } from "../../../functions/config/environment.ts";
 import { createDatabaseClient } from "../../../functions/db/prisma-client.ts";
-import { EVENT_HANDLERS } from "../../../functions/events/event-handlers.ts";
 import { FolderMailer } from "../../../functions/mail/folder-mailer.ts";
 import type { Email, Mailer } from "../../../functions/mail/mailer.ts";
-import { messageDelivery } from "../../../functions/messages/message-delivery.ts";
-import { startOutboxDispatcher } from "../../../functions/outbox/outbox-dispatcher.ts";
+import { EVENT_HANDLERS } from "../../../functions/runtime/event-handlers.ts";
+import { messageDelivery } from "../../../functions/runtime/message-delivery.ts";
+import { startOutboxDispatcher } from "../../../functions/runtime/outbox-dispatcher.ts";
 
 const environment = loadEnvironment({ ...process.env, NODE_ENV: "test" });
 // The tests' date, moving on in real time (so a lease taken by a killed process does run out).

@@ -1,12 +1,12 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Clock } from "../clock/clock.ts";
+import type { EventHandler } from "../events/dispatch-events.ts";
 import { dispatchEvents } from "../events/dispatch-events.ts";
-import type { EventHandler } from "../events/event-handlers.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import type { NotificationEmailConfig } from "../notifications/notification-emails.ts";
 import { remindPendingInquiries } from "../notifications/remind-pending-inquiries.ts";
 import { sendDailyDigests } from "../notifications/send-daily-digests.ts";
-import { type DeliveryPolicy, dispatchOutbox, type MessagePreparer } from "./dispatch-outbox.ts";
+import { type DeliveryPolicy, dispatchOutbox, type MessagePreparer } from "../outbox/dispatch-outbox.ts";
 
 interface Logger {
   warn(object: object, message?: string): void;

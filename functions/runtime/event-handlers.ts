@@ -1,13 +1,12 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import type { EventHandler } from "../events/dispatch-events.ts";
+import type { EventKind } from "../events/enqueue-event.ts";
 import { recomputeListingMatches } from "../matching/recompute-listing-matches.ts";
 import { recomputeProfileMatches } from "../matching/recompute-profile-matches.ts";
 import { notifyNewListingMatches } from "../notifications/match-notifications.ts";
 import { alertSavedSearches } from "../saved-searches/alert-saved-searches.ts";
-import type { EventKind } from "./enqueue-event.ts";
 
-/** What happens after commit, per kind of event: the subject's id and the dispatcher's "now". */
-export type EventHandler = (prisma: PrismaClient, subjectId: string, now: Date) => Promise<unknown>;
-
+/** What happens after commit, per kind of event (functions/events/). */
 export const EVENT_HANDLERS: Record<EventKind, EventHandler> = {
   // Published, edited, sold, archived, taken down or deleted: its matches follow, buyers it newly
   // matches well enough hear of it, and so do buyers whose saved searches it now matches, in the
