@@ -24,7 +24,9 @@ export async function alertSavedSearches(
   tx: Prisma.TransactionClient,
   businessId: string,
   now: Date,
+  options: { searchesPerStatement?: number } = {},
 ): Promise<{ notified: number; emailed: number }> {
+  const perStatement = options.searchesPerStatement ?? SEARCHES_PER_STATEMENT;
   const listing = await tx.business.findUnique({ where: { id: businessId }, select: { title: true } });
   if (!listing) return { notified: 0, emailed: 0 };
   // Live buyers' searches with alerts on, not yet alerted about this listing.
@@ -37,8 +39,8 @@ export async function alertSavedSearches(
         SELECT 1 FROM notifications n WHERE n.user_id = s.user_id AND n.dedupe_key = ${`saved-search:${businessId}`})
     ORDER BY s.created_at, s.id`;
   const matching: AlertingSearch[] = [];
-  for (let start = 0; start < searches.length; start += SEARCHES_PER_STATEMENT) {
-    const batch = searches.slice(start, start + SEARCHES_PER_STATEMENT);
+  for (let start = 0; start < searches.length; start += perStatement) {
+    const batch = searches.slice(start, start + perStatement);
     const checks = batch.map(
       (search, index) =>
         Prisma.sql`SELECT ${index}::int AS index FROM businesses

@@ -83,10 +83,7 @@ describe("notifications", () => {
 
     expect((await call(seeded.app, "POST", `/inquiries/${inquiry.id}/accept`, { token: seller })).status).toBe(200);
     expect((await notificationsOf(buyer)).items.map((item) => [item.topic, item.title])).toEqual([
-      [
-        "INQUIRY_ANSWERED",
-        "Your inquiry about " + (await titleOf(BUSINESS.confidentialPublished, buyer)) + " was accepted",
-      ],
+      ["INQUIRY_ANSWERED", `Your inquiry about ${await titleOf(BUSINESS.confidentialPublished, buyer)} was accepted`],
     ]);
     const nda = await call(seeded.app, "POST", `/inquiries/${inquiry.id}/nda`, {
       token: buyer,

@@ -127,11 +127,37 @@ describe("seller responsiveness", () => {
     ).toBe(2);
   });
 
-  it("sends only the 7-day reminder for an inquiry first seen overdue for both", async () => {
+  it("sends only the 7-day reminder for an inquiry first seen overdue for both; batches end", async () => {
     const { seller, listing } = await sellerWithListing(prisma, "late");
     const late = await inquiry(prisma, listing.id, 1, ago(8 * DAY), { status: "PENDING" });
-    await remindPendingInquiries({ prisma: seeded.db.appPrisma }, TEST_NOW);
+    const fresher = [
+      await inquiry(prisma, listing.id, 2, ago(4 * DAY), { status: "PENDING" }),
+      await inquiry(prisma, listing.id, 3, ago(5 * DAY), { status: "PENDING" }),
+    ];
+    // One per transaction: the loop goes on until a batch comes back short. (The seed's waiting
+    // inquiries were all reminded by the test above, at a later date.)
+    expect(await remindPendingInquiries({ prisma: seeded.db.appPrisma }, TEST_NOW, { batchSize: 1 })).toEqual({
+      reminded: 3,
+    });
     const keys = await prisma.notification.findMany({ where: { userId: seller.id }, select: { dedupeKey: true } });
-    expect(keys).toEqual([{ dedupeKey: `inquiry-reminder:${late.id}:7` }]);
+    expect(keys.map((key) => key.dedupeKey).sort()).toEqual(
+      [`inquiry-reminder:${late.id}:7`, ...fresher.map((one) => `inquiry-reminder:${one.id}:3`)].sort(),
+    );
+    const reminder = await prisma.notification.findFirstOrThrow({
+      where: { dedupeKey: `inquiry-reminder:${late.id}:7` },
+    });
+    expect(reminder).toMatchObject({
+      topic: "INQUIRY_REMINDERS",
+      title: "A buyer has waited 7 days for your answer about Listing late",
+      link: `/inquiries/${late.id}`,
+    });
+    expect(reminder.body).toContain(
+      `waiting since ${ago(8 * DAY)
+        .toISOString()
+        .slice(0, 10)}`,
+    );
+    expect(await remindPendingInquiries({ prisma: seeded.db.appPrisma }, TEST_NOW, { batchSize: 1 })).toEqual({
+      reminded: 0,
+    });
   });
 });

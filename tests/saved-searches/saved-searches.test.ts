@@ -3,9 +3,11 @@
 // by e-mail at once or in the digest as the search says, never again for that listing.
 
 import { describe, expect, it } from "vitest";
+import { alertSavedSearches } from "../../functions/saved-searches/alert-saved-searches.ts";
 import { call, problemOf, signUp } from "../support/api-client.ts";
 import { NEW_LISTING } from "../support/listing-body.ts";
 import { useSeededApp } from "../support/seeded-app.ts";
+import { TEST_NOW } from "../support/test-clock.ts";
 
 const seeded = useSeededApp();
 
@@ -147,6 +149,51 @@ describe("saved searches", () => {
     ]);
     const mails = (await seeded.deliverMail()).filter((mail) => mail.to === "cara.diaz@diazcapital.co.uk");
     expect(mails.filter((mail) => mail.subject.startsWith("New for"))).toEqual([]); // waits for the digest
+  });
+
+  it("checks searches a batch per statement, alerting once, named after the oldest search that matches", async () => {
+    const buyer = await newBuyer("Eve", "eve.stone@stonecapital.co.uk");
+    const names = ["Wales only", "Kent garden centres", "Anything retail", "Garden centres"];
+    const filters = [{ region: ["WALES"] }, { q: "Kent" }, { sic: ["G"] }, { sic: ["4776"] }];
+    for (const [n, name] of names.entries()) {
+      await save(buyer, { name, filters: filters[n], alertFrequency: "IMMEDIATE" });
+      seeded.clock.advance(1000);
+    }
+    seeded.clock.advance(-4000);
+    // Published without an event (the handler is called below, one search per statement).
+    const seller = await seeded.db.prisma.user.findFirstOrThrow({ where: { role: "SELLER" } });
+    const listing = await seeded.db.prisma.business.create({
+      data: {
+        sellerId: seller.id,
+        title: "Garden centre outside Maidstone, Kent",
+        description: "A garden centre with a farm shop and a café, trading for thirty years.",
+        sicCode: "47760",
+        region: "SOUTH_EAST",
+        askingPrice: 70_000_000n,
+        premisesTenure: "FREEHOLD",
+        status: "PUBLISHED",
+        publishedAt: TEST_NOW,
+        lastActivityAt: TEST_NOW,
+      },
+    });
+    const alert = () =>
+      seeded.db.appPrisma.$transaction((tx) =>
+        alertSavedSearches(tx, listing.id, TEST_NOW, { searchesPerStatement: 1 }),
+      );
+    // Other buyers' searches (earlier tests') may match too; a second run alerts nobody.
+    expect((await alert()).notified).toBeGreaterThanOrEqual(1);
+    expect(await alert()).toEqual({ notified: 0, emailed: 0 });
+    const [only, ...none] = await alertsOf(buyer);
+    expect(none).toEqual([]);
+    expect(only).toMatchObject({
+      title: `New for "Kent garden centres": ${listing.title}`,
+      link: `/businesses/${listing.id}`,
+    });
+    const stored = await seeded.db.prisma.notification.findFirstOrThrow({
+      where: { dedupeKey: `saved-search:${listing.id}`, user: { email: "eve.stone@stonecapital.co.uk" } },
+    });
+    expect(stored.body).toBe(`"${listing.title}" now matches your saved search "Kent garden centres".`);
+    expect(stored.delivery).toBe("IMMEDIATE");
   });
 
   it("alerts exactly when GET /businesses with the same filters lists the listing", async () => {
