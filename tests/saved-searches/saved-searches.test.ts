@@ -194,6 +194,12 @@ describe("saved searches", () => {
     });
     expect(stored.body).toBe(`"${listing.title}" now matches your saved search "Kent garden centres".`);
     expect(stored.delivery).toBe("IMMEDIATE");
+    // A listing that is not there alerts nobody (an event for a listing deleted since).
+    const gone = "00000000-0000-4000-8000-000000000000";
+    expect(await seeded.db.appPrisma.$transaction((tx) => alertSavedSearches(tx, gone, TEST_NOW))).toEqual({
+      notified: 0,
+      emailed: 0,
+    });
   });
 
   it("alerts exactly when GET /businesses with the same filters lists the listing", async () => {
@@ -241,6 +247,10 @@ describe("saved searches", () => {
     }
     // The sets cover both answers: 5 list (and alert about) the listing, 7 do not.
     expect(outcomes.filter(Boolean)).toHaveLength(5);
+    // Searches with alerts off never alert, though the first test's match every listing.
+    expect(
+      await seeded.db.prisma.notification.count({ where: { user: { email: "ada.lowe@loweholdings.co.uk" } } }),
+    ).toBe(0);
   });
 });
 
