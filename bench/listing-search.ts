@@ -2,11 +2,13 @@
 // baseline measured in the same run, the same SQL through raw `pg` behind bare `node:http`.
 // Both servers are child processes on this machine, on the same database, with the same pool
 // size; the load generator cycles through the same filtered searches for each.
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
+import { ensureLoginRole, withCredentials } from "../functions/db/database-roles.ts";
 import { startEmbeddedPostgres } from "../functions/db/embedded-postgres.ts";
 import { freePort } from "../tests/support/free-port.ts";
 import { type LoadResult, runLoad } from "./search/load.ts";
@@ -26,6 +28,9 @@ Set BENCH_DATABASE_URL to use another (empty or previously seeded) database.
 
 const ROOT = resolve(import.meta.dirname, "..");
 const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
+
+/** The login both servers use: a member of exitmatch_app, as the API's login is in production. */
+const BENCH_APP_LOGIN = { name: "exitmatch_bench_app", password: "exitmatch-bench-app" };
 
 const SEARCHES = [
   "sic=62&region=LONDON,SOUTH_EAST&limit=20",
@@ -92,17 +97,21 @@ await runCli(USAGE, async (args) => {
     log(`Seeding ${listings.toLocaleString("en-GB")} listings...`);
     await seedListings(url, listings, log);
 
+    // Both servers connect as a login of the application role, as production does (row-level
+    // security and the audit triggers apply); the migrations above ran as the owner.
+    await ensureLoginRole(url, { ...BENCH_APP_LOGIN, kind: "app" });
+    const appUrl = withCredentials(url, BENCH_APP_LOGIN.name, BENCH_APP_LOGIN.password);
     const appPort = await freePort();
     const basePort = await freePort();
-    log("Starting the API and the baseline...");
+    log(`Starting the API and the baseline, both as ${BENCH_APP_LOGIN.name} (role exitmatch_app)...`);
     servers.push(
       await startServer(
         ["functions/cli/start.ts"],
-        { DATABASE_URL: url, DIRECT_URL: url, PORT: String(appPort), LOG_LEVEL: "info", NODE_ENV: "development" },
+        { DATABASE_URL: appUrl, DIRECT_URL: url, PORT: String(appPort), LOG_LEVEL: "info", NODE_ENV: "development" },
         "listening on",
       ),
     );
-    servers.push(await startServer(["bench/search/raw-search-server.ts", url, String(basePort)], {}, "ready"));
+    servers.push(await startServer(["bench/search/raw-search-server.ts", appUrl, String(basePort)], {}, "ready"));
 
     const urlsFor = (port: number) => SEARCHES.map((search) => `http://127.0.0.1:${port}/businesses?${search}`);
     const measure = async (label: string, port: number) => {
