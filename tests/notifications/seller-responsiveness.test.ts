@@ -135,10 +135,9 @@ describe("seller responsiveness", () => {
       await inquiry(prisma, listing.id, 3, ago(5 * DAY), { status: "PENDING" }),
     ];
     // One per transaction: the loop goes on until a batch comes back short. (The seed's waiting
-    // inquiries were all reminded by the test above, at a later date.)
-    expect(await remindPendingInquiries({ prisma: seeded.db.appPrisma }, TEST_NOW, { batchSize: 1 })).toEqual({
-      reminded: 3,
-    });
+    // inquiries are reminded too, unless a test before this one has done it: at least these 3.)
+    const first = await remindPendingInquiries({ prisma: seeded.db.appPrisma }, TEST_NOW, { batchSize: 1 });
+    expect(first.reminded).toBeGreaterThanOrEqual(3);
     const keys = await prisma.notification.findMany({ where: { userId: seller.id }, select: { dedupeKey: true } });
     expect(keys.map((key) => key.dedupeKey).sort()).toEqual(
       [`inquiry-reminder:${late.id}:7`, ...fresher.map((one) => `inquiry-reminder:${one.id}:3`)].sort(),
