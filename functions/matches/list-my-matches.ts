@@ -2,23 +2,19 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { AppError } from "../errors/app-error.ts";
 import { explainMatches } from "../matching/explain-matches.ts";
 import { MATCHABLE_STATUSES } from "../matching/matching-rules.ts";
+import { decodeKeysetCursor, encodeKeysetCursor, isUuid } from "../requests/keyset-cursor.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 
-/** Where the next page starts: the last match's score and listing, opaque to clients. */
-function encodeCursor(match: { score: number; businessId: string }): string {
-  return Buffer.from(`${match.score}|${match.businessId}`).toString("base64url");
-}
+/** Where the next page starts: the last match's score and listing. */
+const encodeCursor = (match: { score: number; businessId: string }) =>
+  encodeKeysetCursor([String(match.score), match.businessId]);
 
-function decodeCursor(cursor: string): { score: number; businessId: string } {
-  const [score, businessId] = Buffer.from(cursor, "base64url").toString().split("|");
-  const value = Number(score);
-  if (!businessId || !/^[0-9a-f-]{36}$/.test(businessId) || !Number.isInteger(value) || value < 0 || value > 100) {
-    throw new AppError("validation_failed", "The cursor is not one this API gave out.", {
-      fields: [{ field: "cursor", message: "not a cursor from a previous page" }],
-    });
-  }
-  return { score: value, businessId };
-}
+const decodeCursor = (cursor: string) =>
+  decodeKeysetCursor(cursor, ([score, businessId, ...rest]) => {
+    const value = Number(score);
+    const valid = rest.length === 0 && isUuid(businessId) && Number.isInteger(value) && value >= 0 && value <= 100;
+    return valid ? { score: value, businessId } : null;
+  });
 
 /**
  * A buyer's matches to listings still for sale, best score first, a page at a time (keyset on

@@ -1,22 +1,16 @@
 import type { Notification, PrismaClient } from "../../generated/prisma/client.ts";
-import { AppError } from "../errors/app-error.ts";
+import { decodeKeysetCursor, encodeKeysetCursor, isUuid } from "../requests/keyset-cursor.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 
-/** Where the next page starts: the last item's time and id, opaque to clients. */
-function encodeCursor(notification: Pick<Notification, "createdAt" | "id">): string {
-  return Buffer.from(`${notification.createdAt.toISOString()}|${notification.id}`).toString("base64url");
-}
+/** Where the next page starts: the last item's time and id. */
+const encodeCursor = (notification: Pick<Notification, "createdAt" | "id">) =>
+  encodeKeysetCursor([notification.createdAt.toISOString(), notification.id]);
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [time, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const createdAt = new Date(time ?? "");
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new AppError("validation_failed", "The cursor is not one this API gave out.", {
-      fields: [{ field: "cursor", message: "not a cursor from a previous page" }],
-    });
-  }
-  return { createdAt, id };
-}
+const decodeCursor = (cursor: string) =>
+  decodeKeysetCursor(cursor, ([time, id, ...rest]) => {
+    const createdAt = new Date(time ?? "");
+    return rest.length === 0 && isUuid(id) && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+  });
 
 /**
  * The caller's notifications, newest first, a page at a time (keyset: stable while new ones

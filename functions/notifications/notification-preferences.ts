@@ -47,3 +47,23 @@ export async function deliveryOf(
   });
   return choice?.delivery ?? NOTIFICATION_TOPICS[topic].defaultDelivery;
 }
+
+/** Records `userId`'s delivery for `topic` (and, for NEW_MATCHES, the minimum score; else none). */
+export async function saveTopicChoice(
+  tx: Pick<Prisma.TransactionClient, "notificationPreference">,
+  userId: string,
+  topic: NotificationTopic,
+  choice: { delivery: NotificationDelivery; minMatchScore?: number | undefined },
+  now: Date,
+): Promise<void> {
+  const data = {
+    delivery: choice.delivery,
+    minMatchScore: topic === "NEW_MATCHES" ? (choice.minMatchScore ?? null) : null,
+    updatedAt: now,
+  };
+  await tx.notificationPreference.upsert({
+    where: { userId_topic: { userId, topic } },
+    create: { userId, topic, ...data },
+    update: data,
+  });
+}

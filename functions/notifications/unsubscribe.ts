@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { runWithDatabaseSession } from "../db/database-session.ts";
 import { AppError } from "../errors/app-error.ts";
 import type { RequestContext } from "../requests/request-context.ts";
-import { preferencesOf } from "./notification-preferences.ts";
+import { preferencesOf, saveTopicChoice } from "./notification-preferences.ts";
 import type { NotificationTopic } from "./notification-topics.ts";
 import { readUnsubscribeToken, type UnsubscribeScope } from "./unsubscribe-token.ts";
 
@@ -30,14 +30,7 @@ export async function unsubscribe(
         scope === "DAILY_DIGEST"
           ? current.filter((preference) => preference.delivery === "DAILY_DIGEST").map((preference) => preference.topic)
           : [scope];
-      for (const topic of topics) {
-        const data = { delivery: "OFF" as const, updatedAt: request.receivedAt };
-        await tx.notificationPreference.upsert({
-          where: { userId_topic: { userId, topic } },
-          create: { userId, topic, ...data },
-          update: data,
-        });
-      }
+      for (const topic of topics) await saveTopicChoice(tx, userId, topic, { delivery: "OFF" }, request.receivedAt);
       return { scope, topicsTurnedOff: topics };
     }),
   );

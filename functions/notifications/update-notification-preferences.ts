@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
-import { preferencesOf, type TopicPreference } from "./notification-preferences.ts";
+import { preferencesOf, saveTopicChoice, type TopicPreference } from "./notification-preferences.ts";
 import type { NotificationDelivery, NotificationTopic } from "./notification-topics.ts";
 
 /** A choice for one topic; `minMatchScore` only for NEW_MATCHES (the route refuses it elsewhere). */
@@ -22,16 +22,7 @@ export async function updateNotificationPreferences(
   const userId = request.caller.id;
   return deps.prisma.$transaction(async (tx) => {
     for (const [topic, choice] of Object.entries(input) as [NotificationTopic, TopicChoice][]) {
-      const data = {
-        delivery: choice.delivery,
-        minMatchScore: topic === "NEW_MATCHES" ? (choice.minMatchScore ?? null) : null,
-        updatedAt: request.receivedAt,
-      };
-      await tx.notificationPreference.upsert({
-        where: { userId_topic: { userId, topic } },
-        create: { userId, topic, ...data },
-        update: data,
-      });
+      await saveTopicChoice(tx, userId, topic, choice, request.receivedAt);
     }
     return preferencesOf(tx, userId);
   });

@@ -9,7 +9,7 @@ import { CURRENT_NDA_VERSION } from "../../functions/domain/inquiry-status.ts";
 import { notify } from "../../functions/notifications/notify.ts";
 import { sendDailyDigests } from "../../functions/notifications/send-daily-digests.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
-import { call, loginAs, problemOf, signUp } from "../support/api-client.ts";
+import { call, editListing, loginAs, problemOf, signUp } from "../support/api-client.ts";
 import { NEW_LISTING } from "../support/listing-body.ts";
 import { BUSINESS } from "../support/seed-actors.ts";
 import { useSeededApp } from "../support/seeded-app.ts";
@@ -350,7 +350,7 @@ describe("notifications", () => {
     expect(await mailTo("grace.obi@obigardens.co.uk")).toHaveLength(1); // only the sign-up confirmation
 
     // Edited (a new event): still one notification for this listing.
-    await editListing(listing.id, seller, { askingPricePence: 94_000_000 });
+    await editListing(seeded.app, listing.id, seller, { askingPricePence: 94_000_000 });
     await seeded.handleEvents();
     expect((await notificationsOf(buyer)).items).toHaveLength(1);
 
@@ -395,15 +395,4 @@ async function sellerEmailOf(businessId: string) {
     include: { seller: { select: { email: true } } },
   });
   return business.seller.email;
-}
-
-/** Edits a listing as its seller does: with the version it read (If-Match), asserting it took. */
-async function editListing(id: string, token: string, body: Record<string, unknown>) {
-  const read = await call(seeded.app, "GET", `/businesses/${id}`, { token });
-  const edited = await call(seeded.app, "PATCH", `/businesses/${id}`, {
-    token,
-    body,
-    headers: { "if-match": read.headers.get("etag") ?? "" },
-  });
-  expect(edited.status).toBe(200);
 }

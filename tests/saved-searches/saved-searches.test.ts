@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from "vitest";
 import { alertSavedSearches } from "../../functions/saved-searches/alert-saved-searches.ts";
-import { call, problemOf, signUp } from "../support/api-client.ts";
+import { call, editListing, problemOf, signUp } from "../support/api-client.ts";
 import { NEW_LISTING } from "../support/listing-body.ts";
 import { useSeededApp } from "../support/seeded-app.ts";
 import { TEST_NOW } from "../support/test-clock.ts";
@@ -133,7 +133,9 @@ describe("saved searches", () => {
     const mails = (await seeded.deliverMail()).filter((mail) => mail.to === "ben.hart@hartventures.co.uk");
     expect(mails.filter((mail) => mail.subject.startsWith("New for"))).toHaveLength(1);
 
-    await editListing(draft.id, seller, { description: `${NEW_LISTING.description} Now with a farm shop.` });
+    await editListing(seeded.app, draft.id, seller, {
+      description: `${NEW_LISTING.description} Now with a farm shop.`,
+    });
     await seeded.handleEvents();
     expect(await alertsOf(buyer)).toHaveLength(1);
   });
@@ -148,7 +150,7 @@ describe("saved searches", () => {
     const listing = await publishListing(); // £950,000: outside the search
     await seeded.handleEvents();
     expect(await alertsOf(buyer)).toEqual([]);
-    await editListing(listing, seeded.token("otherSeller"), { askingPricePence: 79_000_000 });
+    await editListing(seeded.app, listing, seeded.token("otherSeller"), { askingPricePence: 79_000_000 });
     await seeded.handleEvents();
     expect((await alertsOf(buyer)).map((alert) => [alert.link, alert.emailedAt])).toEqual([
       [`/businesses/${listing}`, null],
@@ -237,7 +239,7 @@ describe("saved searches", () => {
       // One search at a time, alerts on: does it alert? Does the public search list the listing?
       const solo = await newBuyer(`Solo${search.name.replace(" ", "")}`, `solo.${search.id.slice(0, 8)}@example.co.uk`);
       await save(solo, { name: search.name, filters: search.filters, alertFrequency: "IMMEDIATE" });
-      await editListing(listing, seeded.token("otherSeller"), {
+      await editListing(seeded.app, listing, seeded.token("otherSeller"), {
         description: `${NEW_LISTING.description} (${search.name})`,
       });
       await seeded.handleEvents();
@@ -255,14 +257,3 @@ describe("saved searches", () => {
     expect(outcomes.filter(Boolean)).toHaveLength(5);
   });
 });
-
-/** Edits a listing as its seller does: with the version it read (If-Match), asserting it took. */
-async function editListing(id: string, token: string, body: Record<string, unknown>) {
-  const read = await call(seeded.app, "GET", `/businesses/${id}`, { token });
-  const edited = await call(seeded.app, "PATCH", `/businesses/${id}`, {
-    token,
-    body,
-    headers: { "if-match": read.headers.get("etag") ?? "" },
-  });
-  expect(edited.status).toBe(200);
-}

@@ -69,3 +69,14 @@ export async function signUp(
   if (verified.status !== 204) throw new Error(`verify ${account.email}: ${verified.status}`);
   return loginAs(app, account.email, account.password);
 }
+
+/** Edits a listing as its seller does: with the version it read (If-Match); throws unless it took. */
+export async function editListing(app: App, id: string, token: string, body: Record<string, unknown>) {
+  const read = await call(app, "GET", `/businesses/${id}`, { token });
+  const edited = await call(app, "PATCH", `/businesses/${id}`, {
+    token,
+    body,
+    headers: { "if-match": read.headers.get("etag") ?? "" },
+  });
+  if (edited.status !== 200) throw new Error(`edit ${id}: ${edited.status} ${await edited.text()}`);
+}

@@ -20,29 +20,33 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
 const pence = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const signedPence = z.coerce.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 
-/** `GET /businesses`'s query string, read into a ListingSearch (functions/listings/search-query.ts). */
-export const SearchQuerySchema = z.object({
-  q: z.string().trim().min(1).max(200).optional().openapi({ description: "Full-text search in title and description" }),
-  sic: csv(z.string().regex(SIC_FILTER_PATTERN, "must be a SIC section letter (A-U) or 2-5 digits"))
-    .optional()
-    .openapi({
-      description:
-        "SIC 2007 at any level, comma-separated: section (J), division (62), group (620), class (6201), subclass (62012)",
-    }),
-  region: csv(z.enum(UkRegion)).optional(),
-  status: csv(z.enum(PUBLIC_STATUSES)).optional().openapi({ description: "Default: PUBLISHED,UNDER_OFFER" }),
+const sicFilter = z.string().regex(SIC_FILTER_PATTERN, "must be a SIC section letter (A-U) or 2-5 digits");
+const searchText = z.string().trim().min(1).max(200);
+
+/** The money ranges a search filters on, the same in a query string and in a saved search. */
+const rangeFilters = {
   minPricePence: pence.optional(),
   maxPricePence: pence.optional(),
   minRevenuePence: pence.optional(),
   maxRevenuePence: pence.optional(),
   minEbitdaPence: signedPence.optional(),
   maxEbitdaPence: signedPence.optional(),
+};
+
+/** `GET /businesses`'s query string, read into a ListingSearch (functions/listings/search-query.ts). */
+export const SearchQuerySchema = z.object({
+  q: searchText.optional().openapi({ description: "Full-text search in title and description" }),
+  sic: csv(sicFilter).optional().openapi({
+    description:
+      "SIC 2007 at any level, comma-separated: section (J), division (62), group (620), class (6201), subclass (62012)",
+  }),
+  region: csv(z.enum(UkRegion)).optional(),
+  status: csv(z.enum(PUBLIC_STATUSES)).optional().openapi({ description: "Default: PUBLISHED,UNDER_OFFER" }),
+  ...rangeFilters,
   sort: z.enum(SORTS).optional().openapi({ description: "Default: relevance with q, newest without" }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional().openapi({ description: "nextCursor from the previous page" }),
 }) satisfies z.ZodType<ListingSearch, unknown>;
-
-const sicFilter = z.string().regex(SIC_FILTER_PATTERN, "must be a SIC section letter (A-U) or 2-5 digits");
 
 /**
  * The same filters as JSON (lists as arrays), for saved searches: the same names, values and
@@ -50,16 +54,11 @@ const sicFilter = z.string().regex(SIC_FILTER_PATTERN, "must be a SIC section le
  */
 export const ListingFiltersSchema = z
   .object({
-    q: z.string().trim().min(1).max(200).optional(),
+    q: searchText.optional(),
     sic: z.array(sicFilter).min(1).max(30).optional(),
     region: z.array(z.enum(UkRegion)).min(1).max(30).optional(),
     status: z.array(z.enum(PUBLIC_STATUSES)).min(1).max(30).optional(),
-    minPricePence: pence.optional(),
-    maxPricePence: pence.optional(),
-    minRevenuePence: pence.optional(),
-    maxRevenuePence: pence.optional(),
-    minEbitdaPence: signedPence.optional(),
-    maxEbitdaPence: signedPence.optional(),
+    ...rangeFilters,
   })
   .strict()
   .openapi("ListingFilters", {
