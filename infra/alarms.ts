@@ -4,7 +4,7 @@
 // ones in that table; change both together.
 import { api, apiFunction } from "./api.ts";
 import { LOGICAL_BACKUP_LOG_GROUP, logicalBackup, snapshot } from "./backups.ts";
-import { auditVerify, outboxDispatcher, retention } from "./jobs.ts";
+import { auditSealer, auditVerify, outboxDispatcher, retention } from "./jobs.ts";
 import { deployConfig } from "./lib/deploy-config.ts";
 import { migrator } from "./migrator.ts";
 import { PREVIEW_BASE_REFRESH_LOG_GROUP, previewBaseRefresh } from "./previews.ts";
@@ -33,6 +33,7 @@ const functions: Record<string, sst.aws.Function> = {
   OutboxDispatcher: outboxDispatcher,
   Retention: retention,
   AuditVerify: auditVerify,
+  AuditSealer: auditSealer,
   ...(snapshot ? { Snapshot: snapshot } : {}),
 };
 
@@ -41,6 +42,7 @@ const failingJobs = [
   "outbox",
   "retention",
   "audit-verify",
+  "audit-seal",
   ...(snapshot ? ["snapshot"] : []),
   ...(previewBaseRefresh ? ["preview-base"] : []),
 ];

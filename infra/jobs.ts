@@ -1,5 +1,6 @@
-// Scheduled jobs of every stage: e-mail delivery from the outbox (every minute), the retention
-// jobs (daily), and the check of both hash chains (daily). Each reports success or failure as a
+// Scheduled jobs of every stage: e-mail delivery from the outbox (every minute), the audit
+// sealer (every minute, sealing each second), the retention jobs (daily), and the check of both
+// hash chains (daily). Each reports success or failure as a
 // metric (functions/jobs/job-report.ts) that infra/alarms.ts watches.
 import { databasePooled } from "./database.ts";
 import { lambdaDefaults } from "./lambda.ts";
@@ -49,7 +50,10 @@ export const outboxDispatcher = job("OutboxDispatcher", "functions/jobs/outbox-h
 });
 export const retention = job("Retention", "functions/jobs/retention-handler.handler", { documents: true });
 export const auditVerify = job("AuditVerify", "functions/jobs/audit-verify-handler.handler");
+/** Chains new audit rows every second for a minute at a time (functions/jobs/audit-seal-handler.ts). */
+export const auditSealer = job("AuditSealer", "functions/jobs/audit-seal-handler.handler", { timeout: "1 minute" });
 
 new sst.aws.Cron("OutboxSchedule", { schedule: "rate(1 minute)", function: outboxDispatcher.arn });
 new sst.aws.Cron("RetentionSchedule", { schedule: "cron(0 3 * * ? *)", function: retention.arn });
+new sst.aws.Cron("AuditSealSchedule", { schedule: "rate(1 minute)", function: auditSealer.arn });
 new sst.aws.Cron("AuditVerifySchedule", { schedule: "cron(30 4 * * ? *)", function: auditVerify.arn });

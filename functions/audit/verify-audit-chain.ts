@@ -6,10 +6,14 @@ export interface AuditChainReport {
   checked: number;
   /** The first problem found, in chain order. */
   firstBrokenLink?: { id: string; problem: string };
+  /** Rows written but not yet chained by the sealer (audit log), and the oldest one's age in seconds. */
+  unsealed?: { rows: number; oldestSeconds: number };
 }
 
 interface ChainRow {
   id: string;
+  /** Its place in the chain: the chain position (audit log) or the id (activity log). */
+  position: string;
   prev_hash: string;
   hash: string;
   expected: string;
@@ -19,11 +23,17 @@ interface ChainRow {
 
 /** The two hash chains the database keeps, and how to recompute a row of each. */
 const CHAINS = {
-  /** Every change to business data (migration audit_trail). */
+  /**
+   * Every change to business data (migration audit_trail), in the order the sealer chained it
+   * (migration audit_chain_sealed_in_batches); rows not yet sealed are counted, not checked.
+   */
   audit: {
     head: "SELECT last_id, last_hash, anchor_id, anchor_hash FROM audit_chain WHERE id = 1",
-    rows: `SELECT id::text, prev_hash, hash, audit_log_hash(a) AS expected, true AS personal_ok
-             FROM audit_logs a WHERE a.id > $1 ORDER BY a.id LIMIT $2`,
+    rows: `SELECT id::text, chain_position::text AS position, prev_hash, hash, audit_log_hash(a) AS expected,
+                  true AS personal_ok
+             FROM audit_logs a WHERE a.chain_position > $1 ORDER BY a.chain_position LIMIT $2`,
+    unsealed: `SELECT count(*)::int AS rows, coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8 AS oldest
+                 FROM audit_logs WHERE chain_position IS NULL`,
   },
   /**
    * What people did (migration activity_log_append_only). A row not yet anonymised must still
@@ -31,12 +41,13 @@ const CHAINS = {
    */
   activity: {
     head: "SELECT last_id, last_hash, 0 AS anchor_id, '' AS anchor_hash FROM activity_chain WHERE id = 1",
-    rows: `SELECT id::text, prev_hash, hash, activity_log_hash(a) AS expected,
+    rows: `SELECT id::text, id::text AS position, prev_hash, hash, activity_log_hash(a) AS expected,
                   CASE WHEN a.anonymized_at IS NULL
                        THEN a.personal_salt IS NOT NULL AND a.personal_digest = activity_personal_digest(a)
                        ELSE a.personal_salt IS NULL AND a.ip_address IS NULL AND a.user_agent IS NULL
                             AND a.metadata IS NULL END AS personal_ok
              FROM activity_logs a WHERE a.id > $1 ORDER BY a.id LIMIT $2`,
+    unsealed: undefined,
   },
 } as const;
 
@@ -82,16 +93,23 @@ export async function verifyChain(
           return broken(checked, row.id, "its personal fields no longer match their digest: the row was altered");
         }
         previousHash = row.hash;
-        lastId = row.id;
+        lastId = row.position;
         checked += 1;
       }
       options.onProgress?.(checked);
       if (rows.length < batchSize) break;
     }
     if (previousHash !== head.last_hash || lastId !== String(head.last_id)) {
-      return broken(checked, head.last_id, `the chain should end at row ${head.last_id}: rows at its end were removed`);
+      return broken(
+        checked,
+        head.last_id,
+        `the chain should end at position ${head.last_id}: rows at its end were removed`,
+      );
     }
-    return { ok: true, checked };
+    const unsealedSql = CHAINS[chain].unsealed;
+    if (!unsealedSql) return { ok: true, checked };
+    const unsealed = (await client.query<{ rows: number; oldest: number }>(unsealedSql)).rows[0]!;
+    return { ok: true, checked, unsealed: { rows: unsealed.rows, oldestSeconds: unsealed.oldest } };
   } finally {
     await client.end();
   }

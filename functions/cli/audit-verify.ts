@@ -54,7 +54,10 @@ await runCli(USAGE, async (args) => {
       process.stderr.write("\n");
       const label = `${chain[0]!.toUpperCase()}${chain.slice(1)} chain`;
       if (report.ok) {
-        process.stdout.write(`${label} intact: ${report.checked} rows checked.\n`);
+        const waiting = report.unsealed
+          ? ` ${report.unsealed.rows} newer rows wait for the sealer (oldest ${report.unsealed.oldestSeconds.toFixed(1)} s).`
+          : "";
+        process.stdout.write(`${label} intact: ${report.checked} rows checked.${waiting}\n`);
         continue;
       }
       intact = false;

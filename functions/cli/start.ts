@@ -13,6 +13,7 @@ import { createDatabaseClient } from "../db/prisma-client.ts";
 import { createDependencies } from "../runtime/create-dependencies.ts";
 import { EVENT_HANDLERS } from "../runtime/event-handlers.ts";
 import { messageDelivery } from "../runtime/message-delivery.ts";
+import { startAuditSealer } from "../runtime/audit-sealer.ts";
 import { startOutboxDispatcher } from "../runtime/outbox-dispatcher.ts";
 import { runCli } from "./run-cli.ts";
 
@@ -86,6 +87,8 @@ await runCli(USAGE, async () => {
     eventHandlers: EVENT_HANDLERS,
     notificationEmails: deps.config,
   });
+  // Every second, chains the audit rows committed since (migration audit_chain_sealed_in_batches).
+  const sealer = startAuditSealer(deps);
   const server = await listenOnLoopback(app, environment.PORT).catch(async (error) => {
     await prisma.$disconnect();
     await stopDatabase();
@@ -102,6 +105,7 @@ await runCli(USAGE, async () => {
     log(`\n${signal}: stopping...`);
     server.close();
     await dispatcher.stop();
+    await sealer.stop();
     await prisma.$disconnect();
     await stopDatabase();
     log(database.embedded ? "API and embedded PostgreSQL stopped cleanly." : "API stopped.");

@@ -17,6 +17,7 @@ import {
   type TableSize,
   tableSizes,
 } from "./health-checks.ts";
+import { type AuditSealingHealth, auditSealingHealth } from "./audit-sealing-health.ts";
 import { type OutboxHealth, outboxHealth } from "./outbox-health.ts";
 
 export interface HealthReport {
@@ -31,6 +32,8 @@ export interface HealthReport {
   slowQueries: SlowestStatements;
   /** The e-mail outbox: waiting and dead messages (functions/outbox/). */
   outbox: OutboxHealth;
+  /** How far the audit sealer is behind (functions/audit/seal-audit-chain.ts). */
+  auditSealing: AuditSealingHealth;
   /** What needs attention, one line each; empty when healthy. */
   problems: string[];
 }
@@ -65,6 +68,7 @@ export async function healthReport(
   const blockedLocks = await blockedSessions(client);
   const slowQueries = await slowestStatements(client, HOW_TO_ENABLE_PG_STAT_STATEMENTS);
   const { outbox, problems: outboxProblems } = await outboxHealth(client);
+  const { auditSealing, problems: sealingProblems } = await auditSealingHealth(client);
   const problems = [
     ...bloat.map(
       (entry) =>
@@ -82,6 +86,7 @@ export async function healthReport(
       (lock) => `pid ${lock.pid} waits ${lock.seconds} s on a lock held by ${lock.blockedBy.join(", ")}`,
     ),
     ...outboxProblems,
+    ...sealingProblems,
   ];
-  return { database, tables, indexes, bloat, connections, longRunning, blockedLocks, slowQueries, outbox, problems };
+  return { database, tables, indexes, bloat, connections, longRunning, blockedLocks, slowQueries, outbox, auditSealing, problems };
 }

@@ -120,7 +120,7 @@ describe("the activity log", () => {
       const cli = await runCommand("functions/cli/audit-verify.ts", [], { DATABASE_URL: db.url, DIRECT_URL: db.url });
       expect(cli.code).toBe(1);
       expect(cli.output).toMatch(/Audit chain intact: \d+ rows checked\./);
-      expect(cli.output).toMatch(/Activity chain BROKEN at row \d+: the chain should end at row/);
+      expect(cli.output).toMatch(/Activity chain BROKEN at row \d+: the chain should end at position/);
       await restore();
     });
   });

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDITED_TABLES, UNAUDITED_TABLES } from "../../functions/audit/audited-tables.ts";
+import { sealAuditChain } from "../../functions/audit/seal-audit-chain.ts";
 import { verifyAuditChain } from "../../functions/audit/verify-audit-chain.ts";
 import { runWithDatabaseSession } from "../../functions/db/database-session.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
@@ -176,25 +177,37 @@ describe("tamper detection", () => {
   async function tamperedCopy(tamper: string) {
     const copy = await createTestDatabase();
     await seedTestData(copy.prisma);
+    await sealAuditChain(copy.prisma);
     await copy.query("ALTER TABLE audit_logs DISABLE TRIGGER USER");
     await copy.query(tamper);
     await copy.query("ALTER TABLE audit_logs ENABLE TRIGGER USER");
     return copy;
   }
 
-  it("an intact chain verifies", async () => {
-    const report = await verifyAuditChain(db.url);
-    expect(report.ok).toBe(true);
-    expect(report.checked).toBeGreaterThan(50);
+  it("an intact chain verifies once sealed; rows written since wait for the sealer, counted", async () => {
+    const copy = await createTestDatabase();
+    try {
+      await seedTestData(copy.prisma);
+      const written = (await copy.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_logs"))[0]!.n;
+      expect(await verifyAuditChain(copy.url)).toMatchObject({ ok: true, checked: 0, unsealed: { rows: written } });
+      expect(await sealAuditChain(copy.prisma)).toBe(written);
+      const report = await verifyAuditChain(copy.url);
+      expect(report).toMatchObject({ ok: true, checked: written, unsealed: { rows: 0, oldestSeconds: 0 } });
+      expect(written).toBeGreaterThan(50);
+    } finally {
+      await copy.drop();
+    }
   });
 
   it("reports the first altered row", async () => {
     const copy = await tamperedCopy(
-      "UPDATE audit_logs SET changes = '{}' WHERE id = (SELECT id FROM audit_logs ORDER BY id OFFSET 10 LIMIT 1)",
+      "UPDATE audit_logs SET changes = '{}' WHERE chain_position = (SELECT min(chain_position) + 10 FROM audit_logs)",
     );
     try {
       const id = (
-        await copy.query<{ id: string }>("SELECT a.id::text AS id FROM audit_logs a ORDER BY a.id OFFSET 10 LIMIT 1")
+        await copy.query<{ id: string }>(
+          "SELECT a.id::text AS id FROM audit_logs a ORDER BY a.chain_position OFFSET 10 LIMIT 1",
+        )
       )[0]!.id;
       const report = await verifyAuditChain(copy.url);
       expect(report).toMatchObject({ ok: false, checked: 10, firstBrokenLink: { id } });
@@ -206,17 +219,21 @@ describe("tamper detection", () => {
 
   it("reports a removed row at the next link, and a removed tail at the end", async () => {
     const middle = await tamperedCopy(
-      "DELETE FROM audit_logs WHERE id = (SELECT id FROM audit_logs ORDER BY id OFFSET 20 LIMIT 1)",
+      "DELETE FROM audit_logs WHERE chain_position = (SELECT min(chain_position) + 20 FROM audit_logs)",
     );
     try {
       const id = (
-        await middle.query<{ id: string }>("SELECT a.id::text AS id FROM audit_logs a ORDER BY a.id OFFSET 20 LIMIT 1")
+        await middle.query<{ id: string }>(
+          "SELECT a.id::text AS id FROM audit_logs a ORDER BY a.chain_position OFFSET 20 LIMIT 1",
+        )
       )[0]!.id;
       expect(await verifyAuditChain(middle.url)).toMatchObject({ ok: false, firstBrokenLink: { id } });
     } finally {
       await middle.drop();
     }
-    const tail = await tamperedCopy("DELETE FROM audit_logs WHERE id = (SELECT max(id) FROM audit_logs)");
+    const tail = await tamperedCopy(
+      "DELETE FROM audit_logs WHERE chain_position = (SELECT max(chain_position) FROM audit_logs)",
+    );
     try {
       const report = await verifyAuditChain(tail.url);
       expect(report.ok).toBe(false);
@@ -235,11 +252,49 @@ describe("tamper detection", () => {
          SELECT 'businesses', 'old-' || n, 'UPDATE', now() - interval '8 years' FROM generate_series(1, 3) AS n`,
       );
       await copy.query("INSERT INTO audit_logs (table_name, row_id, action) VALUES ('businesses', 'recent', 'UPDATE')");
+      // Only sealed rows are purged: nothing goes before the sealer has chained it.
+      expect((await copy.query<{ purged: number }>("SELECT purge_expired_audit_logs(1000) AS purged"))[0]!.purged).toBe(0);
+      await sealAuditChain(copy.prisma);
       const purged = (await copy.query<{ purged: number }>("SELECT purge_expired_audit_logs(1000) AS purged"))[0]!
         .purged;
       expect(purged).toBe(3);
       expect(await copy.query("SELECT row_id FROM audit_logs")).toEqual([{ row_id: "recent" }]);
-      expect(await verifyAuditChain(copy.url)).toEqual({ ok: true, checked: 1 });
+      expect(await verifyAuditChain(copy.url)).toMatchObject({ ok: true, checked: 1 });
+    } finally {
+      await copy.drop();
+    }
+  });
+
+  it("reports two rows that swapped places in the chain", async () => {
+    const copy = await tamperedCopy(
+      `CREATE TEMP TABLE first AS SELECT min(chain_position) AS m FROM audit_logs;
+       UPDATE audit_logs SET chain_position = -1 FROM first WHERE chain_position = m + 5;
+       UPDATE audit_logs SET chain_position = m + 5 FROM first WHERE chain_position = m + 6;
+       UPDATE audit_logs SET chain_position = m + 6 FROM first WHERE chain_position = -1;`,
+    );
+    try {
+      const report = await verifyAuditChain(copy.url);
+      expect(report).toMatchObject({ ok: false, checked: 5 });
+      expect(report.firstBrokenLink?.problem).toMatch(/does not link/);
+    } finally {
+      await copy.drop();
+    }
+  });
+
+  it("reports a row inserted into the chain, even one carrying a correctly computed hash", async () => {
+    // Room at position m + 30, then a forged row there that links to the row before it.
+    const copy = await tamperedCopy(
+      `UPDATE audit_logs SET chain_position = chain_position + 1000000
+         WHERE chain_position > (SELECT min(chain_position) + 29 FROM audit_logs);
+       INSERT INTO audit_logs (id, table_name, row_id, action, db_role, occurred_at, chain_position, prev_hash, hash)
+         SELECT 999999, 'businesses', 'forged', 'UPDATE', 'exitmatch', now(), chain_position + 1, hash, ''
+         FROM audit_logs WHERE chain_position = (SELECT min(chain_position) + 29 FROM audit_logs);
+       UPDATE audit_logs a SET hash = audit_log_hash(a) WHERE id = 999999;`,
+    );
+    try {
+      const report = await verifyAuditChain(copy.url);
+      expect(report).toMatchObject({ ok: false, checked: 31 });
+      expect(report.firstBrokenLink?.problem).toMatch(/does not link/);
     } finally {
       await copy.drop();
     }
@@ -251,23 +306,60 @@ describe("the chain under concurrent and bulk writes", () => {
   beforeAll(async () => {
     copy = await createTestDatabase();
     await seedTestData(copy.prisma);
+    await sealAuditChain(copy.prisma);
   });
   afterAll(() => copy.drop());
 
-  async function expectOneChainWithHeadAtNewestRow() {
+  /** Every audit row is sealed into one chain, and the head is its last row. */
+  async function expectOneSealedChain() {
+    await sealAuditChain(copy.prisma);
     const [{ rows }] = (await copy.query<{ rows: number }>("SELECT count(*)::int AS rows FROM audit_logs")) as [
       { rows: number },
     ];
-    expect(await verifyAuditChain(copy.url)).toEqual({ ok: true, checked: rows });
+    expect(await verifyAuditChain(copy.url)).toMatchObject({ ok: true, checked: rows, unsealed: { rows: 0 } });
     const [head] = await copy.query<{ matches: boolean }>(
-      `SELECT c.last_id = a.id AND c.last_hash = a.hash AS matches
-       FROM audit_chain c, (SELECT id, hash FROM audit_logs ORDER BY id DESC LIMIT 1) a`,
+      `SELECT c.last_id = a.chain_position AND c.last_hash = a.hash AS matches
+       FROM audit_chain c, (SELECT chain_position, hash FROM audit_logs ORDER BY chain_position DESC LIMIT 1) a`,
     );
     expect(head!.matches).toBe(true);
   }
 
-  it("stays one chain when 8 connections write multi-row transactions at once, some rolling back a savepoint", async () => {
+  it("a writer never waits for another's open transaction, and rows sealed meanwhile stay sealed in order", async () => {
+    const [first, second] = await copy.query<{ id: string }>("SELECT id::text FROM businesses ORDER BY id LIMIT 2");
+    const holder = new pg.Client({ connectionString: copy.appUrl });
+    const other = new pg.Client({ connectionString: copy.appUrl });
+    await holder.connect();
+    await other.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("UPDATE businesses SET title = 'Held open' WHERE id = $1", [first!.id]);
+      // Before, this waited for the chain lock until the holder committed; now it must not wait at all.
+      await other.query("SET lock_timeout = '1s'");
+      await other.query("UPDATE businesses SET title = 'Written meanwhile' WHERE id = $1", [second!.id]);
+      expect(await sealAuditChain(copy.prisma)).toBe(1);
+      await holder.query("COMMIT");
+      expect(await sealAuditChain(copy.prisma)).toBe(1);
+      const order = await copy.query<{ row_id: string }>(
+        "SELECT row_id FROM audit_logs WHERE row_id = ANY($1) AND table_name = 'businesses' ORDER BY chain_position DESC LIMIT 2",
+        [[first!.id, second!.id]],
+      );
+      // Chained in the order they became visible: the one committed first comes first.
+      expect(order.map((row) => row.row_id)).toEqual([first!.id, second!.id]);
+    } finally {
+      await holder.end();
+      await other.end();
+    }
+    await expectOneSealedChain();
+  });
+
+  it("stays one chain when 8 connections write multi-row transactions at once, some rolling back a savepoint, while two sealers run", async () => {
     const before = (await copy.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_logs"))[0]!.n;
+    let writing = true;
+    const sealer = async () => {
+      let sealed = 0;
+      while (writing) sealed += await sealAuditChain(copy.appPrisma);
+      return sealed;
+    };
     const worker = async (workerNo: number) => {
       const client = new pg.Client({ connectionString: copy.appUrl });
       await client.connect();
@@ -275,10 +367,16 @@ describe("the chain under concurrent and bulk writes", () => {
         for (let i = 0; i < 6; i += 1) {
           await client.query("BEGIN");
           await client.query("SELECT set_config('exitmatch.request_id', $1, true)", [`worker-${workerNo}-${i}`]);
-          // Every listing: one statement, several audit rows.
-          await client.query("UPDATE businesses SET version = version + 1");
+          // This worker's share of the listings: one statement, several audit rows. (Shares, so
+          // that writers never queue on the same rows and only the audit trail could join them.)
+          await client.query("UPDATE businesses SET version = version + 1 WHERE abs(hashtext(id::text)) % 8 = $1", [
+            workerNo,
+          ]);
           await client.query("SAVEPOINT half");
-          await client.query("UPDATE valuations SET notes = $1", [`round ${workerNo}.${i}`]);
+          await client.query("UPDATE valuations SET notes = $1 WHERE abs(hashtext(id::text)) % 8 = $2", [
+            `round ${workerNo}.${i}`,
+            workerNo,
+          ]);
           if (i % 2 === 1) await client.query("ROLLBACK TO SAVEPOINT half");
           await client.query("COMMIT");
         }
@@ -286,17 +384,21 @@ describe("the chain under concurrent and bulk writes", () => {
         await client.end();
       }
     };
+    const sealers = [sealer(), sealer()];
     await Promise.all(Array.from({ length: 8 }, (_, workerNo) => worker(workerNo)));
+    writing = false;
+    const sealedWhileWriting = (await Promise.all(sealers)).reduce((a, b) => a + b, 0);
     const [counts] = await copy.query<{ businesses: number; valuations: number; logged: number }>(
       `SELECT (SELECT count(*)::int FROM businesses) AS businesses, (SELECT count(*)::int FROM valuations) AS valuations,
               (SELECT count(*)::int FROM audit_logs) AS logged`,
     );
-    // 48 transactions: every listing each time, every valuation in the 24 that kept their savepoint.
-    expect(counts!.logged - before).toBe(48 * counts!.businesses + 24 * counts!.valuations);
-    await expectOneChainWithHeadAtNewestRow();
+    // Each worker: its listings 6 times, its valuations in the 3 rounds that kept their savepoint.
+    expect(counts!.logged - before).toBe(6 * counts!.businesses + 3 * counts!.valuations);
+    expect(sealedWhileWriting).toBeGreaterThan(0);
+    await expectOneSealedChain();
   });
 
-  it("chains a 20,000-row transaction, including rows written after its head was recorded early", async () => {
+  it("seals a 20,000-row transaction in batches", async () => {
     const client = new pg.Client({ connectionString: copy.url });
     await client.connect();
     try {
@@ -305,15 +407,64 @@ describe("the chain under concurrent and bulk writes", () => {
         `INSERT INTO audit_logs (table_name, row_id, action)
          SELECT 'businesses', 'bulk-' || n, 'UPDATE' FROM generate_series(1, 20000) AS n`,
       );
-      // Records the head now (the deferred trigger fires); the rows after it must move it again.
-      await client.query("SET CONSTRAINTS audit_chain_record_head IMMEDIATE");
-      await client.query(
-        "INSERT INTO audit_logs (table_name, row_id, action) VALUES ('businesses', 'after', 'UPDATE')",
-      );
+      // Invisible until committed: nothing to seal yet.
+      expect(await sealAuditChain(copy.prisma)).toBe(0);
       await client.query("COMMIT");
     } finally {
       await client.end();
     }
-    await expectOneChainWithHeadAtNewestRow();
+    const progress: number[] = [];
+    expect(await sealAuditChain(copy.prisma, { batchRows: 5000, onProgress: (sealed) => progress.push(sealed) })).toBe(
+      20_000,
+    );
+    expect(progress).toEqual([5000, 10_000, 15_000, 20_000]);
+    await expectOneSealedChain();
+  });
+});
+
+describe("sealing", () => {
+  it("the owner cannot use the sealer's way through to change a row's content, or re-seal a sealed row", async () => {
+    const copy = await createTestDatabase();
+    try {
+      await copy.query("INSERT INTO audit_logs (table_name, row_id, action) VALUES ('businesses', 'a', 'UPDATE')");
+      await sealAuditChain(copy.prisma);
+      await copy.query("INSERT INTO audit_logs (table_name, row_id, action) VALUES ('businesses', 'b', 'UPDATE')");
+      const attempts = [
+        // Sealing the unsealed row while also changing what it says.
+        "UPDATE audit_logs SET chain_position = 99, hash = 'x', row_id = 'changed' WHERE row_id = 'b'",
+        // Moving a sealed row.
+        "UPDATE audit_logs SET chain_position = 99, hash = 'x' WHERE row_id = 'a'",
+        // Deleting an unsealed row.
+        "DELETE FROM audit_logs WHERE row_id = 'b'",
+      ];
+      for (const sql of attempts) {
+        await expect(
+          inRolledBackTransaction(copy.url, async (client) => {
+            await client.query("SELECT set_config('exitmatch.audit_seal', 'on', true)");
+            await client.query(sql);
+          }),
+          sql,
+        ).rejects.toThrow(/audit_logs is append-only/);
+      }
+    } finally {
+      await copy.drop();
+    }
+  });
+
+  it("one sealer at a time: a second returns at once while the first holds the chain", async () => {
+    const copy = await createTestDatabase();
+    const holder = new pg.Client({ connectionString: copy.url });
+    await holder.connect();
+    try {
+      await copy.query("INSERT INTO audit_logs (table_name, row_id, action) VALUES ('businesses', 'a', 'UPDATE')");
+      await holder.query("BEGIN");
+      await holder.query("SELECT 1 FROM audit_chain WHERE id = 1 FOR UPDATE");
+      expect(await sealAuditChain(copy.prisma)).toBe(0);
+      await holder.query("COMMIT");
+      expect(await sealAuditChain(copy.prisma)).toBe(1);
+    } finally {
+      await holder.end();
+      await copy.drop();
+    }
   });
 });

@@ -79,6 +79,7 @@ describe("the cloud app's resource graph, per stage, under Pulumi's mocks", () =
       expect(handlers, stage).toEqual(
         [
           "functions/api/lambda.handler",
+          "functions/jobs/audit-seal-handler.handler",
           "functions/jobs/audit-verify-handler.handler",
           "functions/jobs/migrator-handler.handler",
           "functions/jobs/outbox-handler.handler",
@@ -301,6 +302,7 @@ describe("the cloud app's resource graph, per stage, under Pulumi's mocks", () =
           "MigratorErrors",
           "Job-retention-Failed",
           "Job-audit-verify-Failed",
+          "Job-audit-seal-Failed",
           "Job-outbox-Failed",
           "DatabaseConnectionErrors",
           "LoginFailureBursts",
@@ -350,6 +352,7 @@ describe("the cloud app's resource graph, per stage, under Pulumi's mocks", () =
         RetentionScheduleRule: "cron(0 3 * * ? *)",
         AuditVerifyScheduleRule: "cron(30 4 * * ? *)",
         OutboxScheduleRule: "rate(1 minute)",
+        AuditSealScheduleRule: "rate(1 minute)",
       });
       const task = JSON.stringify(ofType(evaluation, "aws:ecs/taskDefinition:TaskDefinition").map((t) => t.inputs));
       expect(task).toContain("npm run ops -- backup && npm run ops -- backup rotate");

@@ -42,6 +42,8 @@ function healthText(report: HealthReport): string[] {
   lines.push(
     `\nLong-running queries (over 60 s): ${report.longRunning.length}; sessions waiting on locks: ${report.blockedLocks.length}`,
     `\nOutbox: ${report.outbox.pending} pending (oldest ${report.outbox.oldestPendingSeconds} s late), ${report.outbox.dead} dead`,
+    `Audit sealing: ${report.auditSealing.unsealedRows} rows waiting (oldest ${report.auditSealing.oldestUnsealedSeconds} s), ` +
+      `last sealed ${report.auditSealing.lastSealedSecondsAgo === null ? "never" : `${report.auditSealing.lastSealedSecondsAgo} s ago`}`,
   );
   if (report.slowQueries.available) {
     lines.push("\nSlowest statements (mean time, pg_stat_statements):");
