@@ -10,10 +10,10 @@ import { applyMigrations } from "../db/apply-migrations.ts";
 import { ensureLoginRole, withCredentials } from "../db/database-roles.ts";
 import { openLocalDatabase } from "../db/local-database.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
+import { startAuditSealer } from "../runtime/audit-sealer.ts";
 import { createDependencies } from "../runtime/create-dependencies.ts";
 import { EVENT_HANDLERS } from "../runtime/event-handlers.ts";
 import { messageDelivery } from "../runtime/message-delivery.ts";
-import { startAuditSealer } from "../runtime/audit-sealer.ts";
 import { startOutboxDispatcher } from "../runtime/outbox-dispatcher.ts";
 import { runCli } from "./run-cli.ts";
 

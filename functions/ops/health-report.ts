@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { type AuditSealingHealth, auditSealingHealth } from "./audit-sealing-health.ts";
 import {
   type BloatedTable,
   type BlockedSession,
@@ -17,7 +18,6 @@ import {
   type TableSize,
   tableSizes,
 } from "./health-checks.ts";
-import { type AuditSealingHealth, auditSealingHealth } from "./audit-sealing-health.ts";
 import { type OutboxHealth, outboxHealth } from "./outbox-health.ts";
 
 export interface HealthReport {
@@ -88,5 +88,17 @@ export async function healthReport(
     ...outboxProblems,
     ...sealingProblems,
   ];
-  return { database, tables, indexes, bloat, connections, longRunning, blockedLocks, slowQueries, outbox, auditSealing, problems };
+  return {
+    database,
+    tables,
+    indexes,
+    bloat,
+    connections,
+    longRunning,
+    blockedLocks,
+    slowQueries,
+    outbox,
+    auditSealing,
+    problems,
+  };
 }

@@ -253,7 +253,9 @@ describe("tamper detection", () => {
       );
       await copy.query("INSERT INTO audit_logs (table_name, row_id, action) VALUES ('businesses', 'recent', 'UPDATE')");
       // Only sealed rows are purged: nothing goes before the sealer has chained it.
-      expect((await copy.query<{ purged: number }>("SELECT purge_expired_audit_logs(1000) AS purged"))[0]!.purged).toBe(0);
+      expect((await copy.query<{ purged: number }>("SELECT purge_expired_audit_logs(1000) AS purged"))[0]!.purged).toBe(
+        0,
+      );
       await sealAuditChain(copy.prisma);
       const purged = (await copy.query<{ purged: number }>("SELECT purge_expired_audit_logs(1000) AS purged"))[0]!
         .purged;

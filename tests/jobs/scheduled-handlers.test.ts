@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fixedClock } from "../../functions/clock/clock.ts";
+import { createAuditSealHandler } from "../../functions/jobs/audit-seal-handler.ts";
 import { handler as auditVerify } from "../../functions/jobs/audit-verify-handler.ts";
 import { createOutboxHandler } from "../../functions/jobs/outbox-handler.ts";
 import { handler as snapshot } from "../../functions/jobs/snapshot-handler.ts";
@@ -49,7 +50,31 @@ describe("scheduled functions", () => {
     await db.drop();
   });
 
+  it("audit-seal: seals every second for its run, new rows included, and reports success", async () => {
+    const before = (
+      await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_logs WHERE chain_position IS NULL")
+    )[0]!.n;
+    expect(before).toBeGreaterThan(0);
+    const handler = createAuditSealHandler({ runForMs: 600, intervalMs: 200 });
+    const writeDuringRun = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await db.query(
+        "INSERT INTO audit_logs (table_name, row_id, action) VALUES ('businesses', 'during-run', 'UPDATE')",
+      );
+    })();
+    const run = await metricsOf(() => handler());
+    await writeDuringRun;
+    expect(run.error).toBeUndefined();
+    expect(run.result).toMatchObject({ sealed: before + 1 });
+    expect((run.result as { rounds: number }).rounds).toBeGreaterThanOrEqual(3);
+    expect(run.metrics).toEqual([expect.objectContaining({ Job: "audit-seal", JobSucceeded: 1 })]);
+    expect(await db.query("SELECT count(*)::int AS n FROM audit_logs WHERE chain_position IS NULL")).toEqual([
+      { n: 0 },
+    ]);
+  });
+
   it("audit-verify: intact chains report success; a tampered row fails the run and reports failure", async () => {
+    await createAuditSealHandler({ runForMs: 0 })();
     const intact = await metricsOf(() => auditVerify());
     expect(intact.error).toBeUndefined();
     expect(intact.result).toMatchObject({ audit: { ok: true }, activity: { ok: true } });
@@ -63,7 +88,9 @@ describe("scheduled functions", () => {
     });
 
     await db.query("ALTER TABLE audit_logs DISABLE TRIGGER USER");
-    await db.query("UPDATE audit_logs SET row_id = 'someone-else' WHERE id = (SELECT min(id) FROM audit_logs)");
+    await db.query(
+      "UPDATE audit_logs SET row_id = 'someone-else' WHERE chain_position = (SELECT min(chain_position) FROM audit_logs)",
+    );
     await db.query("ALTER TABLE audit_logs ENABLE TRIGGER USER");
     const tampered = await metricsOf(() => auditVerify());
     expect(String(tampered.error)).toMatch(/audit chain broken at row \d+/);

@@ -4,6 +4,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sealAuditChain } from "../../functions/audit/seal-audit-chain.ts";
 import { verifyAuditChain } from "../../functions/audit/verify-audit-chain.ts";
 import { fixedClock } from "../../functions/clock/clock.ts";
 import { cutoffFor, runRetentionJob } from "../../functions/retention/retention-jobs.ts";
@@ -99,6 +100,7 @@ describe("retention rules", () => {
         `INSERT INTO audit_logs (table_name, row_id, action, occurred_at) VALUES ('businesses', 'recent', 'UPDATE', $1)`,
         [NOW],
       );
+      await sealAuditChain(db.prisma);
       const files = await storage();
       expect((await runRetentionJob(db.appPrisma, files, "audit-logs", { clock, dryRun: true })).processed).toBe(5);
       expect((await runRetentionJob(db.appPrisma, files, "audit-logs", { clock })).processed).toBe(5);
