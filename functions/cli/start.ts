@@ -105,6 +105,8 @@ await runCli(USAGE, async () => {
     log(`\n${signal}: stopping...`);
     server.close();
     await dispatcher.stop();
+    // Views counted in memory reach the database before it stops.
+    await deps.listingViews.flush().catch((error) => deps.logger.warn({ err: error }, "listing views not written"));
     await sealer.stop();
     await prisma.$disconnect();
     await stopDatabase();

@@ -41,6 +41,18 @@ export async function loadBusinessFor(
 ): Promise<BusinessAccess> {
   const business = await prisma.business.findFirst({ where: { id, deletedAt: null } });
   if (!business) throw new AppError("not_found", "No such business.");
+  return accessToBusiness(prisma, business, user);
+}
+
+/**
+ * What `user` may do with a listing already loaded (not deleted), or not_found when they may not
+ * see it. An anonymous caller costs no query; a signed-in one at most two (advisor, NDA).
+ */
+export async function accessToBusiness(
+  prisma: PrismaClient,
+  business: Business,
+  user: Caller | undefined,
+): Promise<BusinessAccess> {
   const isAdvisor = user !== undefined && (await isAdvisorOf(prisma, business, user.id));
   const isManager = user !== undefined && (user.role === "ADMIN" || business.sellerId === user.id || isAdvisor);
   if (!isManager && !isPublicStatus(business.status)) {

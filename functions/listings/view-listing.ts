@@ -1,27 +1,34 @@
 import type { Business, PrismaClient } from "../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
+import { AppError } from "../errors/app-error.ts";
 import { activityOrigin, type RequestContext } from "../requests/request-context.ts";
-import { loadBusinessFor } from "./listing-access.ts";
-import { type SellerResponsiveness, sellerResponsiveness } from "./seller-responsiveness.ts";
+import { findListingForView } from "./find-listing-for-view.ts";
+import { accessToBusiness } from "./listing-access.ts";
+import type { ListingViewCounter } from "./listing-view-counter.ts";
+import type { SellerResponsiveness } from "./seller-responsiveness.ts";
 
 /**
  * Someone, signed in or not, opens a listing: counted as a view unless it is its own seller, and
  * part of a signed-in person's activity. Identifying fields are for those who may see them. With
- * it comes its seller's responsiveness to inquiries.
+ * it comes its seller's responsiveness to inquiries (buyers' most common complaint is the silent
+ * seller). For an anonymous visitor this is one read and no write: the listing and the
+ * responsiveness in one statement, the view counted in memory (ListingViewCounter).
  */
 export async function viewListing(
-  deps: { prisma: PrismaClient },
+  deps: { prisma: PrismaClient; listingViews: ListingViewCounter },
   input: { businessId: string },
   request: RequestContext,
 ): Promise<{ business: Business; seesIdentity: boolean; sellerResponse: SellerResponsiveness }> {
-  const { prisma } = deps;
+  const { prisma, listingViews } = deps;
   const { caller } = request;
-  const { business, seesIdentity } = await loadBusinessFor(prisma, input.businessId, caller);
+  const found = await findListingForView(prisma, input.businessId, request.receivedAt);
+  if (!found) throw new AppError("not_found", "No such business.");
+  const { business, seesIdentity } = await accessToBusiness(prisma, found.business, caller);
   if (business.sellerId !== caller?.id) {
-    // An atomic increment: concurrent views are all counted. Not a content change, so the version stays.
-    await prisma.$executeRaw`UPDATE businesses SET view_count = view_count + 1 WHERE id = ${business.id}::uuid`;
-    business.viewCount += 1;
+    listingViews.record(business.id);
   }
+  // Views this process has counted and not yet written, this one included, show at once.
+  business.viewCount += listingViews.notYetWritten(business.id);
   if (caller) {
     await recordActivity(prisma, {
       action: ActivityAction.listingViewed,
@@ -31,8 +38,6 @@ export async function viewListing(
       ...activityOrigin(request),
     });
   }
-  // Buyers' most common complaint is the silent seller: every listing shows how quickly its seller answers.
-  const sellerResponse = await sellerResponsiveness(prisma, business.sellerId, request.receivedAt);
-  return { business, seesIdentity, sellerResponse };
+  return { business, seesIdentity, sellerResponse: found.sellerResponse };
 }
 viewListing.failures = ["not_found"] as const;

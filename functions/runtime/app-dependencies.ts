@@ -3,6 +3,7 @@ import type { Clock } from "../clock/clock.ts";
 import type { AppConfig } from "../config/app-config.ts";
 import type { FieldCipher } from "../crypto/field-cipher.ts";
 import type { PoolStats } from "../db/prisma-client.ts";
+import type { ListingViewCounter } from "../listings/listing-view-counter.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import type { Logger } from "./logger.ts";
@@ -32,6 +33,8 @@ export interface AppDependencies {
    * yes; Prisma Accelerate: no). Idempotency keys need it.
    */
   supportsRequestTransactions: boolean;
+  /** Listing views, counted in memory and written in batches (flush before the process stops). */
+  listingViews: ListingViewCounter;
   /** The database pool's numbers, where the driver has a local pool. */
   poolStats?: (() => PoolStats) | undefined;
 }

@@ -6,6 +6,7 @@ import { FieldCipher } from "../crypto/field-cipher.ts";
 import { DEVELOPMENT_KEYS_WARNING, fieldKeyringFrom } from "../crypto/field-keyring.ts";
 import { createDatabaseClient, type PoolStats } from "../db/prisma-client.ts";
 import { instrumentQueries } from "../db/query-instrumentation.ts";
+import { ListingViewCounter } from "../listings/listing-view-counter.ts";
 import { createMailer } from "../mail/create-mailer.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import { createStorage } from "../storage/create-storage.ts";
@@ -56,6 +57,7 @@ export function createDependencies(
     logger,
     storage: overrides.storage ?? createStorage(environment),
     poolStats: overrides.poolStats,
+    listingViews: new ListingViewCounter(primary, logger),
     fieldCipher: overrides.fieldCipher ?? new FieldCipher(keyring),
   };
 }

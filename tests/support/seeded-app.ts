@@ -8,6 +8,8 @@ import { createTestDatabase, type TestDatabase } from "./test-database.ts";
 export interface SeededApp {
   db: TestDatabase;
   app: ReturnType<typeof createTestApp>["app"];
+  /** What the app runs on (e.g. `deps.listingViews.flush()` to write counted views now). */
+  deps: ReturnType<typeof createTestApp>["deps"];
   /** Delivers the messages waiting in the outbox; returns everything sent so far. */
   deliverMail: ReturnType<typeof createTestApp>["deliverMail"];
   /** Handles the events waiting in the outbox (matches recomputed); returns how many. */
@@ -31,6 +33,7 @@ export function useSeededApp(): SeededApp {
     context.clock = testClock();
     ({
       app: context.app,
+      deps: context.deps,
       deliverMail: context.deliverMail,
       handleEvents: context.handleEvents,
     } = createTestApp(context.db.appPrisma, {

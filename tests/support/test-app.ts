@@ -47,5 +47,5 @@ export function createTestApp(prisma: PrismaClient, extras: { poolStats?: () => 
       if (result.handled + result.requeued === 0) return handled;
     }
   };
-  return { app, mailer, deliverMail, handleEvents, storage, storageDir };
+  return { app, deps, mailer, deliverMail, handleEvents, storage, storageDir };
 }

@@ -8,6 +8,7 @@ import { deleteListing } from "../../functions/listings/delete-listing.ts";
 import type { ListingFields } from "../../functions/listings/listing-fields.ts";
 import { searchListings } from "../../functions/listings/search-listings.ts";
 import { updateListing } from "../../functions/listings/update-listing.ts";
+import { findListingForView } from "../../functions/listings/find-listing-for-view.ts";
 import { viewListing } from "../../functions/listings/view-listing.ts";
 import { runForRequest } from "../../functions/requests/run-for-request.ts";
 import { NEW_LISTING } from "../support/listing-body.ts";
@@ -66,8 +67,11 @@ describe("createListing, changeListingStatus, updateListing, deleteListing", () 
 describe("viewListing", () => {
   it("counts views by everyone but the seller, and shows a confidential listing's identity only to those entitled", async () => {
     const businessId = BUSINESS.confidentialPublished;
-    const views = async () =>
-      (await seeded.db.prisma.business.findUniqueOrThrow({ where: { id: businessId } })).viewCount;
+    // What the database holds once the views counted in memory are written.
+    const views = async () => {
+      await seeded.deps.listingViews.flush();
+      return (await seeded.db.prisma.business.findUniqueOrThrow({ where: { id: businessId } })).viewCount;
+    };
     const before = await views();
     const cases = [
       [ACTORS.ownerSeller, true, 0],
@@ -90,6 +94,18 @@ describe("viewListing", () => {
     const buyer = await seeded.as(ACTORS.buyerWithNda);
     const draft = await attempt(buyer, () => viewListing(seeded.deps, { businessId: BUSINESS.draft }, buyer));
     expect(codeOf(draft)).toBe("not_found");
+  });
+});
+
+describe("findListingForView", () => {
+  it("reads every listing exactly as Prisma does, in the same statement as its seller's responsiveness", async () => {
+    const listings = await seeded.db.prisma.business.findMany({ where: { deletedAt: undefined } });
+    expect(listings.length).toBeGreaterThan(3);
+    for (const listing of listings) {
+      const found = await findListingForView(seeded.deps.prisma, listing.id, TEST_NOW);
+      if (listing.deletedAt) expect(found).toBeUndefined();
+      else expect(found?.business).toEqual(listing);
+    }
   });
 });
 
