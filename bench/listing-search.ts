@@ -3,8 +3,7 @@
 // Both servers are child processes on this machine, on the same database, with the same pool
 // size; the load generator cycles through the same filtered searches for each.
 
-import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import type { ChildProcess } from "node:child_process";
 import { join, resolve } from "node:path";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
@@ -13,6 +12,7 @@ import { startEmbeddedPostgres } from "../functions/db/embedded-postgres.ts";
 import { freePort } from "../tests/support/free-port.ts";
 import { type LoadResult, runLoad } from "./search/load.ts";
 import { seedListings } from "./search/seed-listings.ts";
+import { startServer, stopServer } from "./support/child-server.ts";
 
 const USAGE = `
 Usage: npm run bench:search [-- --listings N] [-- --seconds S] [-- --concurrency C]
@@ -27,7 +27,6 @@ Set BENCH_DATABASE_URL to use another (empty or previously seeded) database.
 `;
 
 const ROOT = resolve(import.meta.dirname, "..");
-const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
 
 /** The login both servers use: a member of exitmatch_app, as the API's login is in production. */
 const BENCH_APP_LOGIN = { name: "exitmatch_bench_app", password: "exitmatch-bench-app" };
@@ -44,29 +43,6 @@ const SEARCHES = [
   "minPricePence=200000000&maxPricePence=300000000",
   "sic=43,69&region=EAST_MIDLANDS",
 ];
-
-function startServer(args: string[], env: NodeJS.ProcessEnv, readyText: string): Promise<ChildProcess> {
-  return new Promise((resolveServer, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes(readyText)) resolveServer(child);
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-  });
-}
-
-async function stopServer(child: ChildProcess) {
-  child.kill("SIGINT");
-  await new Promise((resolveExit) => child.once("exit", resolveExit));
-}
 
 const format = (result: LoadResult) =>
   `p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.requestsPerSecond.toFixed(0)} req/s (${result.requests} requests, ${result.errors} errors)`;

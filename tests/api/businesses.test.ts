@@ -152,8 +152,11 @@ describe("listings", () => {
       await seeded.deps.listingViews.flush(); // earlier tests' views
       const before = (await db.prisma.business.findUniqueOrThrow({ where: { id: BUSINESS.openPublished } })).viewCount;
       const viewCountShown = async (options = {}) =>
-        ((await (await call(app, "GET", `/businesses/${BUSINESS.openPublished}`, options)).json()) as { viewCount: number })
-          .viewCount;
+        (
+          (await (await call(app, "GET", `/businesses/${BUSINESS.openPublished}`, options)).json()) as {
+            viewCount: number;
+          }
+        ).viewCount;
       // Counted in memory and shown at once, this view included; written to the database in a batch.
       expect(await viewCountShown()).toBe(before + 1);
       expect(await viewCountShown({ token: token("buyerWithNda") })).toBe(before + 2);

@@ -91,7 +91,10 @@ describe("ListingViewCounter", () => {
     const down = createDatabaseClient(unreachable.toString()).prisma;
     let database: PrismaClient = down;
     const counter = new ListingViewCounter(
-      { $executeRaw: ((...args: Parameters<PrismaClient["$executeRaw"]>) => database.$executeRaw(...args)) as PrismaClient["$executeRaw"] },
+      {
+        $executeRaw: ((...args: Parameters<PrismaClient["$executeRaw"]>) =>
+          database.$executeRaw(...args)) as PrismaClient["$executeRaw"],
+      },
       quiet,
       { flushAfterMs: 60_000 },
     );

@@ -1,0 +1,156 @@
+// Per-request cost of the API on its two busiest anonymous reads, GET /health and GET
+// /businesses/{id}, against a baseline measured in the same run: the same SQL through raw `pg`
+// behind bare `node:http` (bench/requests/raw-request-server.ts). Both servers are child
+// processes on the same database of 100,000 listings (shared with bench:search), both as a
+// login of the application role; wrk loads each in turn.
+
+import type { ChildProcess } from "node:child_process";
+import { join, resolve } from "node:path";
+import pg from "pg";
+import { runCli } from "../functions/cli/run-cli.ts";
+import { applyMigrations } from "../functions/db/apply-migrations.ts";
+import { ensureLoginRole, withCredentials } from "../functions/db/database-roles.ts";
+import { startEmbeddedPostgres } from "../functions/db/embedded-postgres.ts";
+import { freePort } from "../tests/support/free-port.ts";
+import { seedListings } from "./search/seed-listings.ts";
+import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
+import { startServer, stopServer } from "./support/child-server.ts";
+import { hasWrk, runWrk, type WrkResult } from "./support/wrk.ts";
+
+const USAGE = `
+Usage: npm run bench:requests [-- --listings N] [-- --seconds S] [-- --connections C] [-- --rounds R]
+
+Starts the API (npm start's server, as a login of exitmatch_app) and a baseline running the same
+SQL through raw pg behind node:http, on N listings (default 100000; kept in .data/bench-search,
+shared with bench:search). For GET /health and for GET /businesses/{id} over 1,000 listings,
+loads each server with wrk (2 threads, C connections, default 16) for S seconds (default 10),
+alternating R times (default 3), and compares the medians of requests per second.
+Targets: GET /businesses/{id} at least 0.90x of the baseline; GET /health at least 0.60x.
+Needs wrk (apt-get install wrk). Set BENCH_DATABASE_URL to use another database.
+`;
+
+const ROOT = resolve(import.meta.dirname, "..");
+const BENCH_APP_LOGIN = { name: "exitmatch_bench_app", password: "exitmatch-bench-app" };
+const TARGETS = { view: 0.9, health: 0.6 } as const;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+await runCli(USAGE, async (args) => {
+  const option = (name: string, fallback: number) => {
+    const index = args.indexOf(`--${name}`);
+    const value = index >= 0 ? Number(args[index + 1]) : fallback;
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1`);
+    return value;
+  };
+  const listings = option("listings", 100_000);
+  const seconds = option("seconds", 10);
+  const connections = option("connections", 16);
+  const rounds = option("rounds", 3);
+  const log = (message: string) => process.stdout.write(`${message}\n`);
+  if (!(await hasWrk())) throw new Error("bench:requests needs wrk: apt-get install wrk");
+
+  const embedded = process.env.BENCH_DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: join(ROOT, ".data/bench-search"),
+        port: await freePort(),
+        database: "bench",
+        onProgress: log,
+      });
+  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+  const servers: ChildProcess[] = [];
+  try {
+    log("Migrating...");
+    await applyMigrations(url);
+    log(`Seeding ${listings.toLocaleString("en-GB")} listings...`);
+    await seedListings(url, listings, log);
+    const paths = await listingPaths(url, 1000);
+
+    await ensureLoginRole(url, { ...BENCH_APP_LOGIN, kind: "app" });
+    const appUrl = withCredentials(url, BENCH_APP_LOGIN.name, BENCH_APP_LOGIN.password);
+    const appPort = await freePort();
+    const basePort = await freePort();
+    log(`Starting the API and the baseline, both as ${BENCH_APP_LOGIN.name} (role exitmatch_app)...`);
+    servers.push(
+      await startServer(
+        ["functions/cli/start.ts"],
+        {
+          DATABASE_URL: appUrl,
+          DIRECT_URL: url,
+          PORT: String(appPort),
+          LOG_LEVEL: "info",
+          // Logging at info, as deployed: one line per request.
+          NODE_ENV: "development",
+        },
+        "listening on",
+      ),
+    );
+    servers.push(await startServer(["bench/requests/raw-request-server.ts", appUrl, String(basePort)], {}, "ready"));
+
+    const load = { threads: 2, connections, seconds };
+    const measure = async (label: string, port: number, requestPaths: readonly string[]) => {
+      const origin = `http://127.0.0.1:${port}`;
+      await runWrk(origin, requestPaths, { ...load, seconds: 2 }); // warm-up
+      const result = await runWrk(origin, requestPaths, load);
+      log(`    ${label}: ${format(result)}`);
+      return result;
+    };
+    const results = {
+      health: { api: [] as WrkResult[], base: [] as WrkResult[] },
+      view: { api: [] as WrkResult[], base: [] as WrkResult[] },
+    };
+    for (let round = 1; round <= rounds; round += 1) {
+      log(`Round ${round}/${rounds} (wrk: 2 threads, ${connections} connections, ${seconds} s each)`);
+      for (const [name, requestPaths] of [
+        ["health", ["/health"]],
+        ["view", paths],
+      ] as const) {
+        log(`  ${name === "health" ? "GET /health" : "GET /businesses/{id}"}`);
+        results[name].base.push(await measure("baseline", basePort, requestPaths));
+        results[name].api.push(await measure("api     ", appPort, requestPaths));
+      }
+    }
+
+    const verdict = (name: "health" | "view", measureName: string): BenchMeasure => {
+      const api = median(results[name].api.map((r) => r.requestsPerSecond));
+      const base = median(results[name].base.map((r) => r.requestsPerSecond));
+      const errors = [...results[name].api, ...results[name].base].reduce((sum, r) => sum + r.errors, 0);
+      const ratio = api / base;
+      return {
+        measure: `${measureName} throughput${errors ? ` (${errors} errors)` : ""}`,
+        project: `${api.toFixed(0)} req/s`,
+        baseline: `${base.toFixed(0)} req/s`,
+        ratio,
+        target: `>= ${TARGETS[name].toFixed(2)}x`,
+        met: ratio >= TARGETS[name] && errors === 0,
+      };
+    };
+    const measures = [verdict("view", "GET /businesses/{id}"), verdict("health", "GET /health")];
+    log("");
+    log(`Median of ${rounds} rounds, ${listings.toLocaleString("en-GB")} listings:`);
+    reportBenchResults("requests", measures, log);
+    return measures.every((m) => m.met) ? 0 : 1;
+  } finally {
+    for (const server of servers) await stopServer(server);
+    await embedded?.stop();
+  }
+});
+
+function format(result: WrkResult) {
+  return `${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms${result.errors ? `, ${result.errors} errors` : ""}`;
+}
+
+/** Paths of `count` published listings, spread over the table. */
+async function listingPaths(url: string, count: number): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      "SELECT id FROM businesses WHERE status = 'PUBLISHED' AND deleted_at IS NULL ORDER BY md5(id::text) LIMIT $1",
+      [count],
+    );
+    return rows.map((row) => `/businesses/${row.id}`);
+  } finally {
+    await client.end();
+  }
+}
