@@ -1,6 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { classifyDatabaseError } from "../db/database-errors.ts";
@@ -13,6 +12,7 @@ import type { AppEnv } from "./app-context.ts";
 import { clientAddress } from "./client-address.ts";
 import { fieldErrorsFromZod, problemResponse, toAppError } from "./errors.ts";
 import { PUBLIC_FOR_FIVE_MINUTES, privateByDefault } from "./middleware/cache-control.ts";
+import { cors } from "./middleware/cors.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { fieldsWithNulCharacters } from "./nul-characters.ts";
 import { registerAdminRoutes } from "./routes/admin/index.ts";
@@ -77,11 +77,10 @@ export function createApp(deps: AppDependencies) {
   app.use(privateByDefault);
   app.use(
     cors({
-      origin: deps.config.corsOrigins,
+      origins: deps.config.corsOrigins,
       allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-Id"],
       exposeHeaders: ["ETag", "X-Request-Id", "Retry-After"],
-      credentials: true,
-      maxAge: 600,
+      maxAgeSeconds: 600,
     }),
   );
   // Body limits come first, before anything (idempotency hashing, validation) reads a body:
@@ -98,9 +97,12 @@ export function createApp(deps: AppDependencies) {
       throw new AppError("payload_too_large", `Documents are limited to ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`);
     },
   });
-  app.use((c, next) =>
-    c.req.method === "POST" && UPLOAD_ROUTE.test(c.req.path) ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next),
-  );
+  // Only methods that carry a body: checking one means building the full web Request, which a
+  // GET (most of the traffic) need never pay for.
+  app.use((c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
+    return c.req.method === "POST" && UPLOAD_ROUTE.test(c.req.path) ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next);
+  });
 
   app.use(idempotency);
 

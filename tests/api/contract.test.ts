@@ -70,6 +70,40 @@ describe("API contract", () => {
     expect(echoed.headers.get("x-request-id")).toBe("frontend-trace-123");
   });
 
+  it("answers preflights for the frontend's origin only, and puts CORS on errors too", async () => {
+    const preflight = (origin: string) =>
+      app.request("/businesses", {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      });
+    const allowed = await preflight("http://localhost:5173");
+    expect(allowed.status).toBe(204);
+    expect(Object.fromEntries([...allowed.headers].filter(([name]) => name.startsWith("access-control")))).toEqual({
+      "access-control-allow-origin": "http://localhost:5173",
+      "access-control-allow-credentials": "true",
+      "access-control-allow-methods": "GET,HEAD,PUT,POST,DELETE,PATCH",
+      "access-control-allow-headers": "Authorization,Content-Type,If-Match,Idempotency-Key,X-Request-Id",
+      "access-control-max-age": "600",
+    });
+    expect(allowed.headers.get("vary")).toContain("Origin");
+    const refused = await preflight("https://evil.example");
+    expect(refused.status).toBe(204);
+    expect([...refused.headers].filter(([name]) => name.startsWith("access-control"))).toEqual([]);
+
+    // A 404 problem for the frontend still carries CORS, so the browser lets it read the error.
+    const missing = await app.request("/businesses/00000000-0000-4000-8000-000000000000", {
+      headers: { origin: "http://localhost:5173" },
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect(missing.headers.get("access-control-allow-credentials")).toBe("true");
+    expect(missing.headers.get("access-control-expose-headers")).toBe("ETag,X-Request-Id,Retry-After");
+    expect(missing.headers.get("vary")).toBe("Origin");
+    expect(missing.headers.get("x-content-type-options")).toBe("nosniff");
+    const elsewhere = await app.request("/health", { headers: { origin: "https://evil.example" } });
+    expect(elsewhere.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
   it("refuses oversized bodies with 413 problem+json", async () => {
     const response = await app.request("/auth/login", {
       method: "POST",
