@@ -13,6 +13,7 @@ import { createDatabaseClient } from "../db/prisma-client.ts";
 import { startAuditSealer } from "../runtime/audit-sealer.ts";
 import { createDependencies } from "../runtime/create-dependencies.ts";
 import { EVENT_HANDLERS } from "../runtime/event-handlers.ts";
+import { asyncStdout, createLogger } from "../runtime/logger.ts";
 import { messageDelivery } from "../runtime/message-delivery.ts";
 import { startOutboxDispatcher } from "../runtime/outbox-dispatcher.ts";
 import { runCli } from "./run-cli.ts";
@@ -77,7 +78,11 @@ await runCli(USAGE, async () => {
   }
   const { prisma, poolStats } = createDatabaseClient(appUrl);
 
-  const deps = createDependencies(environment, prisma, { poolStats });
+  const logOutput = asyncStdout();
+  const deps = createDependencies(environment, prisma, {
+    poolStats,
+    logger: createLogger(environment.LOG_LEVEL, logOutput),
+  });
   const app = createApp(deps);
   // After commit, from the outbox, this process recomputes matches, notifies, and delivers
   // e-mails (to the development mailbox, .data/mailbox, and printed here).
@@ -110,6 +115,7 @@ await runCli(USAGE, async () => {
     await sealer.stop();
     await prisma.$disconnect();
     await stopDatabase();
+    logOutput.flushSync();
     log(database.embedded ? "API and embedded PostgreSQL stopped cleanly." : "API stopped.");
     process.exit(0);
   };
