@@ -7,6 +7,7 @@ import {
   buildSearchSql,
   encodeCursor,
   type ListingSearch,
+  runSearchStatements,
   type SearchRow,
 } from "../../functions/listings/search-query.ts";
 
@@ -36,8 +37,12 @@ function parse(params: URLSearchParams): ListingSearch {
 createServer(async (request, response) => {
   const requestUrl = new URL(request.url ?? "/", "http://localhost");
   const query = parse(requestUrl.searchParams);
-  const { sql, sort } = buildSearchSql(query);
-  const { rows } = await pool.query<SearchRow>(sql.text, sql.values);
+  const { statements, sort } = buildSearchSql(query);
+  const rows = await runSearchStatements(
+    statements,
+    query.limit,
+    async (sql) => (await pool.query<SearchRow>(sql.text, sql.values)).rows,
+  );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const body = {

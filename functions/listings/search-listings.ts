@@ -1,7 +1,13 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
 import { activityOrigin, type RequestContext } from "../requests/request-context.ts";
-import { buildSearchSql, encodeCursor, type ListingSearch, type SearchRow } from "./search-query.ts";
+import {
+  buildSearchSql,
+  encodeCursor,
+  type ListingSearch,
+  runSearchStatements,
+  type SearchRow,
+} from "./search-query.ts";
 
 export interface ListingPage {
   rows: SearchRow[];
@@ -20,9 +26,11 @@ export async function searchListings(
   search: ListingSearch,
   request: RequestContext,
 ): Promise<ListingPage> {
-  const { sql, sort } = buildSearchSql(search);
+  const { statements, sort } = buildSearchSql(search);
   // One row more than the page: its presence says there is a next page.
-  const rows = await deps.readOnlyPrisma.$queryRaw<SearchRow[]>(sql);
+  const rows = await runSearchStatements(statements, search.limit, (sql) =>
+    deps.readOnlyPrisma.$queryRaw<SearchRow[]>(sql),
+  );
   if (request.caller) {
     await recordActivity(deps.prisma, {
       action: ActivityAction.listingsSearched,

@@ -43,7 +43,14 @@ export const SearchQuerySchema = z.object({
   region: csv(z.enum(UkRegion)).optional(),
   status: csv(z.enum(PUBLIC_STATUSES)).optional().openapi({ description: "Default: PUBLISHED,UNDER_OFFER" }),
   ...rangeFilters,
-  sort: z.enum(SORTS).optional().openapi({ description: "Default: relevance with q, newest without" }),
+  sort: z
+    .enum(SORTS)
+    .optional()
+    .openapi({
+      description:
+        "Default: relevance with q, newest without. Relevance: listings with every searched word in the title first, " +
+        "then those with them in the description; newest first within each",
+    }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional().openapi({ description: "nextCursor from the previous page" }),
 }) satisfies z.ZodType<ListingSearch, unknown>;
