@@ -107,7 +107,10 @@ const tsQueryOf = (q: string | undefined) => Prisma.sql`websearch_to_tsquery('en
  */
 export function listingFilterConditions(filters: ListingFilters): Prisma.Sql[] {
   const statuses = filters.status ?? DEFAULT_SEARCH_STATUSES;
-  const conditions: Prisma.Sql[] = [Prisma.sql`deleted_at IS NULL`, Prisma.sql`status::text = ANY(${statuses})`];
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`deleted_at IS NULL`,
+    Prisma.sql`status = ANY(${statuses}::"BusinessStatus"[])`,
+  ];
   if (filters.q) conditions.push(Prisma.sql`${DOCUMENT} @@ ${tsQueryOf(filters.q)}`);
   if (filters.sic) {
     const prefixes = filters.sic.flatMap(sicPrefixes);
@@ -203,14 +206,41 @@ function relevanceStatements(query: ListingSearch & { q: string }): Prisma.Sql[]
       if (cursor?.tier === tier) {
         conditions.push(Prisma.sql`(published_at, id) < (${cursor.publishedAt}::timestamptz, ${cursor.id}::uuid)`);
       }
+      const sortKey = Prisma.sql`${Prisma.raw(`'${tier}|'`)} || (extract(epoch FROM published_at) * 1000)::bigint`;
+      if (tier === 0 || !requiresSeveralWords(query.q)) {
+        return Prisma.sql`
+          SELECT ${RESULT_COLUMNS}, ${sortKey} AS sort_key
+          FROM businesses
+          WHERE ${Prisma.join(conditions, " AND ")}
+          ORDER BY published_at DESC, id DESC
+          LIMIT ${query.limit + 1}`;
+      }
+      // Several words that must all be in a title: PostgreSQL multiplies their frequencies as if
+      // independent, and may walk the newest-first index looking for a combination titles rarely
+      // have (all 100,000 rows). The GIN index intersects the words itself, so collecting the
+      // matches first costs what there are: as many as the rarest word's at most. (In the whole
+      // document such combinations are common, and walking the newest-first index is right.)
       return Prisma.sql`
-        SELECT ${RESULT_COLUMNS},
-               ${Prisma.raw(`'${tier}|'`)} || (extract(epoch FROM published_at) * 1000)::bigint AS sort_key
-        FROM businesses
-        WHERE ${Prisma.join(conditions, " AND ")}
+        WITH matches AS MATERIALIZED (
+          SELECT ${RESULT_COLUMNS} FROM businesses WHERE ${Prisma.join(conditions, " AND ")})
+        SELECT *, ${sortKey} AS sort_key
+        FROM matches
         ORDER BY published_at DESC, id DESC
         LIMIT ${query.limit + 1}`;
     });
+}
+
+/**
+ * Whether a search needs several words at once (websearch syntax: words are ANDed; "or" joins
+ * alternatives; a leading minus excludes). A rough count on the text: a stop word still counts,
+ * which only costs the collecting plan where the other would have done.
+ */
+function requiresSeveralWords(q: string): boolean {
+  const words = q
+    .replaceAll('"', " ")
+    .split(/\s+/)
+    .filter((word) => word !== "" && !word.startsWith("-"));
+  return !words.some((word) => word.toLowerCase() === "or") && words.length > 1;
 }
 
 /** websearch_to_tsquery's exclusion: a word (or quoted phrase) with a leading minus. */

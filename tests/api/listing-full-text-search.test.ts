@@ -119,6 +119,21 @@ describe("full-text search", () => {
     }
   });
 
+  it("needs every word of a several-word search, wherever each is", async () => {
+    expect(names(await search("q=patisserie%20bath"))).toEqual(["titleOlder"]);
+    // One word in the title, the other in the description: the second tier.
+    expect(names(await search("q=coffee%20patisserie"))).toEqual(["descriptionNewest"]);
+    expect(names(await search("q=%22patisserie%20counter%22"))).toEqual(["descriptionNewest"]);
+    // Either word: "salon" puts the hair salon (2 days old) at the head of the title tier.
+    expect(names(await search("q=patisserie%20or%20salon"))).toEqual([
+      "descriptionNewer",
+      "titleNewer",
+      "titleOlder",
+      "titleOldest",
+      "descriptionNewest",
+    ]);
+  });
+
   it("honours an excluded word in the title and in the description", async () => {
     expect(names(await search("q=patisserie%20-franchise"))).toEqual([
       "titleOlder",
