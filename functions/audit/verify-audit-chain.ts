@@ -1,4 +1,5 @@
 import pg from "pg";
+import type { AuditAnchor } from "./audit-anchors.ts";
 
 export interface AuditChainReport {
   ok: boolean;
@@ -8,6 +9,11 @@ export interface AuditChainReport {
   firstBrokenLink?: { id: string; problem: string };
   /** Rows written but not yet chained by the sealer (audit log), and the oldest one's age in seconds. */
   unsealed?: { rows: number; oldestSeconds: number };
+  /**
+   * The anchors written outside the database that were compared (audit log, when given): the
+   * newest one's position, and how many sealed rows come after it (checked only inside).
+   */
+  anchors?: { checked: number; newestPosition: string | null; rowsAfterNewest: number };
 }
 
 interface ChainRow {
@@ -64,9 +70,21 @@ export const CHAIN_NAMES = Object.keys(CHAINS) as ChainName[];
 export async function verifyChain(
   databaseUrl: string,
   chain: ChainName,
-  options: { batchSize?: number; onProgress?: (checked: number) => void } = {},
+  options: {
+    batchSize?: number;
+    onProgress?: (checked: number) => void;
+    /**
+     * The chain heads anchored outside the database (audit-anchors.ts): each must still be the
+     * hash at its position, and none may lie beyond the chain's end. A chain rewritten from some
+     * row onwards, hashes recomputed and all, is consistent in itself; it differs from these.
+     */
+    anchors?: AuditAnchor[];
+  } = {},
 ): Promise<AuditChainReport> {
   const batchSize = options.batchSize ?? 5000;
+  const anchors = [...(options.anchors ?? [])].sort((a, b) => compare(BigInt(a.position), BigInt(b.position)));
+  let nextAnchor = 0;
+  let anchorsChecked = 0;
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -80,9 +98,25 @@ export async function verifyChain(
     let previousHash = head.anchor_hash;
     let lastId = String(head.anchor_id);
     let checked = 0;
+    // Anchors at or before where the chain now starts were purged with its oldest rows
+    // (retention); the one exactly there pins the start.
+    while (nextAnchor < anchors.length && BigInt(anchors[nextAnchor]!.position) <= BigInt(lastId)) {
+      const anchor = anchors[nextAnchor++]!;
+      if (anchor.position === lastId && anchor.hash !== previousHash && lastId !== "0") {
+        return broken(checked, lastId, rewritten(anchor));
+      }
+    }
     for (;;) {
       const { rows } = await client.query<ChainRow>(CHAINS[chain].rows, [lastId, batchSize]);
       for (const row of rows) {
+        while (nextAnchor < anchors.length && BigInt(anchors[nextAnchor]!.position) <= BigInt(row.position)) {
+          const anchor = anchors[nextAnchor++]!;
+          if (anchor.position !== row.position) {
+            return broken(checked, row.id, `position ${anchor.position} was anchored and is no longer in the chain`);
+          }
+          if (anchor.hash !== row.hash) return broken(checked, row.id, rewritten(anchor));
+          anchorsChecked += 1;
+        }
         if (row.prev_hash !== previousHash) {
           return broken(checked, row.id, "does not link to the row before it: a row before it was removed or altered");
         }
@@ -106,10 +140,42 @@ export async function verifyChain(
         `the chain should end at position ${head.last_id}: rows at its end were removed`,
       );
     }
+    if (nextAnchor < anchors.length) {
+      const beyond = anchors.at(-1)!;
+      return broken(
+        checked,
+        lastId,
+        `the chain ends at position ${lastId} but was anchored at position ${beyond.position} outside the database: ` +
+          "rows were removed and the chain cut back",
+      );
+    }
+    const newest = anchors.at(-1);
+    const anchorReport = options.anchors
+      ? {
+          anchors: {
+            checked: anchorsChecked,
+            newestPosition: newest?.position ?? null,
+            rowsAfterNewest: Number(BigInt(lastId) - BigInt(newest?.position ?? head.anchor_id)),
+          },
+        }
+      : {};
     const unsealedSql = CHAINS[chain].unsealed;
-    if (!unsealedSql) return { ok: true, checked };
+    if (!unsealedSql) return { ok: true, checked, ...anchorReport };
     const unsealed = (await client.query<{ rows: number; oldest: number }>(unsealedSql)).rows[0]!;
-    return { ok: true, checked, unsealed: { rows: unsealed.rows, oldestSeconds: unsealed.oldest } };
+    return { ok: true, checked, unsealed: { rows: unsealed.rows, oldestSeconds: unsealed.oldest }, ...anchorReport };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The audit chain's identity, which names its anchors (audit-anchors.ts). */
+export async function readAuditChainId(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ chain_id: string }>("SELECT chain_id::text FROM audit_chain WHERE id = 1");
+    if (!rows[0]) throw new Error("The audit chain head row is missing.");
+    return rows[0].chain_id;
   } finally {
     await client.end();
   }
@@ -119,6 +185,12 @@ export async function verifyChain(
 export function verifyAuditChain(databaseUrl: string, options: Parameters<typeof verifyChain>[2] = {}) {
   return verifyChain(databaseUrl, "audit", options);
 }
+
+const compare = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+
+const rewritten = (anchor: AuditAnchor) =>
+  `its hash differs from the one anchored outside the database at position ${anchor.position}: ` +
+  "the chain was rewritten (hashes recomputed) from this row or one before it";
 
 function broken(checked: number, id: string, problem: string): AuditChainReport {
   return { ok: false, checked, firstBrokenLink: { id, problem } };

@@ -1,8 +1,10 @@
 // `npm run audit:verify`: checks the hash chains of the audit log and the activity log.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { listAuditAnchors } from "../audit/audit-anchors.ts";
+import { createAuditAnchorStore } from "../audit/create-audit-anchor-store.ts";
 import { type AccessLogExportFile, verifyAccessLogExport } from "../audit/verify-access-log-export.ts";
-import { CHAIN_NAMES, verifyChain } from "../audit/verify-audit-chain.ts";
+import { CHAIN_NAMES, readAuditChainId, verifyChain } from "../audit/verify-audit-chain.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { openDatabaseForCommand } from "../db/local-database.ts";
 import { runCli } from "./run-cli.ts";
@@ -15,6 +17,12 @@ business data) or of the activity log (logins, views, downloads): recomputes eve
 in chain order, checks each row links to the one before it and each chain ends where its head
 says, and that activity rows still match the digest of their personal fields (anonymised rows:
 that none are left). Prints the first broken link of each chain.
+
+The audit chain is also checked against its anchors outside the database (AUDIT_ANCHOR_BUCKET,
+or the folder AUDIT_ANCHOR_DIR, default .data/audit-anchors): the heads the sealer wrote there
+as it went. A chain rewritten with every hash recomputed (by the database's owner, or in an
+edited backup) is consistent in itself but no longer has the anchored hashes; one cut back ends
+before an anchored position.
 
 --export also checks a deal room's exported access log (GET /deal-rooms/{id}/access-log/export,
 JSON): every row still hashes to the hash it carries, and the database holds that hash at that
@@ -32,7 +40,8 @@ await runCli(USAGE, async (args) => {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const database = await openDatabaseForCommand(loadEnvironment());
+  const environment = loadEnvironment();
+  const database = await openDatabaseForCommand(environment);
   try {
     let intact = true;
     if (exportFile) {
@@ -47,9 +56,12 @@ await runCli(USAGE, async (args) => {
       );
       intact = report.ok;
     }
+    const chainId = await readAuditChainId(database.databaseUrl);
+    const anchors = await listAuditAnchors(createAuditAnchorStore(environment), chainId);
     for (const chain of CHAIN_NAMES) {
       const report = await verifyChain(database.databaseUrl, chain, {
         onProgress: (checked) => process.stderr.write(`\rchecked ${checked} ${chain} rows`),
+        ...(chain === "audit" ? { anchors } : {}),
       });
       process.stderr.write("\n");
       const label = `${chain[0]!.toUpperCase()}${chain.slice(1)} chain`;
@@ -58,6 +70,7 @@ await runCli(USAGE, async (args) => {
           ? ` ${report.unsealed.rows} newer rows wait for the sealer (oldest ${report.unsealed.oldestSeconds.toFixed(1)} s).`
           : "";
         process.stdout.write(`${label} intact: ${report.checked} rows checked.${waiting}\n`);
+        if (report.anchors) process.stdout.write(`  ${anchorSummary(chainId, report.anchors)}\n`);
         continue;
       }
       intact = false;
@@ -71,3 +84,14 @@ await runCli(USAGE, async (args) => {
     await database.embedded?.stop();
   }
 });
+
+function anchorSummary(
+  chainId: string,
+  anchors: { checked: number; newestPosition: string | null; rowsAfterNewest: number },
+) {
+  if (anchors.newestPosition === null) {
+    return `No anchors outside the database for chain ${chainId}: it is checked only against itself.`;
+  }
+  const after = anchors.rowsAfterNewest > 0 ? `; ${anchors.rowsAfterNewest} rows sealed since the newest` : "";
+  return `${anchors.checked} anchors outside the database match (newest at position ${anchors.newestPosition}${after}).`;
+}

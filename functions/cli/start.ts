@@ -5,6 +5,8 @@ import { formatDevelopmentLogins } from "../../prisma/seed/print-logins.ts";
 import { seedWithDevelopmentPassword } from "../../prisma/seed/seed-with-password.ts";
 import { createApp } from "../api/app.ts";
 import { listenOnLoopback } from "../api/node-server.ts";
+import { AuditChainAnchorer } from "../audit/audit-anchors.ts";
+import { createAuditAnchorStore } from "../audit/create-audit-anchor-store.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
 import { ensureLoginRole, withCredentials } from "../db/database-roles.ts";
@@ -92,8 +94,12 @@ await runCli(USAGE, async () => {
     eventHandlers: EVENT_HANDLERS,
     notificationEmails: deps.config,
   });
-  // Every second, chains the audit rows committed since (migration audit_chain_sealed_in_batches).
-  const sealer = startAuditSealer(deps);
+  // Every second, chains the audit rows committed since (migration audit_chain_sealed_in_batches)
+  // and anchors its head outside the database (AUDIT_ANCHOR_DIR, append-only).
+  const sealer = startAuditSealer({
+    ...deps,
+    anchorer: new AuditChainAnchorer(createAuditAnchorStore(environment), deps.clock),
+  });
   const server = await listenOnLoopback(app, environment.PORT).catch(async (error) => {
     await prisma.$disconnect();
     await stopDatabase();

@@ -61,6 +61,12 @@ const environmentSchema = z.object({
   S3_REGION: z.string().default("eu-west-2"),
   /** Only for S3-compatible services other than AWS. */
   S3_ENDPOINT: z.url().optional(),
+  /**
+   * Where the audit chain's head is anchored outside the database (functions/audit/audit-anchors.ts):
+   * an S3 bucket with object lock in the cloud; without one, this append-only folder.
+   */
+  AUDIT_ANCHOR_BUCKET: z.string().min(3).optional(),
+  AUDIT_ANCHOR_DIR: z.string().default(".data/audit-anchors"),
   /** Where `npm run ops -- backup` writes: a folder or s3://bucket/prefix (default .data/backups). */
   BACKUP_LOCATION: z.string().trim().min(1).optional(),
   /**

@@ -1,3 +1,4 @@
+import type { AuditChainAnchorer } from "../audit/audit-anchors.ts";
 import { type SealerDatabase, sealAuditChain } from "../audit/seal-audit-chain.ts";
 
 interface Logger {
@@ -9,12 +10,13 @@ export const SEAL_INTERVAL_MS = 1000;
 
 /**
  * Runs the audit sealer inside a long-lived process (`npm start`): every `intervalMs` it chains
- * the audit rows committed since its last round. A failing round (the database restarting) is
- * logged and the next one tries again. In the cloud a scheduled function does the same for a
+ * the audit rows committed since its last round, then anchors the chain's head outside the
+ * database (`anchorer`). A failing round (the database restarting, the anchor store unreachable)
+ * is logged and the next one tries again. In the cloud a scheduled function does the same for a
  * minute at a time (functions/jobs/audit-seal-handler.ts).
  */
 export function startAuditSealer(
-  deps: { prisma: SealerDatabase; logger: Logger },
+  deps: { prisma: SealerDatabase; logger: Logger; anchorer?: AuditChainAnchorer | undefined },
   options: { intervalMs?: number } = {},
 ) {
   const intervalMs = options.intervalMs ?? SEAL_INTERVAL_MS;
@@ -27,6 +29,12 @@ export function startAuditSealer(
       await sealAuditChain(deps.prisma);
     } catch (error) {
       deps.logger.warn({ err: error, event: "audit_seal_failed" }, "sealing the audit chain failed; retrying");
+      return;
+    }
+    try {
+      await deps.anchorer?.anchor(deps.prisma);
+    } catch (error) {
+      deps.logger.warn({ err: error, event: "audit_anchor_failed" }, "anchoring the audit chain failed; retrying");
     }
   };
   const schedule = () => {

@@ -45,6 +45,51 @@ export class S3Storage implements ObjectStorage {
     );
   }
 
+  async create(key: string, bytes: Uint8Array, contentType: string): Promise<boolean> {
+    const [{ HeadObjectCommand, PutObjectCommand }] = await loadSdk();
+    const s3 = await this.s3();
+    const exists = await s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })).then(
+      () => true,
+      (error: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
+        if (error.name === "NotFound" || error.$metadata?.httpStatusCode === 404) return false;
+        throw error;
+      },
+    );
+    if (exists) return false;
+    try {
+      // If-None-Match: S3 refuses the write (412) if another writer got there in between.
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: bytes,
+          ContentType: contentType,
+          IfNoneMatch: "*",
+          ...(this.options.serverSideEncryption ? { ServerSideEncryption: "AES256" as const } : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) return false;
+      throw error;
+    }
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const [{ ListObjectsV2Command }] = await loadSdk();
+    const s3 = await this.s3();
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await s3.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return keys.sort();
+  }
+
   async get(key: string): Promise<Uint8Array | undefined> {
     const [{ GetObjectCommand, NoSuchKey }] = await loadSdk();
     try {

@@ -32,6 +32,21 @@ function storageContract(name: string, open: () => ObjectStorage) {
       await storage.delete("deal-rooms/room-1/doc-1"); // deleting twice is fine
     });
 
+    it("creates an object only once, and lists keys by prefix in order", async () => {
+      const storage = open();
+      const first = new TextEncoder().encode("first");
+      expect(await storage.create("anchors/0002-b", first, "application/json")).toBe(true);
+      expect(await storage.create("anchors/0002-b", new TextEncoder().encode("second"), "application/json")).toBe(
+        false,
+      );
+      expect(await storage.get("anchors/0002-b")).toEqual(first);
+      await storage.put("anchors/0001-a", first, "application/json");
+      await storage.put("other/0000", first, "application/json");
+      expect(await storage.list("anchors/")).toEqual(["anchors/0001-a", "anchors/0002-b"]);
+      expect(await storage.list("nothing-here/")).toEqual([]);
+      for (const key of ["anchors/0001-a", "anchors/0002-b", "other/0000"]) await storage.delete(key);
+    });
+
     it("answers undefined for a missing object", async () => {
       expect(await open().get("deal-rooms/none/none")).toBeUndefined();
     });
@@ -55,6 +70,17 @@ describe("object storage", () => {
 
   storageContract("local disk", () => new LocalDiskStorage(localDir));
   storageContract("S3", () => new S3Storage(client, BUCKET, { serverSideEncryption: false }));
+
+  it("keeps an append-only folder's objects: never replaced, never removed", async () => {
+    const storage = new LocalDiskStorage(join(localDir, "append-only"), { appendOnly: true });
+    const bytes = new TextEncoder().encode("anchor");
+    await storage.put("anchors/0001", bytes, "application/json");
+    await expect(
+      storage.put("anchors/0001", new TextEncoder().encode("rewritten"), "application/json"),
+    ).rejects.toThrow(/never replaces/);
+    await expect(storage.delete("anchors/0001")).rejects.toThrow(/never removes/);
+    expect(await storage.get("anchors/0001")).toEqual(bytes);
+  });
 
   it("refuses local keys that could escape the folder", async () => {
     const storage = new LocalDiskStorage(localDir);
