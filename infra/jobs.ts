@@ -6,7 +6,7 @@ import { databasePooled } from "./database.ts";
 import { lambdaDefaults } from "./lambda.ts";
 import { deployConfig } from "./lib/deploy-config.ts";
 import { appSecrets } from "./secrets.ts";
-import { documents } from "./storage.ts";
+import { auditAnchors, documents } from "./storage.ts";
 
 const config = deployConfig($app.stage);
 /** The domain of the sender address: "notifications@exitmatch.co.uk" sends as exitmatch.co.uk. */
@@ -15,7 +15,13 @@ const senderDomain = config.mailFrom.replace(/^.*@/, "").replace(/>.*$/, "");
 function job(
   name: string,
   handler: string,
-  extra: { timeout?: "1 minute" | "15 minutes"; documents?: boolean; sendsEmail?: boolean } = {},
+  extra: {
+    timeout?: "1 minute" | "15 minutes";
+    documents?: boolean;
+    sendsEmail?: boolean;
+    /** "write": creates audit anchors (the sealer); "read": lists them (the verifier). */
+    auditAnchors?: "write" | "read";
+  } = {},
 ) {
   const defaults = lambdaDefaults("job");
   return new sst.aws.Function(name, {
@@ -32,6 +38,7 @@ function job(
       MAIL_FROM: config.mailFrom,
       STORAGE_DRIVER: "s3",
       S3_BUCKET: documents.name,
+      ...(extra.auditAnchors && auditAnchors ? { AUDIT_ANCHOR_BUCKET: auditAnchors.bucket } : {}),
     },
     // Only retention removes files (an erased person's uploads); only the outbox sends e-mail,
     // and only from the sender's domain identity.
@@ -39,6 +46,16 @@ function job(
       ...(extra.documents ? [{ actions: ["s3:DeleteObject"], resources: [$interpolate`${documents.arn}/*`] }] : []),
       ...(extra.sendsEmail
         ? [{ actions: ["ses:SendEmail"], resources: [`arn:aws:ses:eu-west-2:*:identity/${senderDomain}`] }]
+        : []),
+      // The sealer creates anchors (checking first that one is not there) and never deletes;
+      // the verifier only lists. Object Lock stops even a leaked key from rewriting them.
+      ...(extra.auditAnchors && auditAnchors
+        ? [
+            { actions: ["s3:ListBucket"], resources: [auditAnchors.arn] },
+            ...(extra.auditAnchors === "write"
+              ? [{ actions: ["s3:PutObject", "s3:GetObject"], resources: [$interpolate`${auditAnchors.arn}/*`] }]
+              : []),
+          ]
         : []),
     ],
   });
@@ -49,9 +66,12 @@ export const outboxDispatcher = job("OutboxDispatcher", "functions/jobs/outbox-h
   sendsEmail: true,
 });
 export const retention = job("Retention", "functions/jobs/retention-handler.handler", { documents: true });
-export const auditVerify = job("AuditVerify", "functions/jobs/audit-verify-handler.handler");
+export const auditVerify = job("AuditVerify", "functions/jobs/audit-verify-handler.handler", { auditAnchors: "read" });
 /** Chains new audit rows every second for a minute at a time (functions/jobs/audit-seal-handler.ts). */
-export const auditSealer = job("AuditSealer", "functions/jobs/audit-seal-handler.handler", { timeout: "1 minute" });
+export const auditSealer = job("AuditSealer", "functions/jobs/audit-seal-handler.handler", {
+  timeout: "1 minute",
+  auditAnchors: "write",
+});
 
 new sst.aws.Cron("OutboxSchedule", { schedule: "rate(1 minute)", function: outboxDispatcher.arn });
 new sst.aws.Cron("RetentionSchedule", { schedule: "cron(0 3 * * ? *)", function: retention.arn });

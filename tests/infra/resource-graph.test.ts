@@ -242,6 +242,48 @@ describe("the cloud app's resource graph, per stage, under Pulumi's mocks", () =
     ]);
   });
 
+  it("anchors the audit chain in a compliance-locked bucket the sealer may only add to, where the data is real", () => {
+    for (const stage of ["production", "staging"] as const) {
+      const evaluation = stages[stage];
+      expect(named(evaluation, "aws:s3/bucket:Bucket", "AuditAnchors").inputs).toMatchObject({
+        objectLockEnabled: true,
+        forceDestroy: false,
+      });
+      expect(
+        named(
+          evaluation,
+          "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
+          "AuditAnchorsObjectLock",
+        ).inputs.rule,
+      ).toEqual({ defaultRetention: { mode: "COMPLIANCE", years: 7 } });
+      const policyOf = (role: string) =>
+        JSON.parse(
+          (named(evaluation, "aws:iam/role:Role", role).inputs.inlinePolicies as { policy: string }[])[0]!.policy,
+        ) as { statements: { actions: string[]; resources: string[] }[] };
+      const anchorStatements = (role: string) =>
+        policyOf(role).statements.filter((statement) =>
+          statement.resources.some((resource) => resource.includes("auditanchors")),
+        );
+      // The sealer lists, reads and creates; nothing may delete an anchor. The verifier only lists.
+      expect(
+        anchorStatements("AuditSealerRole")
+          .flatMap((statement) => statement.actions)
+          .sort(),
+      ).toEqual(["s3:GetObject", "s3:ListBucket", "s3:PutObject"]);
+      expect(anchorStatements("AuditVerifyRole").flatMap((statement) => statement.actions)).toEqual(["s3:ListBucket"]);
+      for (const role of ofType(evaluation, "aws:iam/role:Role")) {
+        if (role.name === "AuditSealerRole" || role.name === "AuditVerifyRole") continue;
+        expect(JSON.stringify(role.inputs.inlinePolicies ?? []), role.name).not.toMatch(/auditanchors/i);
+      }
+      for (const name of ["AuditSealer", "AuditVerify"]) {
+        const fn = ofType(evaluation, FUNCTION).find((candidate) => candidate.name === `${name}Function`)!;
+        const variables = (fn.inputs.environment as { variables: Record<string, string> }).variables;
+        expect(variables.AUDIT_ANCHOR_BUCKET, `${stage} ${name}`).toMatch(/auditanchors/i);
+      }
+    }
+    expect(stages["pr-42"].resources.some((resource) => resource.name === "AuditAnchors")).toBe(false);
+  });
+
   it("only the outbox sends e-mail, through SES from the sender's domain; the API and jobs are configured for it", () => {
     for (const stage of STAGES) {
       const sending = ofType(stages[stage], "aws:iam/role:Role").filter((role) =>
