@@ -7,6 +7,7 @@ import { applyMigrations } from "../functions/db/apply-migrations.ts";
 import { withDatabaseName } from "../functions/db/database-url.ts";
 import { SEAL_INTERVAL_MS } from "../functions/runtime/audit-sealer.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
+import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 
 const USAGE = `
 Usage: npm run bench:audit [-- --rows N] [-- --concurrency C] [-- --rounds R]
@@ -110,6 +111,9 @@ async function round(url: string, rows: number, concurrency: number, roundNo: nu
   return { insert, update };
 }
 
+const WRITE_RATIO_TARGET = 0.8;
+const SEAL_WAIT_TARGET_SECONDS = 2;
+
 await runCli(USAGE, async (args) => {
   const rows = intOption(args, "rows", 20_000);
   const concurrency = intOption(args, "concurrency", 4);
@@ -129,17 +133,28 @@ await runCli(USAGE, async (args) => {
       longestSealWait = Math.max(longestSealWait, await sealer.stop());
     }
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    for (const kind of ["insert", "update"] as const) {
+    const measures: BenchMeasure[] = (["insert", "update"] as const).map((kind) => {
       const on = median(results.on.map((result) => result[kind]));
       const off = median(results.off.map((result) => result[kind]));
-      console.log(
-        `${kind}: ${Math.round(on)} rows/s with audit triggers, ${Math.round(off)} rows/s without; ratio ${(on / off).toFixed(2)}x`,
-      );
-    }
-    console.log(
-      `sealing: the longest a row waited to be sealed was ${longestSealWait.toFixed(2)} s (target at most 2 s)`,
-    );
-    return 0;
+      return {
+        measure: `audited ${kind}s (${concurrency} clients)`,
+        project: `${Math.round(on)} rows/s`,
+        baseline: `${Math.round(off)} rows/s`,
+        ratio: on / off,
+        target: `>= ${WRITE_RATIO_TARGET.toFixed(2)}x`,
+        met: on / off >= WRITE_RATIO_TARGET,
+      };
+    });
+    measures.push({
+      measure: "longest wait to be sealed",
+      project: `${longestSealWait.toFixed(2)} s`,
+      baseline: "",
+      ratio: null,
+      target: `<= ${SEAL_WAIT_TARGET_SECONDS} s`,
+      met: longestSealWait <= SEAL_WAIT_TARGET_SECONDS,
+    });
+    reportBenchResults("audit", measures, (line) => console.log(line));
+    return measures.every((measure) => measure.met) ? 0 : 1;
   } finally {
     await server.stop();
   }

@@ -17,6 +17,7 @@ import { findPgTool, serverVersionOf } from "../functions/ops/pg-tools.ts";
 import { verifyNewestBackup } from "../functions/ops/restore-backup.ts";
 import { runProgram } from "../functions/ops/run-program.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
+import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 
 const USAGE = `
 Usage: npm run bench:backup [-- --listings N] [-- --activity M]
@@ -148,6 +149,28 @@ await runCli(USAGE, async (args) => {
       `verified restore: ${verified.seconds.toFixed(1)} s = ${(databaseMb / verified.seconds).toFixed(0)} MB/s of database, ` +
         `${verified.tables} tables and ${verified.rows} rows equal; plain pg_restore ${plainRestoreSeconds.toFixed(1)} s; ` +
         `ratio ${(verified.seconds / plainRestoreSeconds).toFixed(2)}x`,
+    );
+    reportBenchResults(
+      "backup",
+      [
+        {
+          measure: "ops backup (pg_dump, checksums, manifest)",
+          project: `${backup.seconds.toFixed(1)} s`,
+          baseline: `${plainDumpSeconds.toFixed(1)} s`,
+          ratio: backup.seconds / plainDumpSeconds,
+          target: "",
+          met: null,
+        },
+        {
+          measure: "ops backup verify (restore and compare)",
+          project: `${verified.seconds.toFixed(1)} s`,
+          baseline: `${plainRestoreSeconds.toFixed(1)} s`,
+          ratio: verified.seconds / plainRestoreSeconds,
+          target: "",
+          met: null,
+        },
+      ],
+      (line) => console.log(line),
     );
     return 0;
   } finally {

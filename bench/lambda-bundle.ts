@@ -17,6 +17,7 @@ import { bundleFunction } from "../infra/lib/lambda-bundle.ts";
 import { seedWithDevelopmentPassword } from "../prisma/seed/seed-with-password.ts";
 import { apiGatewayEvent, type BundleRun, invokeBundle } from "../tests/support/invoke-lambda-bundle.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
+import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 
 const USAGE = `
 Usage: npm run bench:lambda [-- --runs N]
@@ -161,7 +162,26 @@ await runCli(USAGE, async (args) => {
         `API ${measured.firstResponseMs < 250 ? "meets" : "misses"} the 250 ms target ` +
         `(${(measured.firstResponseMs - baseline.firstResponseMs).toFixed(0)} ms above the floor any Node + pg function pays here)`,
     );
-    return 0;
+    const measures: BenchMeasure[] = [
+      {
+        measure: "Lambda API bundle, zipped",
+        project: `${(apiZipped / 1e6).toFixed(2)} MB`,
+        baseline: "",
+        ratio: null,
+        target: "< 3 MB",
+        met: apiZipped < 3e6,
+      },
+      {
+        measure: "Lambda cold start to first response",
+        project: `${measured.firstResponseMs.toFixed(0)} ms`,
+        baseline: `${baseline.firstResponseMs.toFixed(0)} ms`,
+        ratio: measured.firstResponseMs / baseline.firstResponseMs,
+        target: "< 250 ms",
+        met: measured.firstResponseMs < 250,
+      },
+    ];
+    reportBenchResults("lambda", measures, (text) => console.log(text));
+    return measures.every((m) => m.met) ? 0 : 1;
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`).catch(() => {});
     await admin.end();

@@ -15,6 +15,7 @@ import { createDatabaseClient } from "../functions/db/prisma-client.ts";
 import { cutoffFor, RETENTION_JOBS, runRetentionJob } from "../functions/retention/retention-jobs.ts";
 import { LocalDiskStorage } from "../functions/storage/local-disk-storage.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
+import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 
 const USAGE = `
 Usage: npm run bench:retention [-- --users N] [-- --activity M]
@@ -158,6 +159,7 @@ await runCli(USAGE, async (args) => {
     const { prisma } = createDatabaseClient(url);
     const storage = new LocalDiskStorage(".data/bench-retention-storage");
     const lines: string[] = [];
+    const measures: BenchMeasure[] = [];
     try {
       for (const job of RETENTION_JOBS) {
         const dryStarted = performance.now();
@@ -177,6 +179,16 @@ await runCli(USAGE, async (args) => {
               .map(([key, value]) => `${key} ${value}`)
               .join(", ")})`
           : "";
+        if (oneShotMs !== undefined) {
+          measures.push({
+            measure: `retention ${job}: longest lock held`,
+            project: `${result.longestBatchMs} ms`,
+            baseline: `${Math.round(oneShotMs)} ms`,
+            ratio: result.longestBatchMs / oneShotMs,
+            target: "",
+            met: null,
+          });
+        }
         lines.push(
           `${job}: ${result.processed} rows${details} in ${elapsed.toFixed(1)} s = ${Math.round(result.processed / elapsed)} rows/s; ` +
             `${result.batches} batches, longest lock ${result.longestBatchMs} ms` +
@@ -199,6 +211,7 @@ await runCli(USAGE, async (args) => {
       await prisma.$disconnect();
     }
     for (const line of lines) console.log(line);
+    reportBenchResults("retention", measures, (line) => console.log(line));
     return 0;
   } finally {
     for (const name of [DATABASE, ONE_SHOT_COPY]) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -14,6 +14,7 @@ import { runWithDatabaseSession } from "../functions/db/database-session.ts";
 import { createDatabaseClient } from "../functions/db/prisma-client.ts";
 import { seedWithDevelopmentPassword } from "../prisma/seed/seed-with-password.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
+import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 
 const USAGE = `
 Usage: npm run bench:session [-- --queries N] [-- --rounds R]
@@ -105,6 +106,20 @@ await runCli(USAGE, async (args) => {
       console.log(
         `authenticate: ${Math.round(a)} lookups/s with the session check, ${Math.round(b)} account only; ` +
           `ratio ${(a / b).toFixed(2)}x (${((1000 / a - 1000 / b) * 1000).toFixed(0)} µs more per request)`,
+      );
+      reportBenchResults(
+        "session",
+        [
+          {
+            measure: "authentication with the session check",
+            project: `${Math.round(a)} lookups/s`,
+            baseline: `${Math.round(b)} lookups/s`,
+            ratio: a / b,
+            target: "",
+            met: null,
+          },
+        ],
+        (line) => console.log(line),
       );
     } finally {
       await prisma.$disconnect();

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { freePort } from "../tests/support/free-port.ts";
+import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 
 const USAGE = `
 Usage: npm run bench:startup [-- --runs N]
@@ -122,22 +123,21 @@ await runCli(USAGE, async (args) => {
     await rm(scratch, { recursive: true, force: true });
   }
 
-  const row = (label: string, api: number[], base: number[], target: number) => {
-    const a = median(api);
-    const b = median(base);
-    const verdict = a < target ? "meets" : "MISSES";
-    return `${label.padEnd(6)} ${a.toFixed(2).padStart(7)} s  ${b.toFixed(2).padStart(9)} s  ${(a / b).toFixed(2).padStart(6)}x   ${verdict} target < ${target} s`;
-  };
+  const measure = (label: string, api: number[], base: number[], target: number): BenchMeasure => ({
+    measure: `npm start, ${label}, to first healthy response`,
+    project: `${median(api).toFixed(2)} s`,
+    baseline: `${median(base).toFixed(2)} s`,
+    ratio: median(api) / median(base),
+    target: `< ${target} s`,
+    met: median(api) < target,
+  });
   process.stdout.write(
-    [
-      "",
-      `Time to first healthy response (median of ${runs}):`,
-      "start     npm start   baseline   ratio",
-      row("cold", results.apiCold, results.baseCold, 10),
-      row("warm", results.apiWarm, results.baseWarm, 3),
-      "baseline = a fresh process starting a bare embedded PostgreSQL and running SELECT 1",
-      "",
-    ].join("\n"),
+    `\nTime to first healthy response (median of ${runs}); baseline = a fresh process starting a bare embedded PostgreSQL and running SELECT 1:\n`,
   );
-  return median(results.apiCold) < 10 && median(results.apiWarm) < 3 ? 0 : 1;
+  const measures = [
+    measure("cold", results.apiCold, results.baseCold, 10),
+    measure("warm", results.apiWarm, results.baseWarm, 3),
+  ];
+  reportBenchResults("startup", measures, (line) => process.stdout.write(`${line}\n`));
+  return measures.every((m) => m.met) ? 0 : 1;
 });
