@@ -14,6 +14,7 @@ const BENCHMARKS = [
   ["search", "bench/listing-search.ts"],
   ["audit", "bench/audit-overhead.ts"],
   ["retention", "bench/retention.ts"],
+  ["write-latency", "bench/write-latency.ts"],
   ["matching", "bench/matching.ts"],
   ["session", "bench/session-overhead.ts"],
   ["startup", "bench/startup.ts"],

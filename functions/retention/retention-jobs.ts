@@ -236,8 +236,9 @@ export async function runRetentionJob(
   const now = options.clock.now();
   const cutoff = cutoffFor(job, now);
   const dryRun = options.dryRun ?? false;
-  // Users: each erasure writes audit rows, so a batch holds the audit chain lock (every audited
-  // write waits) until it commits; 25 people keep that near half a second (bench:retention).
+  // Users: each erasure touches many rows of that person's (and writes their audit rows); 25
+  // people keep a batch's row locks near half a second (bench:retention). Other writers do not
+  // wait on it otherwise: audit rows take no shared lock (bench:write-latency).
   const batchSize = options.batchSize ?? (job === "users" ? 25 : 1000);
   const { count, batch } = batches[job];
   const run = await prisma.retentionRun.create({ data: { job, dryRun, cutoff }, select: { id: true } });
