@@ -62,6 +62,9 @@ export function createApp(deps: AppDependencies) {
     // Every query of the request carries its id (and, once authenticated, the user) to
     // PostgreSQL, for the audit trail and row-level security.
     await requestQueryStats.run(queries, () => runForRequest(request, next));
+    // On the finished response, errors included (a header set before the handler ran would
+    // not survive an error response replacing it).
+    c.res.headers.set("X-Request-Id", c.get("requestId"));
     deps.logger.info({
       requestId: c.get("requestId"),
       method: c.req.method,

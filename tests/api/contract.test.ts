@@ -100,6 +100,7 @@ describe("API contract", () => {
     expect(missing.headers.get("access-control-expose-headers")).toBe("ETag,X-Request-Id,Retry-After");
     expect(missing.headers.get("vary")).toBe("Origin");
     expect(missing.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(missing.headers.get("x-request-id")).toMatch(/.+/);
     const elsewhere = await app.request("/health", { headers: { origin: "https://evil.example" } });
     expect(elsewhere.headers.get("access-control-allow-credentials")).toBeNull();
   });
