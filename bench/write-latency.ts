@@ -43,7 +43,11 @@ interface Phase {
   label: string;
   latencies: number[];
   errors: number;
+  locks?: string;
 }
+
+/** The benchmark database's URL, for the lock sampler. */
+let currentUrl = "";
 
 /** Thrown after a retention batch to end the job with the phase. */
 class PhaseOver extends Error {}
@@ -51,9 +55,39 @@ class PhaseOver extends Error {}
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 
+/**
+ * Every 20 ms, how many of the database's sessions wait on a lock (pg_stat_activity): tells a
+ * write that waited on another's lock from one that waited for a CPU.
+ */
+function sampleLockWaits(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  const samples: number[] = [];
+  let running = true;
+  const done = (async () => {
+    await client.connect();
+    while (running) {
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+      );
+      samples.push(rows[0]!.n);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await client.end();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      const waiting = samples.filter((n) => n > 0);
+      return `lock waits in ${waiting.length} of ${samples.length} samples (most at once: ${Math.max(0, ...samples)})`;
+    },
+  };
+}
+
 /** One audited write after another per client, until `until()` says stop. */
 async function writeLoad(origin: string, tokens: string[], label: string, until: () => boolean): Promise<Phase> {
   const phase: Phase = { label, latencies: [], errors: 0 };
+  const locks = sampleLockWaits(currentUrl);
   await Promise.all(
     tokens.map(async (token, client) => {
       for (let i = 0; !until(); i += 1) {
@@ -70,13 +104,15 @@ async function writeLoad(origin: string, tokens: string[], label: string, until:
     }),
   );
   phase.latencies.sort((a, b) => a - b);
+  phase.locks = await locks.stop();
   return phase;
 }
 
 const describe = (phase: Phase) =>
   `${phase.label}: ${phase.latencies.length} writes, p50 ${percentile(phase.latencies, 50).toFixed(1)} ms, ` +
   `p99 ${percentile(phase.latencies, 99).toFixed(1)} ms, slowest ${phase.latencies.at(-1)?.toFixed(1)} ms` +
-  (phase.errors ? `, ${phase.errors} errors` : "");
+  (phase.errors ? `, ${phase.errors} errors` : "") +
+  `; ${phase.locks}`;
 
 /** Accounts closed 31 to 60 days ago, each with a little activity, for the users job to erase. */
 async function loadClosedAccounts(url: string, count: number) {
@@ -116,6 +152,7 @@ await runCli(USAGE, async (args) => {
     await admin.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${DATABASE}"`);
     const url = withDatabaseName(server.url, DATABASE);
+    currentUrl = url;
     log("Migrating and seeding...");
     await applyMigrations(url);
     const owner = createDatabaseClient(url).prisma;
@@ -155,10 +192,15 @@ await runCli(USAGE, async (args) => {
       const deadline = performance.now() + seconds * 1000;
       return () => performance.now() >= deadline;
     };
-    await writeLoad(origin, tokens, "warm-up", (() => {
-      const deadline = performance.now() + 2000;
-      return () => performance.now() >= deadline;
-    })());
+    await writeLoad(
+      origin,
+      tokens,
+      "warm-up",
+      (() => {
+        const deadline = performance.now() + 2000;
+        return () => performance.now() >= deadline;
+      })(),
+    );
     const quiet = await writeLoad(origin, tokens, "quiet", forSeconds());
     log(describe(quiet));
 
@@ -190,7 +232,12 @@ await runCli(USAGE, async (args) => {
       retentionState = state;
     });
     const stopDuring = forSeconds();
-    const during = await writeLoad(origin, tokens, "during retention", () => stopDuring() || retentionState !== "running");
+    const during = await writeLoad(
+      origin,
+      tokens,
+      "during retention",
+      () => stopDuring() || retentionState !== "running",
+    );
     phaseOver = true;
     const finishedEarly = (await retention) === "finished";
     await app.$disconnect();
