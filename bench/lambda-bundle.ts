@@ -125,6 +125,9 @@ await runCli(USAGE, async (args) => {
       FIELD_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 1).toString("base64")}`,
       BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64"),
       LOG_LEVEL: "error",
+      // As deployed (infra/jobs.ts, infra/api.ts); the request measured sends no e-mail.
+      MAILER: "ses",
+      API_URL: "https://api.example.invalid",
     };
     const event = apiGatewayEvent("GET", `/businesses/${listing}`);
 

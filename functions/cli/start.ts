@@ -11,6 +11,7 @@ import { loadEnvironment } from "../config/environment.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
 import { ensureLoginRole, withCredentials } from "../db/database-roles.ts";
 import { openLocalDatabase } from "../db/local-database.ts";
+import { hasPendingMigrations } from "../db/pending-migrations.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
 import { startAuditSealer } from "../runtime/audit-sealer.ts";
 import { createDependencies } from "../runtime/create-dependencies.ts";
@@ -50,7 +51,7 @@ await runCli(USAGE, async () => {
 
   try {
     const migrating = performance.now();
-    await applyMigrations(database.directUrl);
+    if (await hasPendingMigrations(database.directUrl)) await applyMigrations(database.directUrl);
     log(`Migrations are up to date (${seconds(migrating)}).`);
   } catch (error) {
     await stopDatabase();

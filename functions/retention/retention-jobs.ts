@@ -150,7 +150,10 @@ const batches: Record<
   // Audit rows older than 7 years: purged by the database's own function, oldest first, so the
   // hash chain stays verifiable from its new start.
   "audit-logs": {
-    count: (prisma, cutoff) => prisma.auditLog.count({ where: { occurredAt: { lt: cutoff } } }),
+    // Only sealed rows are purged (the chain must pass over them first); the sealer takes any
+    // others within seconds, and the next run purges them.
+    count: (prisma, cutoff) =>
+      prisma.auditLog.count({ where: { occurredAt: { lt: cutoff }, chainPosition: { not: null } } }),
     batch: (size) => async (tx) => {
       const [row] = await tx.$queryRaw<{ purged: number }[]>`SELECT purge_expired_audit_logs(${size}::int) AS purged`;
       return { count: row?.purged ?? 0 };
