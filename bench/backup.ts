@@ -17,7 +17,7 @@ import { findPgTool, serverVersionOf } from "../functions/ops/pg-tools.ts";
 import { verifyNewestBackup } from "../functions/ops/restore-backup.ts";
 import { runProgram } from "../functions/ops/run-program.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
-import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
+import { reportBenchResults } from "./support/bench-results.ts";
 
 const USAGE = `
 Usage: npm run bench:backup [-- --listings N] [-- --activity M]

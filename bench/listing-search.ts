@@ -4,14 +4,10 @@
 // size; the load generator cycles through the same filtered searches for each.
 
 import type { ChildProcess } from "node:child_process";
-import { join, resolve } from "node:path";
 import { runCli } from "../functions/cli/run-cli.ts";
-import { applyMigrations } from "../functions/db/apply-migrations.ts";
-import { ensureLoginRole, withCredentials } from "../functions/db/database-roles.ts";
-import { startEmbeddedPostgres } from "../functions/db/embedded-postgres.ts";
 import { freePort } from "../tests/support/free-port.ts";
+import { BENCH_APP_LOGIN, openListingsDatabase, startApiServer } from "./search/listings-database.ts";
 import { type LoadResult, runLoad } from "./search/load.ts";
-import { seedListings } from "./search/seed-listings.ts";
 import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 import { startServer, stopServer } from "./support/child-server.ts";
 
@@ -28,11 +24,6 @@ Targets: p50 at most 1.3x the baseline; throughput at least 0.75x; the common wo
 the API at most 20 ms.
 Set BENCH_DATABASE_URL to use another (empty or previously seeded) database.
 `;
-
-const ROOT = resolve(import.meta.dirname, "..");
-
-/** The login both servers use: a member of exitmatch_app, as the API's login is in production. */
-const BENCH_APP_LOGIN = { name: "exitmatch_bench_app", password: "exitmatch-bench-app" };
 
 /** A word in about one listing in ten (bench/search/seed-listings.ts), sorted by relevance. */
 const COMMON_WORD_SEARCH = "q=bakery";
@@ -64,37 +55,16 @@ await runCli(USAGE, async (args) => {
   const concurrency = option("concurrency", 8);
   const log = (message: string) => process.stdout.write(`${message}\n`);
 
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({
-        dataDir: join(ROOT, ".data/bench-search"),
-        port: await freePort(),
-        database: "bench",
-        onProgress: log,
-      });
-  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+  const database = await openListingsDatabase(listings, log);
   const servers: ChildProcess[] = [];
   try {
-    log("Migrating...");
-    await applyMigrations(url);
-    log(`Seeding ${listings.toLocaleString("en-GB")} listings...`);
-    await seedListings(url, listings, log);
-
-    // Both servers connect as a login of the application role, as production does (row-level
-    // security and the audit triggers apply); the migrations above ran as the owner.
-    await ensureLoginRole(url, { ...BENCH_APP_LOGIN, kind: "app" });
-    const appUrl = withCredentials(url, BENCH_APP_LOGIN.name, BENCH_APP_LOGIN.password);
     const appPort = await freePort();
     const basePort = await freePort();
     log(`Starting the API and the baseline, both as ${BENCH_APP_LOGIN.name} (role exitmatch_app)...`);
+    servers.push(await startApiServer(database, appPort));
     servers.push(
-      await startServer(
-        ["functions/cli/start.ts"],
-        { DATABASE_URL: appUrl, DIRECT_URL: url, PORT: String(appPort), LOG_LEVEL: "info", NODE_ENV: "development" },
-        "listening on",
-      ),
+      await startServer(["bench/search/raw-search-server.ts", database.appUrl, String(basePort)], {}, "ready"),
     );
-    servers.push(await startServer(["bench/search/raw-search-server.ts", appUrl, String(basePort)], {}, "ready"));
 
     const urlsFor = (port: number) => SEARCHES.map((search) => `http://127.0.0.1:${port}/businesses?${search}`);
     const measure = async (label: string, port: number) => {
@@ -167,6 +137,6 @@ await runCli(USAGE, async (args) => {
     return measures.every((measure) => measure.met) ? 0 : 1;
   } finally {
     for (const server of servers) await stopServer(server);
-    await embedded?.stop();
+    await database.stop();
   }
 });

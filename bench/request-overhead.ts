@@ -5,14 +5,10 @@
 // login of the application role; wrk loads each in turn.
 
 import type { ChildProcess } from "node:child_process";
-import { join, resolve } from "node:path";
 import pg from "pg";
 import { runCli } from "../functions/cli/run-cli.ts";
-import { applyMigrations } from "../functions/db/apply-migrations.ts";
-import { ensureLoginRole, withCredentials } from "../functions/db/database-roles.ts";
-import { startEmbeddedPostgres } from "../functions/db/embedded-postgres.ts";
 import { freePort } from "../tests/support/free-port.ts";
-import { seedListings } from "./search/seed-listings.ts";
+import { BENCH_APP_LOGIN, openListingsDatabase, startApiServer } from "./search/listings-database.ts";
 import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 import { startServer, stopServer } from "./support/child-server.ts";
 import { hasWrk, runWrk, type WrkResult } from "./support/wrk.ts";
@@ -29,8 +25,6 @@ Targets: GET /businesses/{id} at least 0.90x of the baseline; GET /health at lea
 Needs wrk (apt-get install wrk). Set BENCH_DATABASE_URL to use another database.
 `;
 
-const ROOT = resolve(import.meta.dirname, "..");
-const BENCH_APP_LOGIN = { name: "exitmatch_bench_app", password: "exitmatch-bench-app" };
 const TARGETS = { view: 0.9, health: 0.6 } as const;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -49,43 +43,17 @@ await runCli(USAGE, async (args) => {
   const log = (message: string) => process.stdout.write(`${message}\n`);
   if (!(await hasWrk())) throw new Error("bench:requests needs wrk: apt-get install wrk");
 
-  const embedded = process.env.BENCH_DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres({
-        dataDir: join(ROOT, ".data/bench-search"),
-        port: await freePort(),
-        database: "bench",
-        onProgress: log,
-      });
-  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+  const database = await openListingsDatabase(listings, log);
   const servers: ChildProcess[] = [];
   try {
-    log("Migrating...");
-    await applyMigrations(url);
-    log(`Seeding ${listings.toLocaleString("en-GB")} listings...`);
-    await seedListings(url, listings, log);
-    const paths = await listingPaths(url, 1000);
-
-    await ensureLoginRole(url, { ...BENCH_APP_LOGIN, kind: "app" });
-    const appUrl = withCredentials(url, BENCH_APP_LOGIN.name, BENCH_APP_LOGIN.password);
+    const paths = await listingPaths(database.url, 1000);
     const appPort = await freePort();
     const basePort = await freePort();
     log(`Starting the API and the baseline, both as ${BENCH_APP_LOGIN.name} (role exitmatch_app)...`);
+    servers.push(await startApiServer(database, appPort));
     servers.push(
-      await startServer(
-        ["functions/cli/start.ts"],
-        {
-          DATABASE_URL: appUrl,
-          DIRECT_URL: url,
-          PORT: String(appPort),
-          LOG_LEVEL: "info",
-          // Logging at info, as deployed: one line per request.
-          NODE_ENV: "development",
-        },
-        "listening on",
-      ),
+      await startServer(["bench/requests/raw-request-server.ts", database.appUrl, String(basePort)], {}, "ready"),
     );
-    servers.push(await startServer(["bench/requests/raw-request-server.ts", appUrl, String(basePort)], {}, "ready"));
 
     const load = { threads: 2, connections, seconds };
     const measure = async (label: string, port: number, requestPaths: readonly string[]) => {
@@ -132,7 +100,7 @@ await runCli(USAGE, async (args) => {
     return measures.every((m) => m.met) ? 0 : 1;
   } finally {
     for (const server of servers) await stopServer(server);
-    await embedded?.stop();
+    await database.stop();
   }
 });
 

@@ -14,7 +14,7 @@ import { runWithDatabaseSession } from "../functions/db/database-session.ts";
 import { createDatabaseClient } from "../functions/db/prisma-client.ts";
 import { seedWithDevelopmentPassword } from "../prisma/seed/seed-with-password.ts";
 import { intOption, openBenchServer } from "./bench-server.ts";
-import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
+import { reportBenchResults } from "./support/bench-results.ts";
 
 const USAGE = `
 Usage: npm run bench:session [-- --queries N] [-- --rounds R]
