@@ -6,6 +6,7 @@
 import type { ChildProcess } from "node:child_process";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { freePort } from "../tests/support/free-port.ts";
+import { intOption } from "./bench-server.ts";
 import { BENCH_APP_LOGIN, openListingsDatabase, startApiServer } from "./search/listings-database.ts";
 import { type LoadResult, runLoad } from "./search/load.ts";
 import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
@@ -46,13 +47,9 @@ const format = (result: LoadResult) =>
   `p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.requestsPerSecond.toFixed(0)} req/s (${result.requests} requests, ${result.errors} errors)`;
 
 await runCli(USAGE, async (args) => {
-  const option = (name: string, fallback: number) => {
-    const index = args.indexOf(`--${name}`);
-    return index >= 0 ? Number(args[index + 1]) : fallback;
-  };
-  const listings = option("listings", 100_000);
-  const seconds = option("seconds", 10);
-  const concurrency = option("concurrency", 8);
+  const listings = intOption(args, "listings", 100_000);
+  const seconds = intOption(args, "seconds", 10);
+  const concurrency = intOption(args, "concurrency", 8);
   const log = (message: string) => process.stdout.write(`${message}\n`);
 
   const database = await openListingsDatabase(listings, log);

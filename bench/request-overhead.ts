@@ -8,6 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import pg from "pg";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { freePort } from "../tests/support/free-port.ts";
+import { intOption } from "./bench-server.ts";
 import { BENCH_APP_LOGIN, openListingsDatabase, startApiServer } from "./search/listings-database.ts";
 import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 import { startServer, stopServer } from "./support/child-server.ts";
@@ -30,16 +31,10 @@ const TARGETS = { view: 0.9, health: 0.6 } as const;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 await runCli(USAGE, async (args) => {
-  const option = (name: string, fallback: number) => {
-    const index = args.indexOf(`--${name}`);
-    const value = index >= 0 ? Number(args[index + 1]) : fallback;
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1`);
-    return value;
-  };
-  const listings = option("listings", 100_000);
-  const seconds = option("seconds", 10);
-  const connections = option("connections", 16);
-  const rounds = option("rounds", 3);
+  const listings = intOption(args, "listings", 100_000);
+  const seconds = intOption(args, "seconds", 10);
+  const connections = intOption(args, "connections", 16);
+  const rounds = intOption(args, "rounds", 3);
   const log = (message: string) => process.stdout.write(`${message}\n`);
   if (!(await hasWrk())) throw new Error("bench:requests needs wrk: apt-get install wrk");
 

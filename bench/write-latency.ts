@@ -188,19 +188,13 @@ await runCli(USAGE, async (args) => {
     }
     log(`${tokens.length} buyers writing at once.`);
 
-    const forSeconds = () => {
-      const deadline = performance.now() + seconds * 1000;
+    /** A stop condition: true once `ms` have passed from now. */
+    const forMs = (ms: number) => {
+      const deadline = performance.now() + ms;
       return () => performance.now() >= deadline;
     };
-    await writeLoad(
-      origin,
-      tokens,
-      "warm-up",
-      (() => {
-        const deadline = performance.now() + 2000;
-        return () => performance.now() >= deadline;
-      })(),
-    );
+    const forSeconds = () => forMs(seconds * 1000);
+    await writeLoad(origin, tokens, "warm-up", forMs(2000));
     const quiet = await writeLoad(origin, tokens, "quiet", forSeconds());
     log(describe(quiet));
 

@@ -36,11 +36,16 @@ export class ListingViewCounter {
     this.waiting.set(businessId, (this.waiting.get(businessId) ?? 0) + 1);
     if (this.waiting.size >= (this.options.flushAtListings ?? VIEW_FLUSH_AT_LISTINGS)) {
       void this.flushQuietly();
-    } else if (!this.timer) {
-      // A timer only while views wait: an idle process (or a test) is not kept awake.
-      this.timer = setTimeout(() => void this.flushQuietly(), this.options.flushAfterMs ?? VIEW_FLUSH_AFTER_MS);
-      this.timer.unref();
+    } else {
+      this.scheduleFlush();
     }
+  }
+
+  /** A timer only while views wait (and unref'd): an idle process, or a test, is not kept awake. */
+  private scheduleFlush() {
+    if (this.timer || this.waiting.size === 0) return;
+    this.timer = setTimeout(() => void this.flushQuietly(), this.options.flushAfterMs ?? VIEW_FLUSH_AFTER_MS);
+    this.timer.unref();
   }
 
   /** This process's views of a listing that the database does not have yet. */
@@ -65,10 +70,7 @@ export class ListingViewCounter {
     } catch (error) {
       // Put them back, ahead of any views recorded meanwhile, for the next flush.
       for (const [id, views] of this.writing) this.waiting.set(id, (this.waiting.get(id) ?? 0) + views);
-      if (!this.timer && this.waiting.size > 0) {
-        this.timer = setTimeout(() => void this.flushQuietly(), this.options.flushAfterMs ?? VIEW_FLUSH_AFTER_MS);
-        this.timer.unref();
-      }
+      this.scheduleFlush();
       throw error;
     } finally {
       this.writing = new Map();
