@@ -434,6 +434,8 @@ describe("sealing", () => {
       const attempts = [
         // Sealing the unsealed row while also changing what it says.
         "UPDATE audit_logs SET chain_position = 99, hash = 'x', row_id = 'changed' WHERE row_id = 'b'",
+        `UPDATE audit_logs SET chain_position = 99, hash = 'x', changes = '{"price": 1}' WHERE row_id = 'b'`,
+        "UPDATE audit_logs SET chain_position = 99, hash = 'x', occurred_at = occurred_at - interval '1 day' WHERE row_id = 'b'",
         // Moving a sealed row.
         "UPDATE audit_logs SET chain_position = 99, hash = 'x' WHERE row_id = 'a'",
         // Deleting an unsealed row.
