@@ -52,15 +52,19 @@ export async function verifyAccessLogExport(databaseUrl: string, file: AccessLog
     const ids = file.rows.map((row) => row.id);
     const { rows } = await client.query<{ id: string; hash: string }>(
       "SELECT id::text, hash FROM activity_logs WHERE id = ANY($1::bigint[])",
-      [[...ids, file.chainHead.lastId]],
+      [ids],
     );
     const stored = new Map(rows.map((row) => [row.id, row.hash]));
+    // The head names a place in the chain (a chain position), not a row id.
+    const head = await client.query<{ hash: string }>("SELECT hash FROM activity_logs WHERE chain_position = $1", [
+      file.chainHead.lastId,
+    ]);
     for (const row of file.rows) {
       if (stored.get(row.id) !== row.chain.hash) {
         problems.push(`row ${row.id}: the database holds ${stored.has(row.id) ? "another hash" : "no such row"}`);
       }
     }
-    if (file.chainHead.lastId !== "0" && stored.get(file.chainHead.lastId) !== file.chainHead.lastHash) {
+    if (file.chainHead.lastId !== "0" && head.rows[0]?.hash !== file.chainHead.lastHash) {
       problems.push(`the chain head ${file.chainHead.lastId} the export was taken at is no longer in the chain`);
     }
   } finally {

@@ -18,7 +18,7 @@ export interface AuditChainReport {
 
 interface ChainRow {
   id: string;
-  /** Its place in the chain: the chain position (audit log) or the id (activity log). */
+  /** Its place in the chain: its chain position. */
   position: string;
   prev_hash: string;
   hash: string;
@@ -42,18 +42,20 @@ const CHAINS = {
                  FROM audit_logs WHERE chain_position IS NULL`,
   },
   /**
-   * What people did (migration activity_log_append_only). A row not yet anonymised must still
-   * match the digest of its personal fields; an anonymised one must hold none.
+   * What people did (migration activity_log_append_only), in the order the sealer chained it
+   * (migration activity_chain_sealed_in_batches). A row not yet anonymised must still match the
+   * digest of its personal fields; an anonymised one must hold none.
    */
   activity: {
     head: "SELECT last_id, last_hash, 0 AS anchor_id, '' AS anchor_hash FROM activity_chain WHERE id = 1",
-    rows: `SELECT id::text, id::text AS position, prev_hash, hash, activity_log_hash(a) AS expected,
+    rows: `SELECT id::text, chain_position::text AS position, prev_hash, hash, activity_log_hash(a) AS expected,
                   CASE WHEN a.anonymized_at IS NULL
                        THEN a.personal_salt IS NOT NULL AND a.personal_digest = activity_personal_digest(a)
                        ELSE a.personal_salt IS NULL AND a.ip_address IS NULL AND a.user_agent IS NULL
                             AND a.metadata IS NULL END AS personal_ok
-             FROM activity_logs a WHERE a.id > $1 ORDER BY a.id LIMIT $2`,
-    unsealed: undefined,
+             FROM activity_logs a WHERE a.chain_position > $1 ORDER BY a.chain_position LIMIT $2`,
+    unsealed: `SELECT count(*)::int AS rows, coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8 AS oldest
+                 FROM activity_logs WHERE chain_position IS NULL`,
   },
 } as const;
 

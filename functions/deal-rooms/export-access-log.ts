@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { ActivityAction } from "../activity/record-activity.ts";
+import { sealActivityChain } from "../audit/seal-audit-chain.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadDealRoomFor, requireRole } from "./deal-room-access.ts";
 
@@ -28,7 +29,7 @@ export interface AccessLogEntry {
 
 export interface AccessLogExport {
   dealRoomId: string;
-  /** The chain's head when the export began: every row of the export is at or before it. */
+  /** The chain's head when the export began (lastId is its chain position): every row of the export is at or before it. */
   chainHead: { lastId: string; lastHash: string };
   rows: AsyncGenerator<AccessLogEntry>;
 }
@@ -85,6 +86,9 @@ async function streamAccessLog(
   dealRoomId: string,
   documents: { id: string; fileName: string; version: number }[],
 ): Promise<AccessLogExport> {
+  // Rows get their place in the chain from the sealer within about a second; sealing what is
+  // waiting first makes the export cover everything recorded before it was asked for.
+  await sealActivityChain(prisma);
   const [head] = await prisma.$queryRaw<{ last_id: string; last_hash: string }[]>`
     SELECT last_id::text, last_hash FROM activity_chain WHERE id = 1`;
   const byId = new Map(documents.map((document) => [document.id, document]));
@@ -104,7 +108,7 @@ async function streamAccessLog(
               FROM activity_logs a LEFT JOIN users u ON u.id = a.user_id
               WHERE a.entity_type = 'document' AND a.entity_id = ANY(${ids}::text[])
                 AND a.action = ANY(${ACCESS_ACTIONS}::text[])
-                AND a.id > ${after}::bigint AND a.id <= ${lastId}::bigint
+                AND a.id > ${after}::bigint AND a.chain_position <= ${lastId}::bigint
               ORDER BY a.id
               LIMIT ${BATCH}`;
       for (const row of batch) {

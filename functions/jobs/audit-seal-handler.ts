@@ -1,10 +1,10 @@
 // The audit sealer as a function a scheduler calls every minute: for most of that minute it
-// chains new audit rows every second, so the chain is never more than about a second behind
+// chains new activity and audit rows every second, so the chain is never more than about a second behind
 // (a one-minute schedule alone would leave rows unsealed for up to a minute). Overlapping runs
 // are harmless: one sealer holds the chain at a time and the other finds nothing to do.
 import { AuditChainAnchorer } from "../audit/audit-anchors.ts";
 import { createAuditAnchorStore } from "../audit/create-audit-anchor-store.ts";
-import { sealAuditChain } from "../audit/seal-audit-chain.ts";
+import { sealActivityChain, sealAuditChain } from "../audit/seal-audit-chain.ts";
 import { systemClock } from "../clock/clock.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { linkedEnvironment } from "../config/linked-resources.ts";
@@ -28,10 +28,12 @@ export function createAuditSealHandler(options: { runForMs?: number; intervalMs?
         : undefined;
       const started = performance.now();
       let sealed = 0;
+      let activitySealed = 0;
       let rounds = 0;
       let anchored = 0;
       try {
         for (;;) {
+          activitySealed += await sealActivityChain(prisma);
           sealed += await sealAuditChain(prisma);
           if (await anchorer?.anchor(prisma)) anchored += 1;
           rounds += 1;
@@ -39,8 +41,8 @@ export function createAuditSealHandler(options: { runForMs?: number; intervalMs?
           if (elapsed + intervalMs >= runForMs) break;
           await new Promise((resolve) => setTimeout(resolve, intervalMs));
         }
-        console.log(JSON.stringify({ event: "audit_sealed", sealed, rounds, anchored }));
-        return { sealed, rounds, anchored };
+        console.log(JSON.stringify({ event: "audit_sealed", sealed, activitySealed, rounds, anchored }));
+        return { sealed, activitySealed, rounds, anchored };
       } finally {
         await prisma.$disconnect();
       }

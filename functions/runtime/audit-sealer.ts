@@ -1,16 +1,16 @@
 import type { AuditChainAnchorer } from "../audit/audit-anchors.ts";
-import { type SealerDatabase, sealAuditChain } from "../audit/seal-audit-chain.ts";
+import { type SealerDatabase, sealActivityChain, sealAuditChain } from "../audit/seal-audit-chain.ts";
 
 interface Logger {
   warn(object: object, message?: string): void;
 }
 
-/** How often the sealer looks for new audit rows: the chain is at most about this far behind. */
+/** How often the sealer looks for new rows: each chain is at most about this far behind. */
 export const SEAL_INTERVAL_MS = 1000;
 
 /**
  * Runs the audit sealer inside a long-lived process (`npm start`): every `intervalMs` it chains
- * the audit rows committed since its last round, then anchors the chain's head outside the
+ * the activity and audit rows committed since its last round, then anchors the chain's head outside the
  * database (`anchorer`). A failing round (the database restarting, the anchor store unreachable)
  * is logged and the next one tries again. In the cloud a scheduled function does the same for a
  * minute at a time (functions/jobs/audit-seal-handler.ts).
@@ -25,6 +25,11 @@ export function startAuditSealer(
   let running: Promise<void> = Promise.resolve();
 
   const round = async () => {
+    try {
+      await sealActivityChain(deps.prisma);
+    } catch (error) {
+      deps.logger.warn({ err: error, event: "activity_seal_failed" }, "sealing the activity chain failed; retrying");
+    }
     try {
       await sealAuditChain(deps.prisma);
     } catch (error) {

@@ -4,6 +4,7 @@
 // one change allowed, through one audited function, and keeps the chain verifiable.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealActivityChain } from "../../functions/audit/seal-audit-chain.ts";
 import { verifyChain } from "../../functions/audit/verify-audit-chain.ts";
 import { erasePerson } from "../../functions/gdpr/erase-person.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
@@ -29,6 +30,8 @@ describe("the activity log", () => {
       await call(app, "GET", "/businesses?q=bakery", { token });
     }
     await call(app, "POST", "/auth/login", { body: { email: ACTORS.admin, password: "wrong-password" } });
+    // As the sealer of `npm start` does every second.
+    await sealActivityChain(fresh.appPrisma);
     return fresh;
   }
 
@@ -66,8 +69,54 @@ describe("the activity log", () => {
     ]) {
       await expect(asSession(db.appUrl, sql), sql).rejects.toThrow(/permission denied/);
     }
-    // It can still append.
+    // It can still append; the row waits for the sealer, then is checked with the rest.
+    const before = (await verifyChain(db.url, "activity")).checked;
     await asSession(db.appUrl, "INSERT INTO activity_logs (action) VALUES ('test.appended')");
+    expect(await verifyChain(db.url, "activity")).toMatchObject({ ok: true, checked: before, unsealed: { rows: 1 } });
+    expect(await sealActivityChain(db.appPrisma)).toBe(1);
+    expect(await verifyChain(db.url, "activity")).toMatchObject({
+      ok: true,
+      checked: before + 1,
+      unsealed: { rows: 0 },
+    });
+  });
+
+  it("writers do not wait on each other: a row is chained when its transaction has committed", async () => {
+    const open = new pg.Client({ connectionString: db.appUrl });
+    const other = new pg.Client({ connectionString: db.appUrl });
+    await Promise.all([open.connect(), other.connect()]);
+    try {
+      await open.query("BEGIN");
+      await open.query("INSERT INTO activity_logs (action) VALUES ('test.long_transaction')");
+      // Under the old chain lock this insert waited for the open transaction to end.
+      await other.query("SET lock_timeout = '2s'");
+      await other.query("INSERT INTO activity_logs (action) VALUES ('test.committed_first')");
+      expect(await sealActivityChain(db.appPrisma)).toBe(1);
+      await open.query("COMMIT");
+      expect(await sealActivityChain(db.appPrisma)).toBe(1);
+      const order = await db.query<{ action: string }>(
+        "SELECT action FROM activity_logs WHERE action LIKE 'test.%' ORDER BY chain_position DESC LIMIT 2",
+      );
+      // Chained in commit order, not id order.
+      expect(order.map((row) => row.action)).toEqual(["test.long_transaction", "test.committed_first"]);
+      expect((await verifyChain(db.url, "activity")).ok).toBe(true);
+    } finally {
+      await Promise.all([open.end(), other.end()]);
+    }
+  });
+
+  it("the sealer's way through changes nothing but an unsealed row's place in the chain", async () => {
+    await asSession(db.url, "INSERT INTO activity_logs (action) VALUES ('test.unsealed')");
+    for (const sql of [
+      "UPDATE activity_logs SET chain_position = 999999, hash = 'x', user_agent = 'edited' WHERE action = 'test.unsealed'",
+      "UPDATE activity_logs SET chain_position = 999999, hash = 'x' WHERE chain_position IS NOT NULL AND action = 'test.committed_first'",
+    ]) {
+      await expect(
+        asSession(db.url, "BEGIN", "SELECT set_config('exitmatch.activity_seal', 'on', true)", sql),
+        sql,
+      ).rejects.toThrow(/append-only/);
+    }
+    expect(await sealActivityChain(db.appPrisma)).toBe(1);
     expect((await verifyChain(db.url, "activity")).ok).toBe(true);
   });
 
@@ -101,8 +150,9 @@ describe("the activity log", () => {
       [
         "a row inserted with a forged place in the chain",
         (id: string) =>
-          `INSERT INTO activity_logs (id, action, occurred_at, prev_hash, hash, personal_digest)
-           SELECT ${id}::bigint * 1000, 'auth.login', now(), hash, hash, '' FROM activity_logs WHERE id = ${id}`,
+          `INSERT INTO activity_logs (id, chain_position, action, occurred_at, prev_hash, hash, personal_digest)
+           SELECT ${id}::bigint * 1000, chain_position * 1000, 'auth.login', now(), hash, hash, ''
+           FROM activity_logs WHERE id = ${id}`,
         /does not link|content no longer matches|rows at its end/,
       ],
     ] as const)("%s", async (_name, sql, problem) => {
@@ -115,7 +165,9 @@ describe("the activity log", () => {
     });
 
     it("the newest rows removed", async () => {
-      await tamper("DELETE FROM activity_logs WHERE id IN (SELECT id FROM activity_logs ORDER BY id DESC LIMIT 2)");
+      await tamper(
+        "DELETE FROM activity_logs WHERE id IN (SELECT id FROM activity_logs ORDER BY chain_position DESC LIMIT 2)",
+      );
       expect((await verifyChain(db.url, "activity")).firstBrokenLink?.problem).toMatch(/rows at its end were removed/);
       const cli = await runCommand("functions/cli/audit-verify.ts", [], { DATABASE_URL: db.url, DIRECT_URL: db.url });
       expect(cli.code).toBe(1);
