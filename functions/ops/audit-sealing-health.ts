@@ -8,6 +8,8 @@ export interface AuditSealingHealth {
   oldestUnsealedSeconds: number;
   /** Seconds since the sealer last chained anything; null if it never has. */
   lastSealedSecondsAgo: number | null;
+  /** The same sealer's other chain (migration activity_chain_sealed_in_batches): activity rows waiting. */
+  activity: { unsealedRows: number; oldestUnsealedSeconds: number };
 }
 
 /** The sealer runs every second: a row waiting this long means it is not running (or failing). */
@@ -17,23 +19,39 @@ export async function auditSealingHealth(
   client: pg.ClientBase,
 ): Promise<{ auditSealing: AuditSealingHealth; problems: string[] }> {
   const row = (
-    await client.query<{ unsealed: number; oldest: number; last_sealed: number | null }>(
+    await client.query<{
+      unsealed: number;
+      oldest: number;
+      last_sealed: number | null;
+      activity_unsealed: number;
+      activity_oldest: number;
+    }>(
       `SELECT (SELECT count(*)::int FROM audit_logs WHERE chain_position IS NULL) AS unsealed,
               (SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8
                  FROM audit_logs WHERE chain_position IS NULL) AS oldest,
-              (SELECT extract(epoch FROM now() - sealed_at)::float8 FROM audit_chain WHERE id = 1) AS last_sealed`,
+              (SELECT extract(epoch FROM now() - sealed_at)::float8 FROM audit_chain WHERE id = 1) AS last_sealed,
+              (SELECT count(*)::int FROM activity_logs WHERE chain_position IS NULL) AS activity_unsealed,
+              (SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8
+                 FROM activity_logs WHERE chain_position IS NULL) AS activity_oldest`,
     )
   ).rows[0]!;
+  const seconds = (value: number) => Math.max(0, Math.round(value * 10) / 10);
   const auditSealing = {
     unsealedRows: row.unsealed,
-    oldestUnsealedSeconds: Math.max(0, Math.round(row.oldest * 10) / 10),
+    oldestUnsealedSeconds: seconds(row.oldest),
     lastSealedSecondsAgo: row.last_sealed === null ? null : Math.max(0, Math.round(row.last_sealed)),
+    activity: { unsealedRows: row.activity_unsealed, oldestUnsealedSeconds: seconds(row.activity_oldest) },
   };
-  const problems =
-    auditSealing.oldestUnsealedSeconds > LATE_SECONDS
-      ? [
-          `audit sealing: ${auditSealing.unsealedRows} audit rows wait to be chained, the oldest for ${auditSealing.oldestUnsealedSeconds} s: is the sealer running?`,
-        ]
-      : [];
+  const problems: string[] = [];
+  for (const [name, waiting] of [
+    ["audit", auditSealing],
+    ["activity", auditSealing.activity],
+  ] as const) {
+    if (waiting.oldestUnsealedSeconds > LATE_SECONDS) {
+      problems.push(
+        `${name} sealing: ${waiting.unsealedRows} ${name} rows wait to be chained, the oldest for ${waiting.oldestUnsealedSeconds} s: is the sealer running?`,
+      );
+    }
+  }
   return { auditSealing, problems };
 }

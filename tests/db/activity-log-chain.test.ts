@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealActivityChain } from "../../functions/audit/seal-audit-chain.ts";
 import { verifyChain } from "../../functions/audit/verify-audit-chain.ts";
 import { erasePerson } from "../../functions/gdpr/erase-person.ts";
+import { auditSealingHealth } from "../../functions/ops/audit-sealing-health.ts";
 import { LocalDiskStorage } from "../../functions/storage/local-disk-storage.ts";
 import { call, loginAs } from "../support/api-client.ts";
 import { runCommand } from "../support/run-command.ts";
@@ -102,6 +103,29 @@ describe("the activity log", () => {
       expect((await verifyChain(db.url, "activity")).ok).toBe(true);
     } finally {
       await Promise.all([open.end(), other.end()]);
+    }
+  });
+
+  it("ops health reports activity rows waiting for the sealer, and calls a late one a problem", async () => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      expect((await auditSealingHealth(client)).auditSealing.activity).toEqual({
+        unsealedRows: 0,
+        oldestUnsealedSeconds: 0,
+      });
+      await client.query(
+        "INSERT INTO activity_logs (action, occurred_at) VALUES ('test.waiting', now() - interval '30 seconds')",
+      );
+      const { auditSealing, problems } = await auditSealingHealth(client);
+      expect(auditSealing.activity.unsealedRows).toBe(1);
+      expect(auditSealing.activity.oldestUnsealedSeconds).toBeGreaterThanOrEqual(30);
+      expect(problems).toContainEqual(expect.stringMatching(/^activity sealing: 1 activity rows wait to be chained/));
+      expect(await sealActivityChain(db.appPrisma)).toBe(1);
+      const after = await auditSealingHealth(client);
+      expect(after.problems.filter((problem) => problem.startsWith("activity"))).toEqual([]);
+    } finally {
+      await client.end();
     }
   });
 

@@ -44,6 +44,7 @@ function healthText(report: HealthReport): string[] {
     `\nOutbox: ${report.outbox.pending} pending (oldest ${report.outbox.oldestPendingSeconds} s late), ${report.outbox.dead} dead`,
     `Audit sealing: ${report.auditSealing.unsealedRows} rows waiting (oldest ${report.auditSealing.oldestUnsealedSeconds} s), ` +
       `last sealed ${report.auditSealing.lastSealedSecondsAgo === null ? "never" : `${report.auditSealing.lastSealedSecondsAgo} s ago`}`,
+    `Activity sealing: ${report.auditSealing.activity.unsealedRows} rows waiting (oldest ${report.auditSealing.activity.oldestUnsealedSeconds} s)`,
   );
   if (report.slowQueries.available) {
     lines.push("\nSlowest statements (mean time, pg_stat_statements):");
