@@ -102,15 +102,27 @@ export const ROW_LEVEL_SECURITY_TABLES = ["business_financials", "documents"] as
 const READS_PROTECTED_TABLE = new RegExp(`"(${ROW_LEVEL_SECURITY_TABLES.join("|")})"`);
 
 /**
+ * Tables a lone INSERT writes without the session: no audit trigger records who wrote to them,
+ * no row-level security guards them, and their rows name their user themselves. The activity
+ * log is written on every signed-in listing view and search, so there the session's short
+ * transaction would turn one round trip into four. A test keeps each of them unaudited and
+ * without row-level security. (A statement that starts with INSERT can change no other table:
+ * data-modifying WITH clauses come before it.)
+ */
+export const SESSIONLESS_INSERT_TABLES = ["activity_logs"] as const;
+const INSERTS_SESSIONLESS_TABLE = new RegExp(`^\\s*INSERT INTO "public"\\."(${SESSIONLESS_INSERT_TABLES.join("|")})"`);
+
+/**
  * Whether a statement outside a transaction must carry the session, which costs a short
- * transaction around it (3 extra round trips; bench:session). Writes always do (the audit trail
- * records who and which request). A read only needs it when it reads a table with row-level
- * security, and then only for a user or a system job: without a session such a read sees
- * nothing, so a mistake here fails closed. Every other read, signed in or not, is one round trip.
+ * transaction around it (3 extra round trips; bench:session). Writes do (the audit trail
+ * records who and which request), but for inserts into SESSIONLESS_INSERT_TABLES. A read only
+ * needs it when it reads a table with row-level security, and then only for a user or a system
+ * job: without a session such a read sees nothing, so a mistake here fails closed. Every other
+ * read, signed in or not, is one round trip.
  */
 function needsSession(session: DatabaseSession | undefined, sql: string): session is DatabaseSession {
   return sessionMatters(session, {
-    write: !/^\s*select\b/i.test(sql),
+    write: !/^\s*select\b/i.test(sql) && !INSERTS_SESSIONLESS_TABLE.test(sql),
     readsProtected: READS_PROTECTED_TABLE.test(sql),
   });
 }
