@@ -10,6 +10,7 @@ import { runCli } from "../functions/cli/run-cli.ts";
 import { freePort } from "../tests/support/free-port.ts";
 import { intOption } from "./bench-server.ts";
 import { BENCH_APP_LOGIN, openListingsDatabase, startApiServer } from "./search/listings-database.ts";
+import { ensureBenchBuyer, signInBenchBuyer } from "./support/bench-buyer.ts";
 import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 import { startServer, stopServer } from "./support/child-server.ts";
 import { hasWrk, runWrk, type WrkResult } from "./support/wrk.ts";
@@ -23,6 +24,8 @@ shared with bench:search). For GET /health and for GET /businesses/{id} over 1,0
 loads each server with wrk (2 threads, C connections, default 16) for S seconds (default 10),
 alternating R times (default 3), and compares the medians of requests per second.
 Targets: GET /businesses/{id} at least 0.90x of the baseline; GET /health at least 0.60x.
+Also the same listing views signed in as a buyer (authentication, the activity row each view
+records) against the API's anonymous views: no baseline server signs anyone in.
 Needs wrk (apt-get install wrk). Set BENCH_DATABASE_URL to use another database.
 `;
 
@@ -42,6 +45,7 @@ await runCli(USAGE, async (args) => {
   const servers: ChildProcess[] = [];
   try {
     const paths = await listingPaths(database.url, 1000);
+    await ensureBenchBuyer(database.url);
     const appPort = await freePort();
     const basePort = await freePort();
     log(`Starting the API and the baseline, both as ${BENCH_APP_LOGIN.name} (role exitmatch_app)...`);
@@ -50,17 +54,25 @@ await runCli(USAGE, async (args) => {
       await startServer(["bench/requests/raw-request-server.ts", database.appUrl, String(basePort)], {}, "ready"),
     );
 
+    const signedIn = { authorization: `Bearer ${await signInBenchBuyer(`http://127.0.0.1:${appPort}`)}` };
+
     const load = { threads: 2, connections, seconds };
-    const measure = async (label: string, port: number, requestPaths: readonly string[]) => {
+    const measure = async (
+      label: string,
+      port: number,
+      requestPaths: readonly string[],
+      headers: Record<string, string> = {},
+    ) => {
       const origin = `http://127.0.0.1:${port}`;
-      await runWrk(origin, requestPaths, { ...load, seconds: 2 }); // warm-up
-      const result = await runWrk(origin, requestPaths, load);
+      await runWrk(origin, requestPaths, { ...load, seconds: 2, headers }); // warm-up
+      const result = await runWrk(origin, requestPaths, { ...load, headers });
       log(`    ${label}: ${format(result)}`);
       return result;
     };
     const results = {
       health: { api: [] as WrkResult[], base: [] as WrkResult[] },
       view: { api: [] as WrkResult[], base: [] as WrkResult[] },
+      signedIn: [] as WrkResult[],
     };
     for (let round = 1; round <= rounds; round += 1) {
       log(`Round ${round}/${rounds} (wrk: 2 threads, ${connections} connections, ${seconds} s each)`);
@@ -72,6 +84,8 @@ await runCli(USAGE, async (args) => {
         results[name].base.push(await measure("baseline", basePort, requestPaths));
         results[name].api.push(await measure("api     ", appPort, requestPaths));
       }
+      log("  GET /businesses/{id} signed in as a buyer");
+      results.signedIn.push(await measure("api     ", appPort, paths, signedIn));
     }
 
     const verdict = (name: "health" | "view", measureName: string): BenchMeasure => {
@@ -88,11 +102,25 @@ await runCli(USAGE, async (args) => {
         met: ratio >= TARGETS[name] && errors === 0,
       };
     };
-    const measures = [verdict("view", "GET /businesses/{id}"), verdict("health", "GET /health")];
+    const signedInRate = median(results.signedIn.map((r) => r.requestsPerSecond));
+    const anonymousRate = median(results.view.api.map((r) => r.requestsPerSecond));
+    const signedInErrors = results.signedIn.reduce((sum, r) => sum + r.errors, 0);
+    const measures: BenchMeasure[] = [
+      verdict("view", "GET /businesses/{id}"),
+      verdict("health", "GET /health"),
+      {
+        measure: `GET /businesses/{id} signed in, vs anonymous${signedInErrors ? ` (${signedInErrors} errors)` : ""}`,
+        project: `${signedInRate.toFixed(0)} req/s`,
+        baseline: `${anonymousRate.toFixed(0)} req/s`,
+        ratio: signedInRate / anonymousRate,
+        target: "",
+        met: signedInErrors === 0 ? null : false,
+      },
+    ];
     log("");
     log(`Median of ${rounds} rounds, ${listings.toLocaleString("en-GB")} listings:`);
     reportBenchResults("requests", measures, log);
-    return measures.every((m) => m.met) ? 0 : 1;
+    return measures.every((m) => m.met !== false) ? 0 : 1;
   } finally {
     for (const server of servers) await stopServer(server);
     await database.stop();

@@ -44,10 +44,13 @@ createServer(async (request, response) => {
   const { rows } = await pool.query(sql.text, sql.values);
   const row = rows[0];
   if (!row || !isPublicStatus(row.status)) return send(response, 404, {});
-  const { response_inquiries, response_median_seconds, ...business } = row as Business & {
-    response_inquiries: number | null;
-    response_median_seconds: number | null;
-  };
+  const { response_inquiries, response_median_seconds, advisor_user_id, caller_has_nda, ...business } =
+    row as Business & {
+      response_inquiries: number | null;
+      response_median_seconds: number | null;
+      advisor_user_id: string | null;
+      caller_has_nda: boolean;
+    };
   views.set(id, (views.get(id) ?? 0) + 1);
   business.viewCount += views.get(id)!;
   return send(response, 200, {

@@ -50,14 +50,14 @@ export function parseWrkOutput(output: string): WrkResult {
 }
 
 /**
- * Loads `origin` with wrk (threads, connections, seconds), cycling through `paths` (GET), and
- * returns its numbers. wrk is a C load generator: it takes far less of this 2-core machine than
+ * Loads `origin` with wrk (threads, connections, seconds), cycling through `paths` (GET) with
+ * `headers` on every request, and returns its numbers. wrk is a C load generator: it takes far less of this 2-core machine than
  * a Node one would, so the servers, not the load, are what is measured.
  */
 export async function runWrk(
   origin: string,
   paths: readonly string[],
-  options: { threads: number; connections: number; seconds: number },
+  options: { threads: number; connections: number; seconds: number; headers?: Record<string, string> },
 ): Promise<WrkResult> {
   const dir = mkdtempSync(join(tmpdir(), "exitmatch-wrk-"));
   try {
@@ -70,7 +70,16 @@ export async function runWrk(
     );
     const { stdout } = await run(
       "wrk",
-      [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "-s", script, origin],
+      [
+        `-t${options.threads}`,
+        `-c${options.connections}`,
+        `-d${options.seconds}s`,
+        "--latency",
+        ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}: ${value}`]),
+        "-s",
+        script,
+        origin,
+      ],
       { maxBuffer: 1 << 20 },
     );
     return parseWrkOutput(stdout);

@@ -53,16 +53,33 @@ export async function accessToBusiness(
   business: Business,
   user: Caller | undefined,
 ): Promise<BusinessAccess> {
-  const isAdvisor = user !== undefined && (await isAdvisorOf(prisma, business, user.id));
+  return decideBusinessAccess(business, user, {
+    isAdvisor: user !== undefined && (await isAdvisorOf(prisma, business, user.id)),
+    hasAcceptedNda: () => user !== undefined && hasAcceptedNda(prisma, business.id, user.id),
+  });
+}
+
+/**
+ * The rule behind accessToBusiness, given the facts about `user` it depends on, however they were
+ * found (the listing page reads them with the listing: find-listing-for-view.ts).
+ */
+export async function decideBusinessAccess(
+  business: Business,
+  user: Caller | undefined,
+  facts: {
+    /** Whether `user` is the listing's advisor. */
+    isAdvisor: boolean;
+    /** Whether `user` holds an accepted NDA for it; asked only when it decides something. */
+    hasAcceptedNda: () => boolean | Promise<boolean>;
+  },
+): Promise<BusinessAccess> {
+  const isAdvisor = user !== undefined && facts.isAdvisor;
   const isManager = user !== undefined && (user.role === "ADMIN" || business.sellerId === user.id || isAdvisor);
   if (!isManager && !isPublicStatus(business.status)) {
     throw new AppError("not_found", "No such business.");
   }
-  // The NDA is looked up only when it decides something: a confidential listing's identity.
-  const seesIdentity =
-    isManager ||
-    !business.isConfidential ||
-    (user !== undefined && (await hasAcceptedNda(prisma, business.id, user.id)));
+  // The NDA matters only for a confidential listing's identity.
+  const seesIdentity = isManager || !business.isConfidential || (user !== undefined && (await facts.hasAcceptedNda()));
   return { business, isManager, isAdvisor, seesIdentity };
 }
 

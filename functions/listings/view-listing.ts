@@ -3,7 +3,7 @@ import { ActivityAction, recordActivity } from "../activity/record-activity.ts";
 import { AppError } from "../errors/app-error.ts";
 import { activityOrigin, type RequestContext } from "../requests/request-context.ts";
 import { findListingForView } from "./find-listing-for-view.ts";
-import { accessToBusiness } from "./listing-access.ts";
+import { decideBusinessAccess } from "./listing-access.ts";
 import type { ListingViewCounter } from "./listing-view-counter.ts";
 import type { SellerResponsiveness } from "./seller-responsiveness.ts";
 
@@ -11,8 +11,9 @@ import type { SellerResponsiveness } from "./seller-responsiveness.ts";
  * Someone, signed in or not, opens a listing: counted as a view unless it is its own seller, and
  * part of a signed-in person's activity. Identifying fields are for those who may see them. With
  * it comes its seller's responsiveness to inquiries (buyers' most common complaint is the silent
- * seller). For an anonymous visitor this is one read and no write: the listing and the
- * responsiveness in one statement, the view counted in memory (ListingViewCounter).
+ * seller). The listing, the responsiveness and what the caller's access depends on (advisor,
+ * NDA) are one statement; the view is counted in memory (ListingViewCounter). An anonymous visit
+ * is that one read; a signed-in one adds its activity row (one insert).
  */
 export async function viewListing(
   deps: { prisma: PrismaClient; listingViews: ListingViewCounter },
@@ -21,9 +22,12 @@ export async function viewListing(
 ): Promise<{ business: Business; seesIdentity: boolean; sellerResponse: SellerResponsiveness }> {
   const { prisma, listingViews } = deps;
   const { caller } = request;
-  const found = await findListingForView(prisma, input.businessId, request.receivedAt);
+  const found = await findListingForView(prisma, input.businessId, request.receivedAt, caller?.id);
   if (!found) throw new AppError("not_found", "No such business.");
-  const { business, seesIdentity } = await accessToBusiness(prisma, found.business, caller);
+  const { business, seesIdentity } = await decideBusinessAccess(found.business, caller, {
+    isAdvisor: caller !== undefined && found.advisorUserId === caller.id,
+    hasAcceptedNda: () => found.callerHasNda,
+  });
   if (business.sellerId !== caller?.id) {
     listingViews.record(business.id);
   }

@@ -6,6 +6,7 @@ import { changeListingStatus } from "../../functions/listings/change-listing-sta
 import { createListing } from "../../functions/listings/create-listing.ts";
 import { deleteListing } from "../../functions/listings/delete-listing.ts";
 import { findListingForView } from "../../functions/listings/find-listing-for-view.ts";
+import { accessToBusiness, decideBusinessAccess } from "../../functions/listings/listing-access.ts";
 import type { ListingFields } from "../../functions/listings/listing-fields.ts";
 import { searchListings } from "../../functions/listings/search-listings.ts";
 import { updateListing } from "../../functions/listings/update-listing.ts";
@@ -106,6 +107,33 @@ describe("findListingForView", () => {
       if (listing.deletedAt) expect(found).toBeUndefined();
       else expect(found?.business).toEqual(listing);
     }
+  });
+
+  it("answers, in the same statement, who may see each listing exactly as the separate lookups do", async () => {
+    const listings = await seeded.db.prisma.business.findMany({ where: { deletedAt: null } });
+    const outcome = (access: Promise<{ isManager: boolean; isAdvisor: boolean; seesIdentity: boolean }>) =>
+      access.then(
+        ({ isManager, isAdvisor, seesIdentity }) => ({ isManager, isAdvisor, seesIdentity }),
+        (error: unknown) => codeOf(error),
+      );
+    const outcomes = new Set<string>();
+    for (const email of Object.values(ACTORS)) {
+      const { caller } = await seeded.as(email);
+      for (const listing of listings) {
+        const found = await findListingForView(seeded.deps.prisma, listing.id, TEST_NOW, caller.id);
+        const fromStatement = await outcome(
+          decideBusinessAccess(found!.business, caller, {
+            isAdvisor: found!.advisorUserId === caller.id,
+            hasAcceptedNda: () => found!.callerHasNda,
+          }),
+        );
+        const fromLookups = await outcome(accessToBusiness(seeded.deps.prisma, listing, caller));
+        expect(fromStatement, `${email} on ${listing.title}`).toEqual(fromLookups);
+        outcomes.add(JSON.stringify(fromStatement));
+      }
+    }
+    // The seed covers every kind of answer: hidden, manager, advisor, identity with and without NDA.
+    expect(outcomes.size).toBeGreaterThanOrEqual(4);
   });
 });
 
