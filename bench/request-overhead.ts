@@ -10,7 +10,7 @@ import { runCli } from "../functions/cli/run-cli.ts";
 import { freePort } from "../tests/support/free-port.ts";
 import { intOption } from "./bench-server.ts";
 import { BENCH_APP_LOGIN, openListingsDatabase, startApiServer } from "./search/listings-database.ts";
-import { ensureBenchBuyer, signInBenchBuyer } from "./support/bench-buyer.ts";
+import { ensureBenchBuyers, signInBenchBuyers } from "./support/bench-buyer.ts";
 import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 import { startServer, stopServer } from "./support/child-server.ts";
 import { hasWrk, runWrk, type WrkResult } from "./support/wrk.ts";
@@ -24,12 +24,14 @@ shared with bench:search). For GET /health and for GET /businesses/{id} over 1,0
 loads each server with wrk (2 threads, C connections, default 16) for S seconds (default 10),
 alternating R times (default 3), and compares the medians of requests per second.
 Targets: GET /businesses/{id} at least 0.90x of the baseline; GET /health at least 0.60x.
-Also the same listing views signed in as a buyer (authentication, the activity row each view
-records) against the API's anonymous views: no baseline server signs anyone in.
+Also the same listing views signed in, taking turns as 16 buyers (authentication, the activity
+row each view records), against the API's anonymous views: no baseline server signs anyone in.
 Needs wrk (apt-get install wrk). Set BENCH_DATABASE_URL to use another database.
 `;
 
 const TARGETS = { view: 0.9, health: 0.6 } as const;
+/** The buyers the signed-in views take turns as (bench/support/bench-buyer.ts says why several). */
+const SIGNED_IN_BUYERS = 16;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -45,7 +47,7 @@ await runCli(USAGE, async (args) => {
   const servers: ChildProcess[] = [];
   try {
     const paths = await listingPaths(database.url, 1000);
-    await ensureBenchBuyer(database.url);
+    await ensureBenchBuyers(database.url, SIGNED_IN_BUYERS);
     const appPort = await freePort();
     const basePort = await freePort();
     log(`Starting the API and the baseline, both as ${BENCH_APP_LOGIN.name} (role exitmatch_app)...`);
@@ -54,14 +56,16 @@ await runCli(USAGE, async (args) => {
       await startServer(["bench/requests/raw-request-server.ts", database.appUrl, String(basePort)], {}, "ready"),
     );
 
-    const signedIn = { authorization: `Bearer ${await signInBenchBuyer(`http://127.0.0.1:${appPort}`)}` };
+    const signedIn = (await signInBenchBuyers(`http://127.0.0.1:${appPort}`, SIGNED_IN_BUYERS)).map((token) => ({
+      authorization: `Bearer ${token}`,
+    }));
 
     const load = { threads: 2, connections, seconds };
     const measure = async (
       label: string,
       port: number,
       requestPaths: readonly string[],
-      headers: Record<string, string> = {},
+      headers?: readonly Record<string, string>[],
     ) => {
       const origin = `http://127.0.0.1:${port}`;
       await runWrk(origin, requestPaths, { ...load, seconds: 2, headers }); // warm-up
@@ -84,7 +88,7 @@ await runCli(USAGE, async (args) => {
         results[name].base.push(await measure("baseline", basePort, requestPaths));
         results[name].api.push(await measure("api     ", appPort, requestPaths));
       }
-      log("  GET /businesses/{id} signed in as a buyer");
+      log(`  GET /businesses/{id} signed in as ${SIGNED_IN_BUYERS} buyers in turn`);
       results.signedIn.push(await measure("api     ", appPort, paths, signedIn));
     }
 

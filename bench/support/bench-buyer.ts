@@ -1,36 +1,50 @@
 import pg from "pg";
 import { hashPassword } from "../../functions/auth/password.ts";
 
-/** The buyer the benchmarks sign in as: an active account with a confirmed address. */
-export const BENCH_BUYER = { email: "bench.buyer@example.co.uk", password: "bench-buyer-password-2026" };
+/** The password of the buyers the benchmarks sign in as. */
+const BENCH_BUYER_PASSWORD = "bench-buyer-password-2026";
 
-/** Creates the benchmark buyer in the database at `url` (the owner's) unless it is there. */
-export async function ensureBenchBuyer(url: string): Promise<void> {
+/** The address of benchmark buyer `n` (1-based). */
+const benchBuyerEmail = (n: number) => `bench.buyer.${n}@example.co.uk`;
+
+/**
+ * Creates `count` benchmark buyers (active, address confirmed) in the database at `url` (the
+ * owner's), those not there yet. Several, not one: what one person does concurrently contends on
+ * their own account row (the activity log's foreign key locks it), which real traffic spread over
+ * many people does not.
+ */
+export async function ensureBenchBuyers(url: string, count: number): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query("SELECT 1 FROM users WHERE email = $1", [BENCH_BUYER.email]);
-    if (rows.length > 0) return;
-    await client.query(
-      `INSERT INTO users (id, email, name, role, password_hash, email_verified_at, updated_at)
-       VALUES (gen_random_uuid(), $1, 'Bench Buyer', 'BUYER', $2, now(), now())`,
-      [BENCH_BUYER.email, await hashPassword(BENCH_BUYER.password)],
-    );
+    const passwordHash = await hashPassword(BENCH_BUYER_PASSWORD);
+    for (let n = 1; n <= count; n += 1) {
+      await client.query(
+        `INSERT INTO users (id, email, name, role, password_hash, email_verified_at, updated_at)
+         SELECT gen_random_uuid(), $1, $2, 'BUYER', $3, now(), now()
+         WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $1)`,
+        [benchBuyerEmail(n), `Bench Buyer ${n}`, passwordHash],
+      );
+    }
   } finally {
     await client.end();
   }
 }
 
-/** Logs the benchmark buyer in through the API at `origin`; returns its access token. */
-export async function signInBenchBuyer(origin: string): Promise<string> {
-  const response = await fetch(`${origin}/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(BENCH_BUYER),
-  });
-  const body = (await response.json()) as { accessToken?: string };
-  if (!response.ok || !body.accessToken) {
-    throw new Error(`the benchmark buyer could not log in (${response.status}): ${JSON.stringify(body)}`);
+/** Logs benchmark buyers 1..count in through the API at `origin`; returns their access tokens. */
+export async function signInBenchBuyers(origin: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let n = 1; n <= count; n += 1) {
+    const response = await fetch(`${origin}/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: benchBuyerEmail(n), password: BENCH_BUYER_PASSWORD }),
+    });
+    const body = (await response.json()) as { accessToken?: string };
+    if (!response.ok || !body.accessToken) {
+      throw new Error(`benchmark buyer ${n} could not log in (${response.status}): ${JSON.stringify(body)}`);
+    }
+    tokens.push(body.accessToken);
   }
-  return body.accessToken;
+  return tokens;
 }

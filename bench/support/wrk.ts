@@ -50,14 +50,20 @@ export function parseWrkOutput(output: string): WrkResult {
 }
 
 /**
- * Loads `origin` with wrk (threads, connections, seconds), cycling through `paths` (GET) with
- * `headers` on every request, and returns its numbers. wrk is a C load generator: it takes far less of this 2-core machine than
+ * Loads `origin` with wrk (threads, connections, seconds), cycling through `paths` (GET) and
+ * through the `headers` sets, and returns its numbers. wrk is a C load generator: it takes far less of this 2-core machine than
  * a Node one would, so the servers, not the load, are what is measured.
  */
 export async function runWrk(
   origin: string,
   paths: readonly string[],
-  options: { threads: number; connections: number; seconds: number; headers?: Record<string, string> },
+  options: {
+    threads: number;
+    connections: number;
+    seconds: number;
+    /** Header sets taken in turn, one per request (say, several people's tokens). */
+    headers?: readonly Record<string, string>[];
+  },
 ): Promise<WrkResult> {
   const dir = mkdtempSync(join(tmpdir(), "exitmatch-wrk-"));
   try {
@@ -65,25 +71,25 @@ export async function runWrk(
     writeFileSync(
       script,
       `local paths = { ${paths.map((path) => JSON.stringify(path)).join(", ")} }\n` +
+        `local headers = { ${(options.headers ?? [{}]).map(luaTable).join(", ")} }\n` +
         "local i = 0\n" +
-        "request = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n",
+        "request = function()\n  i = i + 1\n" +
+        "  return wrk.format('GET', paths[(i - 1) % #paths + 1], headers[(i - 1) % #headers + 1])\nend\n",
     );
     const { stdout } = await run(
       "wrk",
-      [
-        `-t${options.threads}`,
-        `-c${options.connections}`,
-        `-d${options.seconds}s`,
-        "--latency",
-        ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}: ${value}`]),
-        "-s",
-        script,
-        origin,
-      ],
+      [`-t${options.threads}`, `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "-s", script, origin],
       { maxBuffer: 1 << 20 },
     );
     return parseWrkOutput(stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A Lua table literal of string keys and values. */
+function luaTable(fields: Record<string, string>): string {
+  return `{ ${Object.entries(fields)
+    .map(([name, value]) => `[${JSON.stringify(name)}] = ${JSON.stringify(value)}`)
+    .join(", ")} }`;
 }
