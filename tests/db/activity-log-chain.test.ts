@@ -87,6 +87,7 @@ describe("the activity log", () => {
     const other = new pg.Client({ connectionString: db.appUrl });
     await Promise.all([open.connect(), other.connect()]);
     try {
+      await sealActivityChain(db.appPrisma); // nothing else waiting: the counts below are this test's
       await open.query("BEGIN");
       await open.query("INSERT INTO activity_logs (action) VALUES ('test.long_transaction')");
       // Under the old chain lock this insert waited for the open transaction to end.
@@ -110,6 +111,7 @@ describe("the activity log", () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
+      await sealActivityChain(db.appPrisma);
       expect((await auditSealingHealth(client)).auditSealing.activity).toEqual({
         unsealedRows: 0,
         oldestUnsealedSeconds: 0,
@@ -130,10 +132,14 @@ describe("the activity log", () => {
   });
 
   it("the sealer's way through changes nothing but an unsealed row's place in the chain", async () => {
+    await asSession(db.url, "INSERT INTO activity_logs (action) VALUES ('test.sealed')");
+    await sealActivityChain(db.appPrisma);
     await asSession(db.url, "INSERT INTO activity_logs (action) VALUES ('test.unsealed')");
     for (const sql of [
+      // Sealing the unsealed row while also changing what it says.
       "UPDATE activity_logs SET chain_position = 999999, hash = 'x', user_agent = 'edited' WHERE action = 'test.unsealed'",
-      "UPDATE activity_logs SET chain_position = 999999, hash = 'x' WHERE chain_position IS NOT NULL AND action = 'test.committed_first'",
+      // Moving a sealed row.
+      "UPDATE activity_logs SET chain_position = 999999, hash = 'x' WHERE action = 'test.sealed'",
     ]) {
       await expect(
         asSession(db.url, "BEGIN", "SELECT set_config('exitmatch.activity_seal', 'on', true)", sql),
