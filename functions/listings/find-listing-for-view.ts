@@ -13,14 +13,17 @@ import {
  * the listing's advisor, and whether they hold an accepted NDA for it.
  */
 export function listingForViewSql(businessId: string, now: Date, callerId?: string): Prisma.Sql {
+  // An anonymous visitor is nobody's advisor and holds no NDA: the busiest read skips both lookups.
+  const accessFacts = callerId
+    ? Prisma.sql`(SELECT ap.user_id::text FROM advisor_profiles ap
+                   WHERE ap.id = b.advisor_id AND ap.deleted_at IS NULL) AS advisor_user_id,
+                 EXISTS (SELECT 1 FROM inquiries i
+                          WHERE i.business_id = b.id AND i.buyer_id = ${callerId}::uuid
+                            AND i.status = 'ACCEPTED' AND i.nda_accepted_at IS NOT NULL
+                            AND i.deleted_at IS NULL) AS caller_has_nda`
+    : Prisma.sql`NULL::text AS advisor_user_id, false AS caller_has_nda`;
   return Prisma.sql`
-    SELECT ${BUSINESS_COLUMNS_OF_B}, r.response_inquiries, r.response_median_seconds,
-           (SELECT ap.user_id::text FROM advisor_profiles ap
-             WHERE ap.id = b.advisor_id AND ap.deleted_at IS NULL) AS advisor_user_id,
-           EXISTS (SELECT 1 FROM inquiries i
-                    WHERE i.business_id = b.id AND i.buyer_id = ${callerId ?? null}::uuid
-                      AND i.status = 'ACCEPTED' AND i.nda_accepted_at IS NOT NULL
-                      AND i.deleted_at IS NULL) AS caller_has_nda
+    SELECT ${BUSINESS_COLUMNS_OF_B}, r.response_inquiries, r.response_median_seconds, ${accessFacts}
     FROM businesses b
     LEFT JOIN LATERAL (${sellerResponsivenessSql(Prisma.sql`b.seller_id`, now)}) r ON true
     WHERE b.id = ${businessId}::uuid AND b.deleted_at IS NULL`;
