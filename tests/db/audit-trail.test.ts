@@ -129,6 +129,64 @@ describe("audit coverage", () => {
     });
   });
 
+  it("an insert's and a delete's entry hold exactly the row's non-null columns, in the row's key order, less omitted ones", async () => {
+    await inRolledBackTransaction(db.url, async (client) => {
+      await client.query(
+        `INSERT INTO businesses (id, seller_id, title, description, sic_code, region, asking_price_pence, premises_tenure, updated_at)
+         VALUES ('00000000-0000-4000-8000-00000000a001', $1, 'Audit entry listing', 'Entry shape', '62012', 'LONDON', 250000000, 'LEASEHOLD', now())`,
+        [SELLER_ID],
+      );
+      await client.query("DELETE FROM businesses WHERE id = '00000000-0000-4000-8000-00000000a001'");
+      // What the entry must be, from the row as stored, by a route independent of the trigger's.
+      const expected = async (action: "INSERT" | "DELETE", side: "new" | "old") => {
+        const { rows } = await client.query<{ row: Record<string, unknown>; keys: string[] }>(
+          `SELECT to_jsonb(b) - 'search_vector' - 'title_vector' AS row,
+                  ARRAY(SELECT k FROM jsonb_object_keys(to_jsonb(b) - 'search_vector' - 'title_vector') AS k
+                         WHERE to_jsonb(b) -> k <> 'null') AS keys
+             FROM audit_logs a, jsonb_populate_record(NULL::businesses,
+                    (SELECT jsonb_object_agg(key, value -> $2) FROM jsonb_each(a.changes))) AS b
+            WHERE a.table_name = 'businesses' AND a.row_id = '00000000-0000-4000-8000-00000000a001' AND a.action = $1`,
+          [action, side],
+        );
+        return rows[0]!;
+      };
+      const entries = (
+        await client.query<{ action: string; changed_columns: string[]; changes: Record<string, { new?: unknown }> }>(
+          `SELECT action, changed_columns, changes FROM audit_logs
+            WHERE table_name = 'businesses' AND row_id = '00000000-0000-4000-8000-00000000a001' ORDER BY id`,
+        )
+      ).rows;
+      expect(entries.map((entry) => entry.action)).toEqual(["INSERT", "DELETE"]);
+      for (const [entry, side] of [
+        [entries[0]!, "new"],
+        [entries[1]!, "old"],
+      ] as const) {
+        const { row, keys } = await expected(entry.action as "INSERT" | "DELETE", side);
+        expect(entry.changed_columns).toEqual(keys);
+        expect(Object.keys(entry.changes).sort()).toEqual([...keys].sort());
+        for (const key of keys) expect(entry.changes[key]).toEqual({ [side]: row[key] });
+      }
+      expect(entries[0]!.changed_columns).toContain("title");
+      expect(entries[0]!.changed_columns).not.toContain("search_vector");
+      expect(entries[0]!.changed_columns).not.toContain("deleted_at");
+    });
+  });
+
+  it("records the acting user only when the setting holds a well-formed id", async () => {
+    await inRolledBackTransaction(db.url, async (client) => {
+      for (const value of [SELLER_ID, "not-a-user-id", ""]) {
+        await client.query("SELECT set_config('exitmatch.user_id', $1, true)", [value]);
+        await client.query("UPDATE businesses SET title = $1 WHERE id = $2", [`Titled by ${value}`, BUSINESS.draft]);
+      }
+      const actors = (
+        await client.query<{ actor_user_id: string | null }>(
+          "SELECT actor_user_id FROM audit_logs WHERE table_name = 'businesses' ORDER BY id DESC LIMIT 3",
+        )
+      ).rows.map((row) => row.actor_user_id);
+      expect(actors).toEqual([null, null, SELLER_ID]);
+    });
+  });
+
   it("writes through Prisma carry the session's user and request id, nested writes included", async () => {
     const business = await runWithDatabaseSession(
       { userId: SELLER_ID, userRole: "SELLER", requestId: "req-nested" },
