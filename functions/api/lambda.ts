@@ -20,10 +20,10 @@ export function createLambdaHandler(deps: AppDependencies) {
  */
 function createDeployedHandler() {
   const environment = loadEnvironment(linkedEnvironment());
-  const { prisma, poolStats } = createDatabaseClient(environment.DATABASE_URL, { maxConnections: 2 });
+  const { prisma, poolStats, probe } = createDatabaseClient(environment.DATABASE_URL, { maxConnections: 2 });
   // A failure here is the first request's to report (it will fail to connect too).
   prisma.$connect().catch(() => {});
-  return createLambdaHandler(createDependencies(environment, prisma, { poolStats }));
+  return createLambdaHandler(createDependencies(environment, prisma, { poolStats, databaseProbe: probe }));
 }
 
 let cached: ReturnType<typeof createLambdaHandler> | undefined;

@@ -79,11 +79,12 @@ await runCli(USAGE, async () => {
     appUrl = withCredentials(database.databaseUrl, EMBEDDED_APP_LOGIN.name, EMBEDDED_APP_LOGIN.password);
     log(`The API connects as ${EMBEDDED_APP_LOGIN.name} (role exitmatch_app), as in production.`);
   }
-  const { prisma, poolStats } = createDatabaseClient(appUrl);
+  const { prisma, poolStats, probe } = createDatabaseClient(appUrl);
 
   const logOutput = asyncStdout();
   const deps = createDependencies(environment, prisma, {
     poolStats,
+    databaseProbe: probe,
     logger: createLogger(environment.LOG_LEVEL, logOutput),
   });
   const app = createApp(deps);

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
+import type { DatabaseProbe } from "../db/prisma-client.ts";
 
 export type Liveness =
   | { status: "ok"; database: { status: "up"; latencyMs: number; migration: string | null } }
@@ -13,11 +14,19 @@ export const NEWEST_MIGRATION_SQL = Prisma.sql`
 /**
  * Is the service alive: one database round trip, reporting its latency and the newest applied
  * migration. A failure says only "down": no internals (host names, driver errors) leave it.
+ * Straight through the pool where the driver has one (DatabaseProbe says why), else Prisma.
  */
-export async function checkLiveness(deps: { prisma: PrismaClient }): Promise<Liveness> {
+export async function checkLiveness(deps: {
+  prisma: PrismaClient;
+  databaseProbe?: DatabaseProbe | undefined;
+}): Promise<Liveness> {
   const started = performance.now();
   try {
-    const rows = await deps.prisma.$queryRaw<{ migration_name: string }[]>(NEWEST_MIGRATION_SQL);
+    const rows = (
+      deps.databaseProbe
+        ? await deps.databaseProbe(NEWEST_MIGRATION_SQL.text)
+        : await deps.prisma.$queryRaw<{ migration_name: string }[]>(NEWEST_MIGRATION_SQL)
+    ) as { migration_name: string }[];
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
     return { status: "ok", database: { status: "up", latencyMs, migration: rows[0]?.migration_name ?? null } };
   } catch {

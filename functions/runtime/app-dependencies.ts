@@ -2,7 +2,7 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Clock } from "../clock/clock.ts";
 import type { AppConfig } from "../config/app-config.ts";
 import type { FieldCipher } from "../crypto/field-cipher.ts";
-import type { PoolStats } from "../db/prisma-client.ts";
+import type { DatabaseProbe, PoolStats } from "../db/prisma-client.ts";
 import type { ListingViewCounter } from "../listings/listing-view-counter.ts";
 import type { Mailer } from "../mail/mailer.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
@@ -37,4 +37,6 @@ export interface AppDependencies {
   listingViews: ListingViewCounter;
   /** The database pool's numbers, where the driver has a local pool. */
   poolStats?: (() => PoolStats) | undefined;
+  /** The liveness probe's way to the pool, where the driver has a local pool (else Prisma). */
+  databaseProbe?: DatabaseProbe | undefined;
 }

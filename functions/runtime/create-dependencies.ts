@@ -4,7 +4,7 @@ import { appConfigFrom } from "../config/app-config.ts";
 import type { Environment } from "../config/environment.ts";
 import { FieldCipher } from "../crypto/field-cipher.ts";
 import { DEVELOPMENT_KEYS_WARNING, fieldKeyringFrom } from "../crypto/field-keyring.ts";
-import { createDatabaseClient, type PoolStats } from "../db/prisma-client.ts";
+import { createDatabaseClient, type DatabaseProbe, type PoolStats } from "../db/prisma-client.ts";
 import { instrumentQueries } from "../db/query-instrumentation.ts";
 import { ListingViewCounter } from "../listings/listing-view-counter.ts";
 import { createMailer } from "../mail/create-mailer.ts";
@@ -23,6 +23,7 @@ export function createDependencies(
     storage?: ObjectStorage;
     logger?: Logger;
     poolStats?: () => PoolStats;
+    databaseProbe?: DatabaseProbe;
     readOnlyPrisma?: PrismaClient;
     fieldCipher?: FieldCipher;
     clock?: Clock;
@@ -57,6 +58,7 @@ export function createDependencies(
     logger,
     storage: overrides.storage ?? createStorage(environment),
     poolStats: overrides.poolStats,
+    databaseProbe: overrides.databaseProbe,
     listingViews: new ListingViewCounter(primary, logger),
     fieldCipher: overrides.fieldCipher ?? new FieldCipher(keyring),
   };

@@ -36,6 +36,31 @@ describe("GET /health", () => {
     }
   });
 
+  it("asks the pool itself where the driver has one (npm start, Lambda): same report, and down when the pool is", async () => {
+    const viaPrisma = (await (await createTestApp(db.appPrisma).app.request("/health")).json()) as object;
+    const live = createDatabaseClient(db.appUrl);
+    const unreachable = createDatabaseClient("postgresql://postgres:secret@127.0.0.1:9/exitmatch");
+    try {
+      expect(live.probe).toBeTypeOf("function");
+      const response = await createTestApp(db.appPrisma, { databaseProbe: live.probe! }).app.request("/health");
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { database: { latencyMs: number } };
+      expect({ ...body, database: { ...body.database, latencyMs: 0 } }).toEqual({
+        ...viaPrisma,
+        database: { ...(viaPrisma as typeof body).database, latencyMs: 0 },
+      });
+      // Prisma reaches the database, the probe's pool does not: the probe is what answers.
+      const down = await createTestApp(db.appPrisma, { databaseProbe: unreachable.probe! }).app.request("/health");
+      expect(down.status).toBe(503);
+      const text = await down.text();
+      expect(JSON.parse(text)).toEqual({ status: "error", database: { status: "down" } });
+      expect(text).not.toMatch(/127\.0\.0\.1|secret|ECONNREFUSED/);
+    } finally {
+      await live.prisma.$disconnect();
+      await unreachable.prisma.$disconnect();
+    }
+  });
+
   it("answers unknown routes with RFC 9457 problem details", async () => {
     const response = await createTestApp(db.appPrisma).app.request("/no/such/route");
     expect(response.status).toBe(404);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { createApp } from "../../functions/api/app.ts";
 import type { Clock } from "../../functions/clock/clock.ts";
 import { loadEnvironment } from "../../functions/config/environment.ts";
-import type { PoolStats } from "../../functions/db/prisma-client.ts";
+import type { DatabaseProbe, PoolStats } from "../../functions/db/prisma-client.ts";
 import { dispatchEvents } from "../../functions/events/dispatch-events.ts";
 import { MemoryMailer } from "../../functions/mail/mailer.ts";
 import { dispatchOutbox } from "../../functions/outbox/dispatch-outbox.ts";
@@ -20,7 +20,10 @@ import { testClock } from "./test-clock.ts";
  * The real app on a test database: a mailer that keeps what it sends, local-disk storage in a
  * fresh folder, quiet logs, and the tests' fixed clock (TEST_NOW) unless a test brings its own.
  */
-export function createTestApp(prisma: PrismaClient, extras: { poolStats?: () => PoolStats; clock?: Clock } = {}) {
+export function createTestApp(
+  prisma: PrismaClient,
+  extras: { poolStats?: () => PoolStats; databaseProbe?: DatabaseProbe; clock?: Clock } = {},
+) {
   const mailer = new MemoryMailer();
   const environment = loadEnvironment({ NODE_ENV: "test", LOG_LEVEL: "silent" });
   // Each app gets its own folder, so parallel test files never see each other's files.
