@@ -1,4 +1,3 @@
-import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { EventHandler } from "../events/dispatch-events.ts";
 import type { EventKind } from "../events/enqueue-event.ts";
 import { recomputeListingMatches } from "../matching/recompute-listing-matches.ts";
