@@ -2,6 +2,7 @@
 // raw pg with the same concurrency, on two databases migrated alike, one with its audit trigger
 // disabled (the baseline). Both are measured in the same run, alternating rounds.
 import pg from "pg";
+import { rowsWaitingForSealerSql } from "../functions/audit/rows-waiting-for-sealer.ts";
 import { runCli } from "../functions/cli/run-cli.ts";
 import { applyMigrations } from "../functions/db/apply-migrations.ts";
 import { withDatabaseName } from "../functions/db/database-url.ts";
@@ -73,11 +74,7 @@ function runSealer(url: string) {
   const done = (async () => {
     await client.connect();
     while (!stopped) {
-      const waited = (
-        await client.query<{ oldest: number }>(
-          "SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8 AS oldest FROM audit_logs WHERE chain_position IS NULL",
-        )
-      ).rows[0]!.oldest;
+      const waited = (await client.query<{ oldest: number }>(rowsWaitingForSealerSql("audit_logs"))).rows[0]!.oldest;
       longestWaitSeconds = Math.max(longestWaitSeconds, waited);
       while ((await client.query<{ n: number }>("SELECT seal_audit_logs(5000) AS n")).rows[0]!.n === 5000) {}
       await new Promise((resolve) => setTimeout(resolve, SEAL_INTERVAL_MS));

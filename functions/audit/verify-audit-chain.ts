@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { AuditAnchor } from "./audit-anchors.ts";
+import { rowsWaitingForSealerSql } from "./rows-waiting-for-sealer.ts";
 
 export interface AuditChainReport {
   ok: boolean;
@@ -38,8 +39,7 @@ const CHAINS = {
     rows: `SELECT id::text, chain_position::text AS position, prev_hash, hash, audit_log_hash(a) AS expected,
                   true AS personal_ok
              FROM audit_logs a WHERE a.chain_position > $1 ORDER BY a.chain_position LIMIT $2`,
-    unsealed: `SELECT count(*)::int AS rows, coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8 AS oldest
-                 FROM audit_logs WHERE chain_position IS NULL`,
+    unsealed: rowsWaitingForSealerSql("audit_logs"),
   },
   /**
    * What people did (migration activity_log_append_only), in the order the sealer chained it
@@ -54,8 +54,7 @@ const CHAINS = {
                        ELSE a.personal_salt IS NULL AND a.ip_address IS NULL AND a.user_agent IS NULL
                             AND a.metadata IS NULL END AS personal_ok
              FROM activity_logs a WHERE a.chain_position > $1 ORDER BY a.chain_position LIMIT $2`,
-    unsealed: `SELECT count(*)::int AS rows, coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8 AS oldest
-                 FROM activity_logs WHERE chain_position IS NULL`,
+    unsealed: rowsWaitingForSealerSql("activity_logs"),
   },
 } as const;
 

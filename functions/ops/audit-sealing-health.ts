@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { rowsWaitingForSealerSql } from "../audit/rows-waiting-for-sealer.ts";
 
 /** How far the audit sealer (migration audit_chain_sealed_in_batches) is behind the writers. */
 export interface AuditSealingHealth {
@@ -26,13 +27,9 @@ export async function auditSealingHealth(
       activity_unsealed: number;
       activity_oldest: number;
     }>(
-      `SELECT (SELECT count(*)::int FROM audit_logs WHERE chain_position IS NULL) AS unsealed,
-              (SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8
-                 FROM audit_logs WHERE chain_position IS NULL) AS oldest,
-              (SELECT extract(epoch FROM now() - sealed_at)::float8 FROM audit_chain WHERE id = 1) AS last_sealed,
-              (SELECT count(*)::int FROM activity_logs WHERE chain_position IS NULL) AS activity_unsealed,
-              (SELECT coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8
-                 FROM activity_logs WHERE chain_position IS NULL) AS activity_oldest`,
+      `SELECT audit.rows AS unsealed, audit.oldest, activity.rows AS activity_unsealed, activity.oldest AS activity_oldest,
+              (SELECT extract(epoch FROM now() - sealed_at)::float8 FROM audit_chain WHERE id = 1) AS last_sealed
+         FROM (${rowsWaitingForSealerSql("audit_logs")}) audit, (${rowsWaitingForSealerSql("activity_logs")}) activity`,
     )
   ).rows[0]!;
   const seconds = (value: number) => Math.max(0, Math.round(value * 10) / 10);
