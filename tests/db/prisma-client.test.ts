@@ -22,6 +22,24 @@ describe("createDatabaseClient", () => {
     }
   });
 
+  it("words a failed query without locating its caller, so no query pays for capturing a call site", async () => {
+    const db = await createTestDatabase();
+    const { prisma } = createDatabaseClient(db.url);
+    try {
+      // Prisma's default format names the calling file and line ("invocation in <file>:<line>")
+      // and quotes its source, which costs every query a stack capture (prisma-client.ts).
+      const failure = await prisma.user.create({ data: { email: "someone@example.com" } as never }).catch((e) => e);
+      expect(failure).toBeInstanceOf(Error);
+      expect(failure.message).toContain("Invalid `prisma.user.create()` invocation");
+      expect(failure.message).toContain("Argument `name` is missing.");
+      expect(failure.message).not.toContain("invocation in");
+      expect(failure.message).not.toContain(import.meta.filename);
+    } finally {
+      await prisma.$disconnect();
+      await db.drop();
+    }
+  });
+
   it("runs real queries through the Neon serverless driver for Neon hosts", async () => {
     const db = await createTestDatabase();
     const server = new URL(serverUrl());
