@@ -31,13 +31,17 @@ export class FolderMailer implements Mailer {
     const path = join(this.folder, mailboxFileName(email.idempotencyKey));
     const temporary = join(this.folder, `.${randomUUID()}.tmp`);
     await writeFile(temporary, mimeMessage(email, { from: this.options.from, date: this.clock.now() }));
+    let delivered = false;
     try {
       await link(temporary, path);
-      this.options.onDelivered?.(email, path);
+      delivered = true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     } finally {
       await unlink(temporary);
     }
+    // Only once the folder holds nothing but the message: a process that dies right after it
+    // says "delivered" leaves no temporary file behind.
+    if (delivered) this.options.onDelivered?.(email, path);
   }
 }

@@ -40,4 +40,21 @@ describe("the development mailbox", () => {
     expect(text).toMatch(/\r\nMessage-ID: <[A-Za-z0-9_-]+@exitmatch\.co\.uk>\r\n/);
     expect(text.endsWith("\r\n\r\nLine one\r\nLine two\r\n")).toBe(true);
   });
+
+  it("says a message is delivered only once the folder holds it and nothing else, and only the first time", async () => {
+    const box = join(folder, "announced");
+    const seen: string[][] = [];
+    const announcing = new FolderMailer(box, fixedClock("2026-11-25T12:00:00Z"), {
+      from: "ExitMatch <n@exitmatch.co.uk>",
+      // A process killed right after this line must leave a clean mailbox (dispatcher-restart).
+      onDelivered: () => seen.push(readdirSync(box).sort()),
+    });
+    await announcing.send({ ...email, idempotencyKey: "notification:first" });
+    await announcing.send({ ...email, idempotencyKey: "notification:first" });
+    await announcing.send({ ...email, idempotencyKey: "notification:second" });
+    expect(seen).toEqual([
+      [mailboxFileName("notification:first")],
+      [mailboxFileName("notification:first"), mailboxFileName("notification:second")].sort(),
+    ]);
+  });
 });
