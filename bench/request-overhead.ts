@@ -13,6 +13,7 @@ import { BENCH_APP_LOGIN, openListingsDatabase, startApiServer } from "./search/
 import { ensureBenchBuyers, signInBenchBuyers } from "./support/bench-buyer.ts";
 import { type BenchMeasure, reportBenchResults } from "./support/bench-results.ts";
 import { startServer, stopServer } from "./support/child-server.ts";
+import { processTreeCpuMicros } from "./support/process-cpu.ts";
 import { hasWrk, runWrk, type WrkResult } from "./support/wrk.ts";
 
 const USAGE = `
@@ -24,7 +25,8 @@ shared with bench:search). For GET /health and for GET /businesses/{id} over 1,0
 loads each server with wrk (2 threads, C connections, default 16) for S seconds (default 10),
 alternating R times (default 3), and compares the medians of requests per second.
 Targets: GET /businesses/{id} at least 0.90x of the baseline; GET /health at least 0.60x.
-Also the same listing views signed in, taking turns as 16 buyers (authentication, the activity
+Also the CPU each server spends per request (Linux: read from /proc), steadier than throughput
+on a shared machine. Also the same listing views signed in, taking turns as 16 buyers (authentication, the activity
 row each view records), against the API's anonymous views: no baseline server signs anyone in.
 Needs wrk (apt-get install wrk). Set BENCH_DATABASE_URL to use another database.
 `;
@@ -51,10 +53,18 @@ await runCli(USAGE, async (args) => {
     const appPort = await freePort();
     const basePort = await freePort();
     log(`Starting the API and the baseline, both as ${BENCH_APP_LOGIN.name} (role exitmatch_app)...`);
-    servers.push(await startApiServer(database, appPort));
-    servers.push(
-      await startServer(["bench/requests/raw-request-server.ts", database.appUrl, String(basePort)], {}, "ready"),
+    const api = await startApiServer(database, appPort);
+    servers.push(api);
+    const base = await startServer(
+      ["bench/requests/raw-request-server.ts", database.appUrl, String(basePort)],
+      {},
+      "ready",
     );
+    servers.push(base);
+    const pidOfPort = new Map([
+      [appPort, api.pid!],
+      [basePort, base.pid!],
+    ]);
 
     const signedIn = (await signInBenchBuyers(`http://127.0.0.1:${appPort}`, SIGNED_IN_BUYERS)).map((token) => ({
       authorization: `Bearer ${token}`,
@@ -69,14 +79,21 @@ await runCli(USAGE, async (args) => {
     ) => {
       const origin = `http://127.0.0.1:${port}`;
       await runWrk(origin, requestPaths, { ...load, seconds: 2, headers }); // warm-up
-      const result = await runWrk(origin, requestPaths, { ...load, headers });
+      const cpuBefore = processTreeCpuMicros(pidOfPort.get(port)!);
+      const wrk = await runWrk(origin, requestPaths, { ...load, headers });
+      const cpuAfter = processTreeCpuMicros(pidOfPort.get(port)!);
+      const result: Measured = {
+        ...wrk,
+        cpuMicrosPerRequest:
+          cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / wrk.requests,
+      };
       log(`    ${label}: ${format(result)}`);
       return result;
     };
     const results = {
-      health: { api: [] as WrkResult[], base: [] as WrkResult[] },
-      view: { api: [] as WrkResult[], base: [] as WrkResult[] },
-      signedIn: [] as WrkResult[],
+      health: { api: [] as Measured[], base: [] as Measured[] },
+      view: { api: [] as Measured[], base: [] as Measured[] },
+      signedIn: [] as Measured[],
     };
     for (let round = 1; round <= rounds; round += 1) {
       log(`Round ${round}/${rounds} (wrk: 2 threads, ${connections} connections, ${seconds} s each)`);
@@ -106,12 +123,32 @@ await runCli(USAGE, async (args) => {
         met: ratio >= TARGETS[name] && errors === 0,
       };
     };
+    // What each request costs the server process, whatever else the machine was doing.
+    const cpuPerRequest = (name: "health" | "view", measureName: string): BenchMeasure[] => {
+      const api = results[name].api.map((r) => r.cpuMicrosPerRequest);
+      const base = results[name].base.map((r) => r.cpuMicrosPerRequest);
+      if (![...api, ...base].every((value) => value !== undefined)) return [];
+      const apiMicros = median(api as number[]);
+      const baseMicros = median(base as number[]);
+      return [
+        {
+          measure: `${measureName} server CPU per request`,
+          project: `${apiMicros.toFixed(0)} µs`,
+          baseline: `${baseMicros.toFixed(0)} µs`,
+          ratio: apiMicros / baseMicros,
+          target: "",
+          met: null,
+        },
+      ];
+    };
     const signedInRate = median(results.signedIn.map((r) => r.requestsPerSecond));
     const anonymousRate = median(results.view.api.map((r) => r.requestsPerSecond));
     const signedInErrors = results.signedIn.reduce((sum, r) => sum + r.errors, 0);
     const measures: BenchMeasure[] = [
       verdict("view", "GET /businesses/{id}"),
       verdict("health", "GET /health"),
+      ...cpuPerRequest("view", "GET /businesses/{id}"),
+      ...cpuPerRequest("health", "GET /health"),
       {
         measure: `GET /businesses/{id} signed in, vs anonymous${signedInErrors ? ` (${signedInErrors} errors)` : ""}`,
         project: `${signedInRate.toFixed(0)} req/s`,
@@ -131,8 +168,12 @@ await runCli(USAGE, async (args) => {
   }
 });
 
-function format(result: WrkResult) {
-  return `${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms${result.errors ? `, ${result.errors} errors` : ""}`;
+/** One wrk run against one server, with the server's CPU per request where /proc tells it. */
+type Measured = WrkResult & { cpuMicrosPerRequest: number | undefined };
+
+function format(result: Measured) {
+  const cpu = result.cpuMicrosPerRequest === undefined ? "" : `, ${result.cpuMicrosPerRequest.toFixed(0)} µs CPU/req`;
+  return `${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms${cpu}${result.errors ? `, ${result.errors} errors` : ""}`;
 }
 
 /** Paths of `count` published listings, spread over the table. */
