@@ -26,8 +26,8 @@ loads each server with wrk (2 threads, C connections, default 16) for S seconds 
 alternating R times (default 3), and compares the medians of requests per second.
 Targets: GET /businesses/{id} at least 0.90x of the baseline; GET /health at least 0.60x.
 Also the CPU each server spends per request (Linux: read from /proc), steadier than throughput
-on a shared machine. Also the same listing views signed in, taking turns as 16 buyers (authentication, the activity
-row each view records), against the API's anonymous views: no baseline server signs anyone in.
+on a shared machine. Also the same listing views signed in, taking turns as 16 buyers
+(authentication, the activity row each view records), against the API's anonymous views: no baseline server signs anyone in.
 Needs wrk (apt-get install wrk). Set BENCH_DATABASE_URL to use another database.
 `;
 
@@ -61,10 +61,8 @@ await runCli(USAGE, async (args) => {
       "ready",
     );
     servers.push(base);
-    const pidOfPort = new Map([
-      [appPort, api.pid!],
-      [basePort, base.pid!],
-    ]);
+    const apiServer = { port: appPort, pid: api.pid! };
+    const baseServer = { port: basePort, pid: base.pid! };
 
     const signedIn = (await signInBenchBuyers(`http://127.0.0.1:${appPort}`, SIGNED_IN_BUYERS)).map((token) => ({
       authorization: `Bearer ${token}`,
@@ -73,15 +71,15 @@ await runCli(USAGE, async (args) => {
     const load = { threads: 2, connections, seconds };
     const measure = async (
       label: string,
-      port: number,
+      server: { port: number; pid: number },
       requestPaths: readonly string[],
       headers?: readonly Record<string, string>[],
     ) => {
-      const origin = `http://127.0.0.1:${port}`;
+      const origin = `http://127.0.0.1:${server.port}`;
       await runWrk(origin, requestPaths, { ...load, seconds: 2, headers }); // warm-up
-      const cpuBefore = processTreeCpuMicros(pidOfPort.get(port)!);
+      const cpuBefore = processTreeCpuMicros(server.pid);
       const wrk = await runWrk(origin, requestPaths, { ...load, headers });
-      const cpuAfter = processTreeCpuMicros(pidOfPort.get(port)!);
+      const cpuAfter = processTreeCpuMicros(server.pid);
       const result: Measured = {
         ...wrk,
         cpuMicrosPerRequest:
@@ -102,11 +100,11 @@ await runCli(USAGE, async (args) => {
         ["view", paths],
       ] as const) {
         log(`  ${name === "health" ? "GET /health" : "GET /businesses/{id}"}`);
-        results[name].base.push(await measure("baseline", basePort, requestPaths));
-        results[name].api.push(await measure("api     ", appPort, requestPaths));
+        results[name].base.push(await measure("baseline", baseServer, requestPaths));
+        results[name].api.push(await measure("api     ", apiServer, requestPaths));
       }
       log(`  GET /businesses/{id} signed in as ${SIGNED_IN_BUYERS} buyers in turn`);
-      results.signedIn.push(await measure("api     ", appPort, paths, signedIn));
+      results.signedIn.push(await measure("api     ", apiServer, paths, signedIn));
     }
 
     const verdict = (name: "health" | "view", measureName: string): BenchMeasure => {
