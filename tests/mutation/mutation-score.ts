@@ -1,5 +1,6 @@
 // Turns Stryker's mutant results into the per-module numbers and lines the report prints.
 import type { MutantResult } from "@stryker-mutator/api/core";
+import type { ScoredMutant } from "./incremental-report.ts";
 
 export interface Survivor {
   line: number;
@@ -21,10 +22,17 @@ export interface ModuleScore {
   /** Detected (killed or timed out) out of the valid mutants, percent. */
   score: number;
   seconds: number;
+  /** Where the results came from: a Stryker run, or the incremental report of an unchanged module. */
+  source: "stryker" | "unchanged";
   survivors: Survivor[];
 }
 
-export function scoreModule(module: string, results: MutantResult[], seconds: number): ModuleScore {
+export function scoreModule(
+  module: string,
+  results: ScoredMutant[],
+  seconds: number,
+  source: ModuleScore["source"] = "stryker",
+): ModuleScore {
   const count = (status: MutantResult["status"]) => results.filter((result) => result.status === status).length;
   const killed = count("Killed");
   const timedOut = count("Timeout");
@@ -51,6 +59,7 @@ export function scoreModule(module: string, results: MutantResult[], seconds: nu
     // No valid mutant: nothing can regress unnoticed.
     score: valid === 0 ? 100 : ((killed + timedOut) / valid) * 100,
     seconds,
+    source,
     survivors,
   };
 }

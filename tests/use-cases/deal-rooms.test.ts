@@ -135,6 +135,75 @@ describe("members", () => {
   });
 });
 
+describe("addMember: its rules one by one", () => {
+  it("adds only an active person, with an expiry later than now (now itself is too late)", async () => {
+    const dealRoomId = await roomOfListing();
+    const owner = await seeded.as(ACTORS.ownerSeller);
+    const add = (userId: string, accessExpiresAt: Date | null = null) =>
+      attempt(owner, () => addMember(seeded.deps, { dealRoomId, userId, role: "VIEWER", accessExpiresAt }, owner));
+    const [suspended, erased, active] = await Promise.all(
+      ["sarah.whitfield@midlandsindustrial.co.uk", "priya.sharma@careventures.co.uk", "owen.davies@gmail.example"].map(
+        (email) => seeded.db.prisma.user.findFirstOrThrow({ where: { email } }),
+      ),
+    );
+    await seeded.db.prisma.user.update({ where: { id: suspended!.id }, data: { status: "SUSPENDED" } });
+    await seeded.db.prisma.user.update({ where: { id: erased!.id }, data: { deletedAt: owner.receivedAt } });
+
+    for (const userId of ["00000000-0000-4000-8000-000000000000", suspended!.id, erased!.id]) {
+      expect(await add(userId)).toMatchObject({ code: "not_found", message: "No such user." });
+    }
+    expect(await add(active!.id, owner.receivedAt)).toMatchObject({
+      code: "validation_failed",
+      extras: { fields: [{ field: "accessExpiresAt", message: "must be in the future" }] },
+    });
+    expect(await add(owner.caller.id)).toMatchObject({
+      code: "conflict",
+      message: "The room's owner keeps the owner role and cannot be re-added.",
+    });
+    const members = await seeded.db.prisma.dealRoomMember.findMany({
+      where: { dealRoomId, userId: { in: [suspended!.id, erased!.id, active!.id] } },
+    });
+    expect(members).toEqual([]);
+  });
+
+  it("re-admits a revoked member with the new role and expiry, and logs who was added as what", async () => {
+    const dealRoomId = await roomOfListing();
+    const owner = await seeded.as(ACTORS.ownerSeller);
+    const person = await seeded.as("alistair.grant@highlandhospitality.co.uk");
+    const member = { dealRoomId, userId: person.caller.id };
+    const asViewer = await runForRequest(owner, () =>
+      addMember(seeded.deps, { ...member, role: "VIEWER", accessExpiresAt: null }, owner),
+    );
+    expect(asViewer.room.id).toBe(dealRoomId);
+    expect(asViewer.members.map((listed) => listed.userId)).toContain(person.caller.id);
+    await runForRequest(owner, () => revokeMember(seeded.deps, member, owner));
+    expect(codeOf(await attempt(person, () => getDealRoom(seeded.deps, { dealRoomId }, person)))).toBe("not_found");
+
+    const expires = new Date(owner.receivedAt.getTime() + 7 * 86_400_000);
+    await runForRequest(owner, () =>
+      addMember(seeded.deps, { ...member, role: "ADVISOR", accessExpiresAt: expires }, owner),
+    );
+    const stored = await seeded.db.prisma.dealRoomMember.findUniqueOrThrow({ where: { dealRoomId_userId: member } });
+    expect(stored).toMatchObject({
+      role: "ADVISOR",
+      accessExpiresAt: expires,
+      revokedAt: null,
+      addedById: owner.caller.id,
+    });
+    const room = await runForRequest(person, () => getDealRoom(seeded.deps, { dealRoomId }, person));
+    expect(room.myRole).toBe("ADVISOR");
+
+    const logged = await seeded.db.prisma.activityLog.findMany({
+      where: { action: "deal_room.member_added", entityId: dealRoomId, userId: owner.caller.id },
+      orderBy: { id: "asc" },
+    });
+    expect(logged.filter((row) => (row.metadata as { memberId?: string }).memberId === person.caller.id)).toEqual([
+      expect.objectContaining({ entityType: "deal_room", metadata: { memberId: person.caller.id, role: "VIEWER" } }),
+      expect.objectContaining({ entityType: "deal_room", metadata: { memberId: person.caller.id, role: "ADVISOR" } }),
+    ]);
+  });
+});
+
 describe("questions", () => {
   it("lets any member ask and only the owner or an advisor answer", async () => {
     const dealRoomId = await roomOfListing();

@@ -1,13 +1,17 @@
 // The inquiry lifecycle as use cases, without HTTP: a buyer inquires, the seller answers, the
 // buyer accepts the NDA and joins the deal room. Each rule's denial beside its success.
 
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { addMember } from "../../functions/deal-rooms/add-member.ts";
+import { revokeMember } from "../../functions/deal-rooms/revoke-member.ts";
 import { acceptNda } from "../../functions/inquiries/accept-nda.ts";
 import { getInquiry } from "../../functions/inquiries/get-inquiry.ts";
 import { listInquiries } from "../../functions/inquiries/list-inquiries.ts";
 import { respondToInquiry } from "../../functions/inquiries/respond-to-inquiry.ts";
 import { sendInquiry } from "../../functions/inquiries/send-inquiry.ts";
 import { runForRequest } from "../../functions/requests/run-for-request.ts";
+import { stableId } from "../../prisma/seed/stable-id.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { attempt, codeOf, useSeededUseCases } from "../support/use-case-request.ts";
 
@@ -136,3 +140,123 @@ describe("getInquiry, listInquiries", () => {
     expect(new Set(sellers.map((business) => business.sellerId))).toEqual(new Set([seller.caller.id]));
   });
 });
+
+describe("acceptNda: its rules one by one", () => {
+  // Seeded: buyer-5's inquiry on business-4 is accepted, NDA not yet; buyer-3's on business-2 is pending.
+  const ACCEPTED_WITHOUT_NDA = { inquiryId: stableId("inquiry-3"), buyer: "alistair.grant@highlandhospitality.co.uk" };
+  const PENDING = { inquiryId: stableId("inquiry-4"), buyer: "owen.davies@gmail.example", seller: ACTORS.otherSeller };
+
+  it("says why it refuses: not the buyer, not yet accepted by the seller, already accepted", async () => {
+    const seller = await as(PENDING.seller);
+    const buyer = await as(PENDING.buyer);
+    const nda = { inquiryId: PENDING.inquiryId, ndaVersion: "2026-01" };
+    const bySeller = await attempt(seller, () => acceptNda(seeded.deps, nda, seller));
+    expect(bySeller).toMatchObject({ code: "forbidden", message: "Only the buyer who inquired can accept the NDA." });
+    const tooEarly = await attempt(buyer, () => acceptNda(seeded.deps, nda, buyer));
+    expect(tooEarly).toMatchObject({
+      code: "invalid_transition",
+      message: "The inquiry is PENDING; the seller must accept it first.",
+    });
+    const stored = await seeded.db.prisma.inquiry.findUniqueOrThrow({ where: { id: PENDING.inquiryId } });
+    expect(stored.ndaAcceptedAt).toBeNull();
+
+    await runForRequest(seller, () =>
+      respondToInquiry(seeded.deps, { inquiryId: PENDING.inquiryId, action: "accept" }, seller),
+    );
+    await runForRequest(buyer, () => acceptNda(seeded.deps, nda, buyer));
+    const twice = await attempt(buyer, () => acceptNda(seeded.deps, nda, buyer));
+    expect(twice).toMatchObject({ code: "invalid_transition", message: "The NDA is already accepted." });
+  });
+
+  it("admits a buyer whose earlier access to the room was revoked, and records the acceptance in the activity log", async () => {
+    // buyer-4 inquires about business-4; its seller accepts, lets the buyer in as a viewer, then revokes.
+    const seller = await as("fiona.mackenzie@tummelhouse.co.uk");
+    const buyer = await as("priya.sharma@careventures.co.uk");
+    const business = stableId("business-4");
+    const message = "We run care homes in Perthshire and are looking at hospitality.";
+    const sent = await runForRequest(buyer, () => sendInquiry(seeded.deps, { businessId: business, message }, buyer));
+    const inquiryId = sent.id;
+    await runForRequest(seller, () => respondToInquiry(seeded.deps, { inquiryId, action: "accept" }, seller));
+    const room = await seeded.db.prisma.dealRoom.findUniqueOrThrow({ where: { inquiryId } });
+    const member = { dealRoomId: room.id, userId: buyer.caller.id };
+    await runForRequest(seller, () =>
+      addMember(seeded.deps, { ...member, role: "VIEWER", accessExpiresAt: null }, seller),
+    );
+    await runForRequest(seller, () => revokeMember(seeded.deps, member, seller));
+    const revoked = await seeded.db.prisma.dealRoomMember.findUniqueOrThrow({
+      where: { dealRoomId_userId: member },
+    });
+    expect(revoked.revokedAt).toEqual(seller.receivedAt);
+
+    const signed = await runForRequest(buyer, () =>
+      acceptNda(seeded.deps, { inquiryId, ndaVersion: "2026-02" }, buyer),
+    );
+    expect(signed.ndaVersion).toBe("2026-02");
+    const readmitted = await seeded.db.prisma.dealRoomMember.findUniqueOrThrow({
+      where: { dealRoomId_userId: member },
+    });
+    expect(readmitted.revokedAt).toBeNull();
+
+    const logged = await seeded.db.prisma.activityLog.findMany({
+      where: { action: "nda.accepted", entityId: inquiryId },
+    });
+    expect(logged).toEqual([
+      expect.objectContaining({
+        userId: buyer.caller.id,
+        entityType: "inquiry",
+        ipAddress: buyer.ipAddress,
+        metadata: { ndaVersion: "2026-02", businessId: business },
+      }),
+    ]);
+  });
+
+  it("lets one of two simultaneous acceptances through and refuses the other, which changes nothing", async () => {
+    const { inquiryId } = ACCEPTED_WITHOUT_NDA;
+    const first = await as(ACCEPTED_WITHOUT_NDA.buyer);
+    const second = { ...(await as(ACCEPTED_WITHOUT_NDA.buyer)), ipAddress: "198.51.100.9" };
+    // Both requests pass the first check (NDA not accepted) and then queue for the inquiry's row
+    // behind this lock; released, one updates it and the other finds it already accepted.
+    const holder = new pg.Client({ connectionString: seeded.db.url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT id FROM inquiries WHERE id = $1 FOR UPDATE", [inquiryId]);
+      const outcomes = Promise.all(
+        [first, second].map((request) =>
+          attempt(request, () => acceptNda(seeded.deps, { inquiryId, ndaVersion: `v-${request.ipAddress}` }, request)),
+        ),
+      );
+      await waitForLockWaiters(holder, 2);
+      await holder.query("COMMIT");
+      const results = await outcomes;
+      expect(results.map(codeOf).sort()).toEqual(["invalid_transition", "succeeded"]);
+      const winner = results.findIndex((result) => codeOf(result) === "succeeded");
+      const winnerIp = [first, second][winner]!.ipAddress;
+
+      const stored = await seeded.db.prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } });
+      expect(stored.ndaVersion).toBe(`v-${winnerIp}`);
+      expect(seeded.deps.fieldCipher.decryptOptional("inquiries.nda_accepted_ip", stored.ndaAcceptedIp)).toBe(winnerIp);
+      const logged = await seeded.db.prisma.activityLog.count({
+        where: { action: "nda.accepted", entityId: inquiryId },
+      });
+      expect(logged).toBe(1);
+      const loser = results[1 - winner];
+      expect(loser).toMatchObject({ message: "The NDA is already accepted." });
+    } finally {
+      await holder.end();
+    }
+  });
+});
+
+/** Waits until `count` other sessions of the holder's database wait on a lock. */
+async function waitForLockWaiters(holder: pg.Client, count: number): Promise<void> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const { rows } = await holder.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (rows[0]!.waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`Fewer than ${count} sessions ever waited on the lock.`);
+}

@@ -1,0 +1,57 @@
+// No business rule escapes mutation testing: a new use case or rule module must be listed in
+// mutation-modules.ts (and so scored by CI on every submission) or excluded there with a reason.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { businessRuleFiles, isBusinessRuleFile } from "./business-rule-files.ts";
+import { EXCLUDED_FROM_MUTATION, MUTATION_MODULES } from "./mutation-modules.ts";
+
+const ROOT = join(import.meta.dirname, "../..");
+const listed = new Set(MUTATION_MODULES.map((module) => module.file));
+
+describe("business rules under mutation testing", () => {
+  it("recognises use cases, rule folders and rule file names, and nothing else", () => {
+    const useCase = 'export async function acceptNda(\n) {\n}\nacceptNda.failures = ["forbidden"] as const;\n';
+    expect(isBusinessRuleFile("functions/inquiries/accept-nda.ts", useCase)).toBe(true);
+    expect(isBusinessRuleFile("functions/inquiries/helper.ts", "export function helper() {}\n")).toBe(false);
+    // `failures` on some other function is not this file's use case.
+    expect(isBusinessRuleFile("functions/x/y.ts", "export function a() {}\nb.failures = [];\n")).toBe(false);
+    expect(isBusinessRuleFile("functions/domain/anything.ts", "")).toBe(true);
+    expect(isBusinessRuleFile("functions/outbox/leased-claims.ts", "")).toBe(true);
+    expect(isBusinessRuleFile("functions/listings/listing-access.ts", "")).toBe(true);
+    expect(isBusinessRuleFile("functions/deal-rooms/document-rules.ts", "")).toBe(true);
+    expect(isBusinessRuleFile("functions/api/routes/businesses/change-status.ts", useCase)).toBe(false);
+    expect(isBusinessRuleFile("tests/domain/x.ts", "")).toBe(false);
+  });
+
+  it("finds the project's rules (guards the check below against finding nothing)", () => {
+    const found = businessRuleFiles(ROOT);
+    expect(found).toContain("functions/inquiries/accept-nda.ts");
+    expect(found).toContain("functions/outbox/leased-claims.ts");
+    expect(found).toContain("functions/domain/business-status.ts");
+    expect(found.length).toBeGreaterThan(100);
+  });
+
+  it("mutates every business-rule file, or says why not", () => {
+    const escaped = businessRuleFiles(ROOT).filter((file) => !listed.has(file) && !(file in EXCLUDED_FROM_MUTATION));
+    expect(
+      escaped,
+      "add these to tests/mutation/mutation-modules.ts with their tests, or exclude them with a reason",
+    ).toEqual([]);
+  });
+
+  it("lists only files that exist, each once, with test files that exist, and excludes none it also lists", () => {
+    const names = MUTATION_MODULES.map((module) => module.name);
+    expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+    for (const module of MUTATION_MODULES) {
+      expect(existsSync(join(ROOT, module.file)), module.file).toBe(true);
+      expect(module.tests.length, module.name).toBeGreaterThan(0);
+      for (const test of module.tests) expect(existsSync(join(ROOT, test)), `${module.name}: ${test}`).toBe(true);
+    }
+    for (const [file, reason] of Object.entries(EXCLUDED_FROM_MUTATION)) {
+      expect(existsSync(join(ROOT, file)), file).toBe(true);
+      expect(listed.has(file), `${file} is both listed and excluded`).toBe(false);
+      expect(reason.trim().length, `${file} needs a reason`).toBeGreaterThan(10);
+    }
+  });
+});
