@@ -26,6 +26,9 @@ describe("unsubscribe link tokens", () => {
       token.slice(0, -2),
       "",
       "not-a-token",
+      `${PERSON}.NEW_MATCHES`,
+      `${PERSON}.NEW_MATCHES.`,
+      `.NEW_MATCHES.${token.split(".")[2]}`,
       `${PERSON}.ACCOUNT_SECURITY.${token.split(".")[2]}`,
     ]) {
       expect(readUnsubscribeToken(key, forged)).toBeNull();

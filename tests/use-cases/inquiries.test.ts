@@ -248,6 +248,87 @@ describe("acceptNda: its rules one by one", () => {
   });
 });
 
+describe("respondToInquiry: its rules one by one", () => {
+  const SARAH = "sarah.whitfield@midlandsindustrial.co.uk";
+  const inquire = async (email: string, businessId: string) => {
+    const buyer = await as(email);
+    const message = "We would like to hear more about the business and its team.";
+    return runForRequest(buyer, () => sendInquiry(seeded.deps, { businessId, message }, buyer));
+  };
+  const answered = (inquiryId: string) =>
+    seeded.db.prisma.notification.findMany({ where: { dedupeKey: `inquiry-answered:${inquiryId}` } });
+
+  it("says who may take which action, and from which status", async () => {
+    const { id: inquiryId } = await inquire(SARAH, BUSINESS.openPublished);
+    const buyer = await as(SARAH);
+    const seller = await as(ACTORS.otherSeller);
+    const byBuyer = await attempt(buyer, () => respondToInquiry(seeded.deps, { inquiryId, action: "accept" }, buyer));
+    expect(byBuyer).toMatchObject({ code: "forbidden", message: "Only the seller can accept this inquiry." });
+    const bySeller = await attempt(seller, () =>
+      respondToInquiry(seeded.deps, { inquiryId, action: "withdraw" }, seller),
+    );
+    expect(bySeller).toMatchObject({ code: "forbidden", message: "Only the buyer can withdraw this inquiry." });
+
+    const declined = await runForRequest(seller, () =>
+      respondToInquiry(seeded.deps, { inquiryId, action: "decline" }, seller),
+    );
+    expect(declined).toMatchObject({ status: "DECLINED", respondedAt: seller.receivedAt, dealRoom: null });
+    const again = await attempt(seller, () => respondToInquiry(seeded.deps, { inquiryId, action: "accept" }, seller));
+    expect(again).toMatchObject({ code: "invalid_transition", message: "A DECLINED inquiry cannot be accepted." });
+    const late = await attempt(buyer, () => respondToInquiry(seeded.deps, { inquiryId, action: "withdraw" }, buyer));
+    expect(late).toMatchObject({ code: "invalid_transition", message: "A DECLINED inquiry cannot be withdrawn." });
+
+    // The buyer hears of the decline; the listing counts it as activity.
+    expect((await answered(inquiryId)).map((note) => [note.userId, note.title])).toEqual([
+      [buyer.caller.id, expect.stringMatching(/was declined$/)],
+    ]);
+    const listing = await seeded.db.prisma.business.findUniqueOrThrow({ where: { id: BUSINESS.openPublished } });
+    expect(listing.lastActivityAt).toEqual(seller.receivedAt);
+  });
+
+  it("tells nobody of a withdrawal, and opens no room for it", async () => {
+    const { id: inquiryId } = await inquire(SARAH, stableId("business-4"));
+    const buyer = await as(SARAH);
+    const withdrawn = await runForRequest(buyer, () =>
+      respondToInquiry(seeded.deps, { inquiryId, action: "withdraw" }, buyer),
+    );
+    expect(withdrawn.status).toBe("WITHDRAWN");
+    expect(await answered(inquiryId)).toEqual([]);
+    expect(await seeded.db.prisma.dealRoom.count({ where: { inquiryId } })).toBe(0);
+  });
+
+  it("lets one of two simultaneous answers through; the other is told the inquiry changed", async () => {
+    const { id: inquiryId } = await inquire(ACTORS.buyerWithNda, BUSINESS.openPublished);
+    const first = await as(ACTORS.otherSeller);
+    const second = await as(ACTORS.otherSeller);
+    const holder = new pg.Client({ connectionString: seeded.db.url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT id FROM inquiries WHERE id = $1 FOR UPDATE", [inquiryId]);
+      const outcomes = Promise.all([
+        attempt(first, () => respondToInquiry(seeded.deps, { inquiryId, action: "accept" }, first)),
+        attempt(second, () => respondToInquiry(seeded.deps, { inquiryId, action: "decline" }, second)),
+      ]);
+      await waitForLockWaiters(holder, 2);
+      await holder.query("COMMIT");
+      const results = await outcomes;
+      expect(results.map(codeOf).sort()).toEqual(["invalid_transition", "succeeded"]);
+      const loser = results.find((result) => codeOf(result) !== "succeeded");
+      expect(loser).toMatchObject({ message: "The inquiry changed meanwhile; read it again." });
+      const winner = results.find((result) => codeOf(result) === "succeeded") as { status: string };
+      const stored = await seeded.db.prisma.inquiry.findUniqueOrThrow({ where: { id: inquiryId } });
+      expect(stored.status).toBe(winner.status);
+      expect(await seeded.db.prisma.dealRoom.count({ where: { inquiryId } })).toBe(
+        winner.status === "ACCEPTED" ? 1 : 0,
+      );
+      expect(await answered(inquiryId)).toHaveLength(1);
+    } finally {
+      await holder.end();
+    }
+  });
+});
+
 /** Waits until `count` other sessions of the holder's database wait on a lock. */
 async function waitForLockWaiters(holder: pg.Client, count: number): Promise<void> {
   for (let tries = 0; tries < 200; tries += 1) {
