@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { addMember } from "../../functions/deal-rooms/add-member.ts";
 import { answerQuestion } from "../../functions/deal-rooms/answer-question.ts";
 import { askQuestion } from "../../functions/deal-rooms/ask-question.ts";
+import { MAX_DOCUMENT_BYTES } from "../../functions/deal-rooms/document-rules.ts";
 import { downloadDocument } from "../../functions/deal-rooms/download-document.ts";
 import { getDealRoom } from "../../functions/deal-rooms/get-deal-room.ts";
 import { listDealRooms } from "../../functions/deal-rooms/list-deal-rooms.ts";
@@ -96,6 +97,70 @@ describe("documents", () => {
     const kept = await seeded.db.prisma.document.findFirstOrThrow({ where: { id: second.id, deletedAt: undefined } });
     expect(kept.deletedAt).toEqual(owner.receivedAt);
     expect(await seeded.deps.storage.get(kept.storageKey)).not.toBeNull();
+  });
+});
+
+describe("uploadDocument: its rules one by one", () => {
+  /** A file that says it is `size` bytes; the rules read the size before any byte. */
+  const sized = (size: number, type = "application/pdf") => ({
+    name: "big.pdf",
+    type,
+    size,
+    arrayBuffer: async () => new Uint8Array(size).buffer,
+  });
+
+  it("says what it refuses and why: role, size, type, and a version that is not in the room", async () => {
+    const dealRoomId = await roomOfListing();
+    const owner = await seeded.as(ACTORS.ownerSeller);
+    const buyer = await seeded.as(ACTORS.buyerWithNda);
+    const upload = (request: typeof owner, input: Omit<Parameters<typeof uploadDocument>[1], "dealRoomId">) =>
+      attempt(request, () => uploadDocument(seeded.deps, { dealRoomId, ...input }, request));
+
+    expect(await upload(buyer, { file: file("a.pdf", "application/pdf", "%PDF-1") })).toMatchObject({
+      code: "forbidden",
+      message: "Your role in this deal room (BUYER) cannot upload documents.",
+    });
+    expect(await upload(owner, { file: sized(MAX_DOCUMENT_BYTES + 1) })).toMatchObject({
+      code: "payload_too_large",
+      message: "Documents are limited to 25 MiB.",
+    });
+    expect(await upload(owner, { file: file("x.html", "text/html", "<p>") })).toMatchObject({
+      code: "unsupported_media_type",
+      message: "text/html is not accepted in a deal room.",
+    });
+    expect(await upload(owner, { file: file("x", "", "?") })).toMatchObject({
+      code: "unsupported_media_type",
+      message: "This file type is not accepted in a deal room.",
+    });
+    const elsewhere = await seeded.db.prisma.document.findFirst({ where: { dealRoomId: { not: dealRoomId } } });
+    for (const replaces of ["00000000-0000-4000-8000-000000000000", ...(elsewhere ? [elsewhere.id] : [])]) {
+      expect(await upload(owner, { file: file("a.pdf", "application/pdf", "%PDF-1"), replaces })).toMatchObject({
+        code: "not_found",
+        message: "The document to replace is not in this deal room.",
+      });
+    }
+  });
+
+  it("takes a file of exactly the limit, files it at the top unless told otherwise, and refuses a second new version", async () => {
+    const dealRoomId = await roomOfListing();
+    const owner = await seeded.as(ACTORS.ownerSeller);
+    const atLimit = await runForRequest(owner, () =>
+      uploadDocument(seeded.deps, { dealRoomId, file: sized(MAX_DOCUMENT_BYTES) }, owner),
+    );
+    expect(atLimit).toMatchObject({ folder: "/", version: 1, sizeBytes: BigInt(MAX_DOCUMENT_BYTES) });
+    const replace = () =>
+      attempt(owner, () =>
+        uploadDocument(
+          seeded.deps,
+          { dealRoomId, file: file("v2.pdf", "application/pdf", "%PDF-2"), replaces: atLimit.id },
+          owner,
+        ),
+      );
+    expect(await replace()).toMatchObject({ folder: "/", version: 2, previousVersionId: atLimit.id });
+    expect(await replace()).toMatchObject({
+      code: "conflict",
+      message: "That version was already replaced; list the documents again.",
+    });
   });
 });
 

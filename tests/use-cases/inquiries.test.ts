@@ -22,7 +22,10 @@ describe("sendInquiry", () => {
   it("is for buyers only", async () => {
     const seller = await as(ACTORS.otherSeller);
     const input = { businessId: BUSINESS.openPublished, message: "Interested in your business, please call." };
-    expect(codeOf(await attempt(seller, () => sendInquiry(seeded.deps, input, seller)))).toBe("forbidden");
+    expect(await attempt(seller, () => sendInquiry(seeded.deps, input, seller))).toMatchObject({
+      code: "forbidden",
+      message: "Only buyers can inquire about a listing.",
+    });
   });
 
   it("takes no inquiry on a listing under offer, and cannot see a draft at all", async () => {
@@ -31,7 +34,10 @@ describe("sendInquiry", () => {
     const underOffer = await attempt(buyer, () =>
       sendInquiry(seeded.deps, { businessId: BUSINESS.underOffer, message }, buyer),
     );
-    expect(codeOf(underOffer)).toBe("invalid_transition");
+    expect(underOffer).toMatchObject({
+      code: "invalid_transition",
+      message: "This listing is under offer; it takes no inquiries.",
+    });
     const draft = await attempt(buyer, () => sendInquiry(seeded.deps, { businessId: BUSINESS.draft, message }, buyer));
     expect(codeOf(draft)).toBe("not_found");
   });

@@ -1,6 +1,7 @@
 // A listing's life as use cases, without HTTP: a seller drafts, publishes and edits it; people
 // view and search it. Each rule's denial beside its success.
 
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { changeListingStatus } from "../../functions/listings/change-listing-status.ts";
 import { createListing } from "../../functions/listings/create-listing.ts";
@@ -65,6 +66,89 @@ describe("createListing, changeListingStatus, updateListing, deleteListing", () 
   });
 });
 
+describe("changeListingStatus, updateListing: their rules one by one", () => {
+  const later = (request: Awaited<ReturnType<typeof seeded.as>>, hours: number) => ({
+    ...request,
+    receivedAt: new Date(TEST_NOW.getTime() + hours * 3_600_000),
+  });
+  const listingEvents = (businessId: string) =>
+    seeded.db.prisma.outboxEvent.findMany({ where: { subjectId: businessId }, select: { kind: true, version: true } });
+
+  it("dates a listing's first publication only, and tells matching of every change", async () => {
+    const seller = await seeded.as(ACTORS.otherSeller);
+    const draft = await runForRequest(seller, () => createListing(seeded.deps, fields, seller));
+    const businessId = draft.id;
+    const change = (status: "PUBLISHED" | "UNDER_OFFER" | "ARCHIVED" | "DRAFT", hours: number) => {
+      const request = later(seller, hours);
+      return runForRequest(request, () => changeListingStatus(seeded.deps, { businessId, status }, request));
+    };
+    // Archived straight from draft: never published, so no publication date.
+    expect(await change("ARCHIVED", 1)).toMatchObject({ status: "ARCHIVED", publishedAt: null, version: 2 });
+    expect(await listingEvents(businessId)).toEqual([{ kind: "listing.changed", version: 1 }]);
+    await change("DRAFT", 2);
+    const published = await change("PUBLISHED", 3);
+    expect(published.publishedAt).toEqual(later(seller, 3).receivedAt);
+    await change("UNDER_OFFER", 4);
+    const republished = await change("PUBLISHED", 5);
+    expect(republished).toMatchObject({
+      publishedAt: later(seller, 3).receivedAt,
+      lastActivityAt: later(seller, 5).receivedAt,
+    });
+    // One pending event per listing, raised again by each change (nothing handles them here).
+    expect(await listingEvents(businessId)).toEqual([{ kind: "listing.changed", version: 5 }]);
+
+    const edit = (ifMatch: string) =>
+      attempt(seller, () => updateListing(seeded.deps, { businessId, ifMatch, changes: { title: "Renamed" } }, seller));
+    expect(await edit('"1"')).toMatchObject({
+      code: "version_conflict",
+      message: "The listing is at version 6, not 1.",
+    });
+    expect(await edit('"99999999999"')).toMatchObject({
+      code: "version_conflict",
+      message: "The listing is at version 6.",
+    });
+    expect(await edit('"6"')).toMatchObject({ title: "Renamed", version: 7 });
+    expect(await listingEvents(businessId)).toEqual([{ kind: "listing.changed", version: 6 }]);
+  });
+
+  it("refuses a status change when the listing changed between its check and its write", async () => {
+    const seller = await seeded.as(ACTORS.otherSeller);
+    const draft = await runForRequest(seller, () => createListing(seeded.deps, fields, seller));
+    const businessId = draft.id;
+    await runForRequest(seller, () => changeListingStatus(seeded.deps, { businessId, status: "PUBLISHED" }, seller));
+    // The change checks PUBLISHED -> UNDER_OFFER, then queues for the row behind this lock; the
+    // lock's holder archives the listing meanwhile, as a concurrent request would.
+    const holder = new pg.Client({ connectionString: seeded.db.url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT id FROM businesses WHERE id = $1 FOR UPDATE", [businessId]);
+      const outcome = attempt(seller, () =>
+        changeListingStatus(seeded.deps, { businessId, status: "UNDER_OFFER" }, seller),
+      );
+      for (let tries = 0; tries < 200; tries += 1) {
+        const { rows } = await holder.query<{ waiting: number }>(
+          "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        );
+        if (rows[0]!.waiting >= 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await holder.query("UPDATE businesses SET status = 'ARCHIVED', version = version + 1 WHERE id = $1", [
+        businessId,
+      ]);
+      await holder.query("COMMIT");
+      expect(await outcome).toMatchObject({
+        code: "conflict",
+        message: "The listing's status changed meanwhile; read it again.",
+      });
+      const stored = await seeded.db.prisma.business.findUniqueOrThrow({ where: { id: businessId } });
+      expect(stored).toMatchObject({ status: "ARCHIVED", version: 3 });
+    } finally {
+      await holder.end();
+    }
+  });
+});
+
 describe("viewListing", () => {
   it("counts views by everyone but the seller, and shows a confidential listing's identity only to those entitled", async () => {
     const businessId = BUSINESS.confidentialPublished;
@@ -95,6 +179,41 @@ describe("viewListing", () => {
     const buyer = await seeded.as(ACTORS.buyerWithNda);
     const draft = await attempt(buyer, () => viewListing(seeded.deps, { businessId: BUSINESS.draft }, buyer));
     expect(codeOf(draft)).toBe("not_found");
+  });
+});
+
+describe("viewListing: its rules one by one", () => {
+  it("shows views not yet written at once, logs a signed-in view, and reports a missing listing", async () => {
+    const businessId = BUSINESS.openPublished;
+    await seeded.deps.listingViews.flush();
+    const stored = (await seeded.db.prisma.business.findUniqueOrThrow({ where: { id: businessId } })).viewCount;
+    const buyer = await seeded.as(ACTORS.buyerWithoutNda);
+    const view = () => runForRequest(buyer, () => viewListing(seeded.deps, { businessId }, buyer));
+    expect((await view()).business.viewCount).toBe(stored + 1);
+    expect((await view()).business.viewCount).toBe(stored + 2);
+
+    const logged = await seeded.db.prisma.activityLog.findMany({
+      where: { action: "listing.viewed", entityId: businessId, userId: buyer.caller.id },
+    });
+    expect(logged).toEqual([
+      expect.objectContaining({ entityType: "business", ipAddress: buyer.ipAddress }),
+      expect.objectContaining({ entityType: "business", ipAddress: buyer.ipAddress }),
+    ]);
+    const anonymous = {
+      requestId: "anonymous-view",
+      ipAddress: "198.51.100.20",
+      userAgent: undefined,
+      receivedAt: TEST_NOW,
+    };
+    await runForRequest(anonymous, () => viewListing(seeded.deps, { businessId }, anonymous));
+    expect(
+      await seeded.db.prisma.activityLog.count({ where: { action: "listing.viewed", ipAddress: anonymous.ipAddress } }),
+    ).toBe(0);
+
+    const missing = await attempt(buyer, () =>
+      viewListing(seeded.deps, { businessId: "00000000-0000-4000-8000-000000000000" }, buyer),
+    );
+    expect(missing).toMatchObject({ code: "not_found", message: "No such business." });
   });
 });
 
