@@ -4,6 +4,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
 import type { createApp } from "../../functions/api/app.ts";
+import type { AppEnv } from "../../functions/api/app-context.ts";
 import { problemResponse } from "../../functions/api/errors.ts";
 import { defineRoute, documentedStatuses } from "../../functions/api/routes/define-route.ts";
 import { AppError } from "../../functions/errors/app-error.ts";
@@ -34,6 +35,73 @@ describe("documentedStatuses", () => {
     const post = { method: "post" as const, access: "signed-in" as const, failures: [], responses: {} };
     expect(documentedStatuses({ ...post, path: "/x" })).toEqual([400, 401, 403, 409, 422]);
     expect(documentedStatuses({ ...post, path: "/auth/x", access: "public" })).toEqual([]);
+  });
+});
+
+describe("defineRoute's access", () => {
+  const route = (access: "public" | "optional" | "signed-in" | "admin") =>
+    defineRoute({
+      method: "get",
+      path: `/${access}`,
+      access,
+      failures: [],
+      responses: { 200: { description: "Reached" } },
+    });
+
+  it("describes the bearer token each access needs (optional: may be left out; public: none)", () => {
+    expect("security" in route("public")).toBe(false);
+    expect(route("optional").security).toEqual([{ bearerAuth: [] }, {}]);
+    expect(route("signed-in").security).toEqual([{ bearerAuth: [] }]);
+    expect(route("admin").security).toEqual([{ bearerAuth: [] }]);
+  });
+
+  it("lets a caller without a token reach public and optional routes only", async () => {
+    const app = new OpenAPIHono();
+    for (const access of ["public", "optional", "signed-in", "admin"] as const) {
+      app.openapi(route(access), (c) => c.json({ reached: access }, 200));
+    }
+    app.onError((error, c) => problemResponse(c, error as AppError));
+    const statuses = await Promise.all(
+      ["public", "optional", "signed-in", "admin"].map(async (access) => [
+        access,
+        (await app.request(`/${access}`)).status,
+      ]),
+    );
+    expect(statuses).toEqual([
+      ["public", 200],
+      ["optional", 200],
+      ["signed-in", 401],
+      ["admin", 401],
+    ]);
+  });
+
+  it("checks a token sent to an optional route, and ignores one sent to a public route", async () => {
+    const app = new OpenAPIHono<AppEnv>();
+    // What authenticate reads before it looks a token up: none is looked up, this one is malformed.
+    app.use(async (c, next) => {
+      c.set("deps", {
+        config: { jwtSecret: "not-used-by-a-malformed-token" },
+      } as unknown as AppEnv["Variables"]["deps"]);
+      c.set("request", { requestId: "r", receivedAt: new Date(0) } as AppEnv["Variables"]["request"]);
+      await next();
+    });
+    for (const access of ["public", "optional"] as const) {
+      app.openapi(route(access), (c) => c.json({ reached: access }, 200));
+    }
+    app.onError((error, c) => problemResponse(c, error as AppError));
+    const headers = { authorization: "Basic not-a-bearer-token" };
+    expect((await app.request("/public", { headers })).status).toBe(200);
+    const optional = await app.request("/optional", { headers });
+    expect([optional.status, ((await optional.json()) as { code: string }).code]).toEqual([401, "token_invalid"]);
+  });
+
+  it("validates any input: path parameters, query or headers alone each make 400 possible", () => {
+    const get = { method: "get" as const, path: "/x", access: "public" as const, failures: [], responses: {} };
+    const one = z.object({ id: z.string() });
+    expect(documentedStatuses(get)).toEqual([]);
+    expect(documentedStatuses({ ...get, request: { params: one } })).toEqual([400]);
+    expect(documentedStatuses({ ...get, request: { query: one } })).toEqual([400]);
+    expect(documentedStatuses({ ...get, request: { headers: one } })).toEqual([400]);
   });
 });
 

@@ -63,8 +63,14 @@ export const MUTATION_MODULES: MutationModule[] = [
   ]),
   mutationModule("api/routes/define-route", ["tests/architecture/documented-problems.test.ts"]),
   mutationModule("notifications/unsubscribe-token", ["tests/notifications/unsubscribe-token.test.ts"]),
-  mutationModule("notifications/notify", ["tests/notifications/notifications.test.ts"]),
-  mutationModule("notifications/send-daily-digests", ["tests/notifications/notifications.test.ts"]),
+  mutationModule("notifications/notify", [
+    "tests/notifications/daily-digest.test.ts",
+    "tests/notifications/notifications.test.ts",
+  ]),
+  mutationModule("notifications/send-daily-digests", [
+    "tests/notifications/daily-digest.test.ts",
+    "tests/notifications/notifications.test.ts",
+  ]),
   mutationModule("notifications/remind-pending-inquiries", ["tests/notifications/seller-responsiveness.test.ts"]),
   mutationModule("listings/seller-responsiveness", ["tests/notifications/seller-responsiveness.test.ts"]),
   mutationModule("saved-searches/alert-saved-searches", ["tests/saved-searches/saved-searches.test.ts"]),
