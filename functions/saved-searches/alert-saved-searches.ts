@@ -38,7 +38,7 @@ export async function alertSavedSearches(
       AND NOT EXISTS (
         SELECT 1 FROM notifications n WHERE n.user_id = s.user_id AND n.dedupe_key = ${`saved-search:${businessId}`})
     ORDER BY s.created_at, s.id`;
-  const matching: AlertingSearch[] = [];
+  const matching = new Set<AlertingSearch>();
   for (let start = 0; start < searches.length; start += perStatement) {
     const batch = searches.slice(start, start + perStatement);
     const checks = batch.map(
@@ -47,12 +47,14 @@ export async function alertSavedSearches(
                    WHERE id = ${businessId}::uuid AND ${Prisma.join(listingFilterConditions(search.filters), " AND ")}`,
     );
     const rows = await tx.$queryRaw<{ index: number }[]>`${Prisma.join(checks, " UNION ALL ")}`;
-    // UNION ALL keeps no order: back into the searches' order (oldest first).
-    for (const row of rows.sort((a, b) => a.index - b.index)) matching.push(batch[row.index]!);
+    for (const row of rows) matching.add(batch[row.index]!);
   }
-  // One alert per buyer: their oldest matching search names it.
+  // One alert per buyer: their oldest matching search names it (`searches` is oldest first;
+  // UNION ALL keeps no order, so the rows' order is not used).
   const firstPerBuyer = new Map<string, AlertingSearch>();
-  for (const search of matching) if (!firstPerBuyer.has(search.user_id)) firstPerBuyer.set(search.user_id, search);
+  for (const search of searches) {
+    if (matching.has(search) && !firstPerBuyer.has(search.user_id)) firstPerBuyer.set(search.user_id, search);
+  }
   const notifications: NewNotification[] = [...firstPerBuyer.values()].map((search) => ({
     userId: search.user_id,
     topic: "SAVED_SEARCH_ALERTS",

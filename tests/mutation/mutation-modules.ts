@@ -20,6 +20,7 @@ export const MUTATION_MODULES: MutationModule[] = [
   mutationModule("ops/backup-rotation", ["tests/ops/backup-rotation.test.ts"]),
   mutationModule("domain/sic-hierarchy", ["tests/domain/sic-hierarchy.test.ts"]),
   mutationModule("listings/search-query", [
+    "tests/listings/search-query.test.ts",
     "tests/api/businesses.test.ts",
     "tests/api/business-search.test.ts",
     "tests/api/listing-full-text-search.test.ts",
