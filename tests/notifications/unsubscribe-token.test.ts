@@ -34,4 +34,15 @@ describe("unsubscribe link tokens", () => {
       expect(readUnsubscribeToken(key, forged)).toBeNull();
     }
   });
+
+  it("refuse a token correctly signed for what no link is ever made for: a non-uuid person, an unknown scope", () => {
+    for (const [userId, scope] of [
+      [`x${PERSON}`, "NEW_MATCHES"],
+      [`${PERSON}0`, "NEW_MATCHES"],
+      [PERSON, "EVERYTHING"],
+    ] as const) {
+      const signed = unsubscribeToken(key, userId, scope as "NEW_MATCHES");
+      expect(readUnsubscribeToken(key, signed), `${userId} ${scope}`).toBeNull();
+    }
+  });
 });
