@@ -165,4 +165,92 @@ describe("the outbox dispatcher", () => {
     ]);
     expect((await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).data).toBeNull();
   });
+
+  it("cancels what its policy stops or its preparer finds nothing to say for, sending nothing and keeping no data", async () => {
+    const stopped = await enqueueMessage(
+      db.appPrisma,
+      { kind: "test.stopped", to: { email: "stopped@example.co.uk" }, data: { a: 1 } },
+      clock.now(),
+    );
+    const empty = await enqueueMessage(
+      db.appPrisma,
+      { kind: "test.empty", to: { email: "empty@example.co.uk" }, data: { b: 2 } },
+      clock.now(),
+    );
+    const asked: unknown[] = [];
+    const mailer = new CountingMailer();
+    const result = await dispatchOutbox({
+      prisma: db.appPrisma,
+      mailer,
+      clock,
+      preparers: { "test.stopped": async () => ready(1), "test.empty": async () => null },
+      policy: async (_prisma, message) => {
+        asked.push(message);
+        return message.kind === "test.stopped" ? { deliver: false } : { deliver: true };
+      },
+    });
+    expect(result).toEqual({ sent: 0, cancelled: 2, retrying: 0, dead: 0 });
+    expect(mailer.calls).toEqual([]);
+    expect(asked).toContainEqual({ kind: "test.stopped", recipientUserId: null });
+    for (const { id } of [stopped, empty]) {
+      expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        status: "CANCELLED",
+        leasedUntil: null,
+        data: null,
+      });
+    }
+  });
+
+  it("hands the mailer the policy's headers, and none when the policy gives none", async () => {
+    await enqueueMessage(db.appPrisma, ready(1), clock.now());
+    await enqueueMessage(db.appPrisma, { ...ready(2), kind: "test.plain" }, clock.now());
+    const mailer = new CountingMailer();
+    await dispatchOutbox({
+      prisma: db.appPrisma,
+      mailer,
+      clock,
+      preparers: {},
+      policy: async (_prisma, message) =>
+        message.kind === "test.plain" ? { deliver: true } : { deliver: true, headers: { "List-Unsubscribe": "<x>" } },
+    });
+    const headersTo = (email: string) => mailer.calls.find((call) => call.to === email)?.headers;
+    expect(headersTo("person.1@example.co.uk")).toEqual({ "List-Unsubscribe": "<x>" });
+    expect(headersTo("person.2@example.co.uk")).toEqual({});
+  });
+
+  it("prepares as the dispatcher (a system session named after the message), and records who it goes to", async () => {
+    const { id } = await enqueueMessage(
+      db.appPrisma,
+      { kind: "test.session", to: { email: "queued@example.co.uk" }, data: {} },
+      clock.now(),
+    );
+    let seen: unknown;
+    const preparers: Record<string, MessagePreparer> = {
+      "test.session": async (tx) => {
+        [seen] = await tx.$queryRaw<unknown[]>`
+          SELECT current_setting('exitmatch.system', true) AS system, current_setting('exitmatch.request_id', true) AS request`;
+        return { to: { email: "prepared@example.co.uk" }, subject: "S", body: "B" };
+      },
+    };
+    await dispatchOutbox({ prisma: db.appPrisma, mailer: new CountingMailer(), clock, preparers });
+    expect(seen).toEqual({ system: "on", request: `outbox:${id}` });
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      recipientEmail: "prepared@example.co.uk",
+      recipientUserId: null,
+      subject: "S",
+      body: "B",
+    });
+  });
+
+  it("retries a message of a kind nobody prepares, saying so", async () => {
+    const { id } = await enqueueMessage(
+      db.appPrisma,
+      { kind: "test.unknown", to: { email: "x@example.co.uk" }, data: {} },
+      clock.now(),
+    );
+    const result = await dispatchOutbox({ prisma: db.appPrisma, mailer: new CountingMailer(), clock, preparers: {} });
+    expect(result).toEqual({ sent: 0, cancelled: 0, retrying: 1, dead: 0 });
+    const stored = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+    expect(stored.lastError).toContain("No preparer for outbox messages of kind test.unknown.");
+  });
 });
