@@ -92,9 +92,21 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("outbox/enqueue-message", ["tests/outbox/dispatch-outbox.test.ts"]),
   mutationModule("outbox/dispatch-outbox", ["tests/outbox/dispatch-outbox.test.ts"]),
   // Personal data: GDPR, retention, encryption.
-  mutationModule("gdpr/request-erasure", ["tests/use-cases/people.test.ts", "tests/api/gdpr.test.ts"]),
-  mutationModule("gdpr/erase-user-now", ["tests/api/gdpr.test.ts", "tests/gdpr/erase-person.test.ts"]),
-  mutationModule("gdpr/export-personal-data", ["tests/use-cases/people.test.ts", "tests/api/gdpr.test.ts"]),
+  mutationModule("gdpr/request-erasure", [
+    "tests/gdpr/gdpr-use-cases.test.ts",
+    "tests/use-cases/people.test.ts",
+    "tests/api/gdpr.test.ts",
+  ]),
+  mutationModule("gdpr/erase-user-now", [
+    "tests/gdpr/gdpr-use-cases.test.ts",
+    "tests/api/gdpr.test.ts",
+    "tests/gdpr/erase-person.test.ts",
+  ]),
+  mutationModule("gdpr/export-personal-data", [
+    "tests/gdpr/gdpr-use-cases.test.ts",
+    "tests/use-cases/people.test.ts",
+    "tests/api/gdpr.test.ts",
+  ]),
   mutationModule("gdpr/export-person", ["tests/api/gdpr.test.ts"]),
   mutationModule("gdpr/legal-holds", ["tests/gdpr/erase-person.test.ts"]),
   mutationModule("gdpr/personal-data", ["tests/previews/mask-personal-data.test.ts", "tests/api/gdpr.test.ts"]),
