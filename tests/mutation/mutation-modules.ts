@@ -108,7 +108,7 @@ export const PENDING_MODULES: MutationModule[] = [
     "tests/api/gdpr.test.ts",
   ]),
   mutationModule("gdpr/export-person", ["tests/api/gdpr.test.ts"]),
-  mutationModule("gdpr/legal-holds", ["tests/gdpr/erase-person.test.ts"]),
+  mutationModule("gdpr/legal-holds", ["tests/gdpr/legal-holds.test.ts", "tests/gdpr/erase-person.test.ts"]),
   mutationModule("gdpr/personal-data", ["tests/previews/mask-personal-data.test.ts", "tests/api/gdpr.test.ts"]),
   mutationModule("domain/retention-periods", ["tests/retention/retention-rules.test.ts"]),
   mutationModule("retention/run-all-retention-jobs", ["tests/retention/retention-jobs.test.ts"]),
