@@ -75,23 +75,13 @@ export const MUTATION_MODULES: MutationModule[] = [
   mutationModule("notifications/remind-pending-inquiries", ["tests/notifications/seller-responsiveness.test.ts"]),
   mutationModule("listings/seller-responsiveness", ["tests/notifications/seller-responsiveness.test.ts"]),
   mutationModule("saved-searches/alert-saved-searches", ["tests/saved-searches/saved-searches.test.ts"]),
-];
-
-/**
- * Business-rule modules with their tests, not yet held to the threshold by CI: each still
- * awaits a first run that scores 85% or more (`npm run test:mutation -- --pending`, or
- * `--module NAME`). Once it does, move it to MUTATION_MODULES and commit its report. Every run
- * lists them at its end, so CI's log shows what is left.
- */
-export const PENDING_MODULES: MutationModule[] = [
-  // The outbox: who sends a message, once.
+  // The outbox and personal data (first scored with issue 27).
   mutationModule("outbox/leased-claims", [
     "tests/outbox/dispatch-outbox.test.ts",
     "tests/events/dispatch-events.test.ts",
   ]),
   mutationModule("outbox/enqueue-message", ["tests/outbox/dispatch-outbox.test.ts"]),
   mutationModule("outbox/dispatch-outbox", ["tests/outbox/dispatch-outbox.test.ts"]),
-  // Personal data: GDPR, retention, encryption.
   mutationModule("gdpr/request-erasure", [
     "tests/gdpr/gdpr-use-cases.test.ts",
     "tests/use-cases/people.test.ts",
@@ -107,8 +97,19 @@ export const PENDING_MODULES: MutationModule[] = [
     "tests/use-cases/people.test.ts",
     "tests/api/gdpr.test.ts",
   ]),
-  mutationModule("gdpr/export-person", ["tests/api/gdpr.test.ts"]),
   mutationModule("gdpr/legal-holds", ["tests/gdpr/legal-holds.test.ts", "tests/gdpr/erase-person.test.ts"]),
+];
+
+/**
+ * Business-rule modules with their tests, not yet held to the threshold by CI: each still
+ * awaits a first run that scores 85% or more (`npm run test:mutation -- --pending`, or
+ * `--module NAME`). Once it does, move it to MUTATION_MODULES and commit its report. Every run
+ * lists them at its end, so CI's log shows what is left.
+ */
+export const PENDING_MODULES: MutationModule[] = [
+  // The outbox: who sends a message, once.
+  // Personal data: GDPR, retention, encryption.
+  mutationModule("gdpr/export-person", ["tests/api/gdpr.test.ts"]),
   mutationModule("gdpr/personal-data", ["tests/previews/mask-personal-data.test.ts", "tests/api/gdpr.test.ts"]),
   mutationModule("domain/retention-periods", ["tests/retention/retention-rules.test.ts"]),
   mutationModule("retention/run-all-retention-jobs", ["tests/retention/retention-jobs.test.ts"]),
