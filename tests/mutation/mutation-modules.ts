@@ -98,6 +98,13 @@ export const MUTATION_MODULES: MutationModule[] = [
     "tests/api/gdpr.test.ts",
   ]),
   mutationModule("gdpr/legal-holds", ["tests/gdpr/legal-holds.test.ts", "tests/gdpr/erase-person.test.ts"]),
+  // Deal rooms (first scored with issue 27).
+  mutationModule("deal-rooms/revoke-member", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
+  mutationModule("deal-rooms/get-deal-room", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
+  mutationModule("deal-rooms/list-deal-rooms", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
+  mutationModule("deal-rooms/view-document", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
+  mutationModule("deal-rooms/ask-question", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
+  mutationModule("deal-rooms/document-rules", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
 ];
 
 /**
@@ -117,18 +124,12 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("crypto/phone-number", ["tests/crypto/field-cipher.test.ts"]),
   mutationModule("crypto/rotate-field-keys", ["tests/crypto/key-rotation.test.ts"]),
   // Deal rooms.
-  mutationModule("deal-rooms/document-rules", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
-  mutationModule("deal-rooms/get-deal-room", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
-  mutationModule("deal-rooms/list-deal-rooms", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
-  mutationModule("deal-rooms/revoke-member", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
   mutationModule("deal-rooms/list-documents", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
-  mutationModule("deal-rooms/view-document", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
   mutationModule("deal-rooms/download-document", [
     "tests/use-cases/deal-rooms.test.ts",
     "tests/api/deal-rooms.test.ts",
   ]),
   mutationModule("deal-rooms/remove-document", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
-  mutationModule("deal-rooms/ask-question", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
   mutationModule("deal-rooms/answer-question", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
   mutationModule("deal-rooms/list-questions", ["tests/api/deal-rooms.test.ts"]),
   mutationModule("deal-rooms/read-access-log", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
