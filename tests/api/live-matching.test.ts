@@ -68,14 +68,21 @@ describe("live matching", () => {
     const buyers = ((await interested.json()) as { items: { score: number; buyer: { headline: string } }[] }).items;
     expect(buyers.find((entry) => entry.buyer.headline === profile.headline)?.score).toBe(93);
 
-    for (const status of ["UNDER_OFFER", "SOLD"]) {
+    const moveTo = async (status: string) => {
       const moved = await call(seeded.app, "POST", `/businesses/${listing.id}/status`, {
         token: seller,
         body: { status },
       });
       expect(moved.status).toBe(200);
-    }
-    // Two changes before the dispatcher came round: one event, one recompute.
+    };
+    // Under offer is still for sale: the match stays.
+    await moveTo("UNDER_OFFER");
+    expect(await seeded.handleEvents()).toBe(1);
+    expect((await matchesOf(buyer)).map((match) => match.business.id)).toContain(listing.id);
+    await moveTo("PUBLISHED");
+    await moveTo("UNDER_OFFER");
+    await moveTo("SOLD");
+    // Three changes before the dispatcher came round: one event, one recompute.
     expect(await seeded.handleEvents()).toBe(1);
     expect((await matchesOf(buyer)).map((match) => match.business.id)).not.toContain(listing.id);
   });

@@ -149,6 +149,10 @@ const buyerCriteria: fc.Arbitrary<BuyerCriteria> = fc
 const cases = <T>(arbitrary: fc.Arbitrary<T>) => fc.array(arbitrary, { minLength: 1, maxLength: 40 });
 const RUNS = { numRuns: 40 };
 
+it("scores no pairs as no scores", async () => {
+  expect(await scorePairs(db.prisma, [])).toEqual([]);
+});
+
 describe("the score's properties", () => {
   it("stays within 0 to 100, equals the sum of its parts and the score recomputing stores, and no part exceeds its maximum", async () => {
     await fc.assert(

@@ -116,12 +116,16 @@ export const MUTATION_MODULES: MutationModule[] = [
 export const PENDING_MODULES: MutationModule[] = [
   // The outbox: who sends a message, once.
   // Personal data: GDPR, retention, encryption.
-  mutationModule("gdpr/export-person", ["tests/api/gdpr.test.ts"]),
+  mutationModule("gdpr/export-person", ["tests/gdpr/export-person.test.ts", "tests/api/gdpr.test.ts"]),
   mutationModule("gdpr/personal-data", ["tests/previews/mask-personal-data.test.ts", "tests/api/gdpr.test.ts"]),
   mutationModule("domain/retention-periods", ["tests/retention/retention-rules.test.ts"]),
   mutationModule("retention/run-all-retention-jobs", ["tests/retention/retention-jobs.test.ts"]),
-  mutationModule("crypto/field-keyring", ["tests/crypto/field-cipher.test.ts", "tests/crypto/key-rotation.test.ts"]),
-  mutationModule("crypto/phone-number", ["tests/crypto/field-cipher.test.ts"]),
+  mutationModule("crypto/field-keyring", [
+    "tests/crypto/field-keyring.test.ts",
+    "tests/crypto/field-cipher.test.ts",
+    "tests/crypto/key-rotation.test.ts",
+  ]),
+  mutationModule("crypto/phone-number", ["tests/crypto/phone-number.test.ts", "tests/crypto/field-cipher.test.ts"]),
   mutationModule("crypto/rotate-field-keys", ["tests/crypto/key-rotation.test.ts"]),
   // Deal rooms.
   mutationModule("deal-rooms/list-documents", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
@@ -188,7 +192,10 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("admin/read-activity-log", ["tests/api/activity-log.test.ts", "tests/api/admin.test.ts"]),
   mutationModule("admin/read-audit-trail", ["tests/api/admin.test.ts"]),
   // Matching.
-  mutationModule("matching/matching-rules", ["tests/matching/match-scoring.property.test.ts"]),
+  mutationModule("matching/matching-rules", [
+    "tests/matching/match-scoring.property.test.ts",
+    "tests/api/live-matching.test.ts",
+  ]),
   mutationModule("matching/score-pairs", ["tests/matching/match-scoring.property.test.ts"]),
   mutationModule("matching/match-scoring-sql", ["tests/matching/match-scoring.property.test.ts"]),
   mutationModule("matching/match-candidates-sql", [
@@ -240,8 +247,14 @@ export const PENDING_MODULES: MutationModule[] = [
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   // Notifications and saved searches.
-  mutationModule("notifications/list-notifications", ["tests/notifications/notifications.test.ts"]),
-  mutationModule("notifications/mark-notifications-read", ["tests/notifications/notifications.test.ts"]),
+  mutationModule("notifications/list-notifications", [
+    "tests/notifications/list-and-mark-notifications.test.ts",
+    "tests/notifications/notifications.test.ts",
+  ]),
+  mutationModule("notifications/mark-notifications-read", [
+    "tests/notifications/list-and-mark-notifications.test.ts",
+    "tests/notifications/notifications.test.ts",
+  ]),
   mutationModule("notifications/get-notification-preferences", ["tests/notifications/notifications.test.ts"]),
   mutationModule("notifications/update-notification-preferences", ["tests/notifications/notifications.test.ts"]),
   mutationModule("notifications/unsubscribe", ["tests/notifications/notifications.test.ts"]),

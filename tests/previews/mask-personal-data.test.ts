@@ -69,6 +69,16 @@ describe("masking a copy of production for previews", () => {
     for (const column of ENCRYPTED_COLUMNS) expect(["encrypted", "null"]).toContain(PERSONAL_COLUMNS[column]?.mask);
   });
 
+  it("says, for a reviewer, what each personal column holds and why each other column or emptied table is not masked", () => {
+    const explanations = [
+      ...Object.entries(PERSONAL_COLUMNS).map(([name, column]) => [name, column.holds] as const),
+      ...Object.entries(NOT_PERSONAL),
+      ...Object.entries(EMPTIED_TABLES),
+    ];
+    // Words, not a placeholder: at least two of them.
+    for (const [name, explanation] of explanations) expect(explanation, name).toMatch(/^\S+(\s+\S+)+$/);
+  });
+
   it("leaves no personal value anywhere, and every row it does not empty", async () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();

@@ -16,6 +16,8 @@ import { revokeMember } from "../../functions/deal-rooms/revoke-member.ts";
 import { uploadDocument } from "../../functions/deal-rooms/upload-document.ts";
 import { viewDocument } from "../../functions/deal-rooms/view-document.ts";
 import { runForRequest } from "../../functions/requests/run-for-request.ts";
+import { S3Storage } from "../../functions/storage/s3-storage.ts";
+import { startS3rver } from "../support/s3rver.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { attempt, codeOf, useSeededUseCases } from "../support/use-case-request.ts";
 
@@ -97,6 +99,107 @@ describe("documents", () => {
     const kept = await seeded.db.prisma.document.findFirstOrThrow({ where: { id: second.id, deletedAt: undefined } });
     expect(kept.deletedAt).toEqual(owner.receivedAt);
     expect(await seeded.deps.storage.get(kept.storageKey)).not.toBeNull();
+  });
+});
+
+describe("listDocuments, downloadDocument, removeDocument: their rules one by one", () => {
+  const upload = async (name: string, folder: string, replaces?: string) => {
+    const owner = await seeded.as(ACTORS.ownerSeller);
+    const dealRoomId = await roomOfListing();
+    return runForRequest(owner, () =>
+      uploadDocument(
+        seeded.deps,
+        { dealRoomId, file: file(name, "text/plain", `${folder}${name}`), folder, ...(replaces ? { replaces } : {}) },
+        owner,
+      ),
+    );
+  };
+
+  it("lists the latest live version of each document, by folder then name, in one folder or all", async () => {
+    const dealRoomId = await roomOfListing();
+    const buyer = await seeded.as(ACTORS.buyerWithNda);
+    const zebra = await upload("zebra.txt", "/Listing-A/");
+    const apple = await upload("apple.txt", "/Listing-A/");
+    const legal = await upload("lease.txt", "/Listing-B/");
+    const appleV2 = await upload("apple.txt", "/Listing-A/", apple.id);
+    const zebraV2 = await upload("zebra.txt", "/Listing-A/", zebra.id);
+    // The newer zebra is removed: the one it replaced is the latest live version again.
+    await seeded.db.prisma.document.update({ where: { id: zebraV2.id }, data: { deletedAt: buyer.receivedAt } });
+    const gone = await upload("gone.txt", "/Listing-A/");
+    await seeded.db.prisma.document.update({ where: { id: gone.id }, data: { deletedAt: buyer.receivedAt } });
+
+    const inFolder = await runForRequest(buyer, () =>
+      listDocuments(seeded.deps, { dealRoomId, folder: "/Listing-A/" }, buyer),
+    );
+    expect(inFolder.map((document) => document.id)).toEqual([appleV2.id, zebra.id]);
+
+    const all = await runForRequest(buyer, () => listDocuments(seeded.deps, { dealRoomId }, buyer));
+    const ours = all.filter((document) => document.folder.startsWith("/Listing-"));
+    expect(ours.map((document) => document.id)).toEqual([appleV2.id, zebra.id, legal.id]);
+    const order = all.map((document) => `${document.folder}\u0000${document.fileName}`);
+    expect(order).toEqual([...order].sort());
+  });
+
+  it("downloads from S3 through a short-lived link that names the file, and logs the download", async () => {
+    const s3 = await startS3rver("exitmatch-documents");
+    try {
+      const storage = new S3Storage(s3.client, "exitmatch-documents", { serverSideEncryption: false });
+      const dealRoomId = await roomOfListing();
+      const owner = await seeded.as(ACTORS.ownerSeller);
+      const buyer = await seeded.as(ACTORS.buyerWithNda);
+      const deps = { ...seeded.deps, storage };
+      const document = await runForRequest(owner, () =>
+        uploadDocument(
+          deps,
+          { dealRoomId, file: file("Heads of terms.pdf", "application/pdf", "%PDF-1.7 heads") },
+          owner,
+        ),
+      );
+      const download = await runForRequest(buyer, () =>
+        downloadDocument(deps, { dealRoomId, documentId: document.id }, buyer),
+      );
+      expect(download.document.id).toBe(document.id);
+      expect("url" in download).toBe(true);
+      const url = new URL((download as { url: string }).url);
+      expect(url.searchParams.get("X-Amz-Expires")).toBe("60");
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe("%PDF-1.7 heads");
+      expect(response.headers.get("content-type")).toBe("application/pdf");
+      expect(response.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''Heads%20of%20terms.pdf");
+      const logged = await seeded.db.prisma.activityLog.findMany({
+        where: { action: "document.downloaded", entityId: document.id },
+      });
+      expect(logged.map((row) => row.userId)).toEqual([buyer.caller.id]);
+    } finally {
+      await s3.stop();
+    }
+  });
+
+  it("says so when the file has gone from storage", async () => {
+    const dealRoomId = await roomOfListing();
+    const buyer = await seeded.as(ACTORS.buyerWithNda);
+    const document = await upload("lost.txt", "/");
+    await seeded.deps.storage.delete(document.storageKey);
+    const outcome = await attempt(buyer, () =>
+      downloadDocument(seeded.deps, { dealRoomId, documentId: document.id }, buyer),
+    );
+    expect(outcome).toMatchObject({ code: "not_found", message: "The file is missing from storage." });
+  });
+
+  it("tells a buyer their role cannot remove documents", async () => {
+    const dealRoomId = await roomOfListing();
+    const buyer = await seeded.as(ACTORS.buyerWithNda);
+    const document = await upload("keep.txt", "/");
+    const outcome = await attempt(buyer, () =>
+      removeDocument(seeded.deps, { dealRoomId, documentId: document.id }, buyer),
+    );
+    expect(outcome).toMatchObject({
+      code: "forbidden",
+      message: "Your role in this deal room (BUYER) cannot remove documents.",
+    });
+    const stored = await seeded.db.prisma.document.findUniqueOrThrow({ where: { id: document.id } });
+    expect(stored.deletedAt).toBeNull();
   });
 });
 
@@ -266,6 +369,40 @@ describe("addMember: its rules one by one", () => {
       expect.objectContaining({ entityType: "deal_room", metadata: { memberId: person.caller.id, role: "VIEWER" } }),
       expect.objectContaining({ entityType: "deal_room", metadata: { memberId: person.caller.id, role: "ADVISOR" } }),
     ]);
+  });
+});
+
+describe("answerQuestion: its rules one by one", () => {
+  it("tells a buyer their role cannot answer, and finds no question of another room or a removed one", async () => {
+    const dealRoomId = await roomOfListing();
+    const buyer = await seeded.as(ACTORS.buyerWithNda);
+    const owner = await seeded.as(ACTORS.ownerSeller);
+    const prisma = seeded.db.prisma;
+    const question = await runForRequest(buyer, () =>
+      askQuestion(seeded.deps, { dealRoomId, body: "Is the lease assignable?" }, buyer),
+    );
+    expect(
+      await attempt(buyer, () =>
+        answerQuestion(seeded.deps, { dealRoomId, questionId: question.id, answer: "Yes." }, buyer),
+      ),
+    ).toMatchObject({ code: "forbidden", message: "Your role in this deal room (BUYER) cannot answer questions." });
+
+    const otherRoom = await prisma.dealRoom.findFirstOrThrow({ where: { id: { not: dealRoomId } } });
+    const elsewhere = await prisma.dealRoomQuestion.create({
+      data: { dealRoomId: otherRoom.id, askedById: buyer.caller.id, body: "Elsewhere?" },
+    });
+    const removed = await prisma.dealRoomQuestion.create({
+      data: { dealRoomId, askedById: buyer.caller.id, body: "Withdrawn?", deletedAt: owner.receivedAt },
+    });
+    for (const questionId of [elsewhere.id, removed.id]) {
+      expect(
+        await attempt(owner, () => answerQuestion(seeded.deps, { dealRoomId, questionId, answer: "No." }, owner)),
+      ).toMatchObject({ code: "not_found", message: "No such question in this deal room." });
+    }
+    const untouched = await prisma.dealRoomQuestion.findMany({
+      where: { id: { in: [elsewhere.id, removed.id] }, deletedAt: undefined },
+    });
+    expect(untouched.map((row) => row.answer)).toEqual([null, null]);
   });
 });
 

@@ -12,6 +12,7 @@ import { respondToInquiry } from "../../functions/inquiries/respond-to-inquiry.t
 import { sendInquiry } from "../../functions/inquiries/send-inquiry.ts";
 import { runForRequest } from "../../functions/requests/run-for-request.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
+import { waitForLockWaiters } from "../support/lock-waiters.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { attempt, codeOf, useSeededUseCases } from "../support/use-case-request.ts";
 
@@ -334,16 +335,3 @@ describe("respondToInquiry: its rules one by one", () => {
     }
   });
 });
-
-/** Waits until `count` other sessions of the holder's database wait on a lock. */
-async function waitForLockWaiters(holder: pg.Client, count: number): Promise<void> {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const { rows } = await holder.query<{ waiting: number }>(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    );
-    if (rows[0]!.waiting >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`Fewer than ${count} sessions ever waited on the lock.`);
-}

@@ -14,6 +14,7 @@ import { updateListing } from "../../functions/listings/update-listing.ts";
 import { viewListing } from "../../functions/listings/view-listing.ts";
 import { runForRequest } from "../../functions/requests/run-for-request.ts";
 import { NEW_LISTING } from "../support/listing-body.ts";
+import { waitForLockWaiters } from "../support/lock-waiters.ts";
 import { ACTORS, BUSINESS } from "../support/seed-actors.ts";
 import { TEST_NOW } from "../support/test-clock.ts";
 import { attempt, codeOf, useSeededUseCases } from "../support/use-case-request.ts";
@@ -126,13 +127,7 @@ describe("changeListingStatus, updateListing: their rules one by one", () => {
       const outcome = attempt(seller, () =>
         changeListingStatus(seeded.deps, { businessId, status: "UNDER_OFFER" }, seller),
       );
-      for (let tries = 0; tries < 200; tries += 1) {
-        const { rows } = await holder.query<{ waiting: number }>(
-          "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-        );
-        if (rows[0]!.waiting >= 1) break;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await waitForLockWaiters(holder, 1);
       await holder.query("UPDATE businesses SET status = 'ARCHIVED', version = version + 1 WHERE id = $1", [
         businessId,
       ]);
