@@ -257,14 +257,35 @@ export const PENDING_MODULES: MutationModule[] = [
   ]),
   mutationModule("notifications/get-notification-preferences", ["tests/notifications/notifications.test.ts"]),
   mutationModule("notifications/update-notification-preferences", ["tests/notifications/notifications.test.ts"]),
-  mutationModule("notifications/unsubscribe", ["tests/notifications/notifications.test.ts"]),
+  mutationModule("notifications/unsubscribe", [
+    "tests/notifications/unsubscribe.test.ts",
+    "tests/notifications/notifications.test.ts",
+  ]),
   mutationModule("domain/seller-responsiveness-rules", ["tests/notifications/seller-responsiveness.test.ts"]),
-  mutationModule("saved-searches/saved-search-access", ["tests/saved-searches/saved-searches.test.ts"]),
-  mutationModule("saved-searches/create-saved-search", ["tests/saved-searches/saved-searches.test.ts"]),
-  mutationModule("saved-searches/get-saved-search", ["tests/saved-searches/saved-searches.test.ts"]),
-  mutationModule("saved-searches/list-saved-searches", ["tests/saved-searches/saved-searches.test.ts"]),
-  mutationModule("saved-searches/update-saved-search", ["tests/saved-searches/saved-searches.test.ts"]),
-  mutationModule("saved-searches/delete-saved-search", ["tests/saved-searches/saved-searches.test.ts"]),
+  mutationModule("saved-searches/saved-search-access", [
+    "tests/saved-searches/saved-search-rules.test.ts",
+    "tests/saved-searches/saved-searches.test.ts",
+  ]),
+  mutationModule("saved-searches/create-saved-search", [
+    "tests/saved-searches/saved-search-rules.test.ts",
+    "tests/saved-searches/saved-searches.test.ts",
+  ]),
+  mutationModule("saved-searches/get-saved-search", [
+    "tests/saved-searches/saved-search-rules.test.ts",
+    "tests/saved-searches/saved-searches.test.ts",
+  ]),
+  mutationModule("saved-searches/list-saved-searches", [
+    "tests/saved-searches/saved-search-rules.test.ts",
+    "tests/saved-searches/saved-searches.test.ts",
+  ]),
+  mutationModule("saved-searches/update-saved-search", [
+    "tests/saved-searches/saved-search-rules.test.ts",
+    "tests/saved-searches/saved-searches.test.ts",
+  ]),
+  mutationModule("saved-searches/delete-saved-search", [
+    "tests/saved-searches/saved-search-rules.test.ts",
+    "tests/saved-searches/saved-searches.test.ts",
+  ]),
 ];
 
 /**
