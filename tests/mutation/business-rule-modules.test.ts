@@ -21,6 +21,10 @@ describe("business rules under mutation testing", () => {
     expect(isBusinessRuleFile("functions/outbox/leased-claims.ts", "")).toBe(true);
     expect(isBusinessRuleFile("functions/listings/listing-access.ts", "")).toBe(true);
     expect(isBusinessRuleFile("functions/deal-rooms/document-rules.ts", "")).toBe(true);
+    // Whatever its name, a file that refuses someone decides who may reach what.
+    const refuses = 'export function requireBuyer() {\n  throw new AppError("forbidden", "Buyers only.");\n}\n';
+    expect(isBusinessRuleFile("functions/buyer-profiles/require-buyer.ts", refuses)).toBe(true);
+    expect(isBusinessRuleFile("functions/x/y.ts", 'throw new AppError("validation_failed", "Bad.");\n')).toBe(false);
     expect(isBusinessRuleFile("functions/api/routes/businesses/change-status.ts", useCase)).toBe(false);
     expect(isBusinessRuleFile("tests/domain/x.ts", "")).toBe(false);
   });

@@ -138,6 +138,7 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("deal-rooms/list-questions", ["tests/api/deal-rooms.test.ts"]),
   mutationModule("deal-rooms/read-access-log", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
   mutationModule("deal-rooms/export-access-log", ["tests/api/access-log-export.test.ts"]),
+  mutationModule("deal-rooms/load-document", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
   // Listings, inquiries, figures.
   mutationModule("listings/create-listing", ["tests/use-cases/listings.test.ts", "tests/api/businesses.test.ts"]),
   mutationModule("listings/delete-listing", ["tests/use-cases/listings.test.ts", "tests/api/businesses.test.ts"]),
@@ -145,6 +146,10 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("inquiries/inquiry-access", ["tests/use-cases/inquiries.test.ts", "tests/api/inquiries.test.ts"]),
   mutationModule("inquiries/get-inquiry", ["tests/use-cases/inquiries.test.ts", "tests/api/inquiries.test.ts"]),
   mutationModule("inquiries/list-inquiries", ["tests/use-cases/inquiries.test.ts", "tests/api/inquiries.test.ts"]),
+  mutationModule("financials/load-financial-year", [
+    "tests/use-cases/figures.test.ts",
+    "tests/api/financials-valuations.test.ts",
+  ]),
   mutationModule("financials/add-financial-year", [
     "tests/use-cases/figures.test.ts",
     "tests/api/financials-valuations.test.ts",
@@ -184,6 +189,7 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("auth/find-signed-in-account", ["tests/api/auth.test.ts"]),
   mutationModule("rate-limits/attempt-reservations", ["tests/auth/login-throttle.test.ts", "tests/api/auth.test.ts"]),
   // Administration.
+  mutationModule("admin/load-user", ["tests/use-cases/people.test.ts", "tests/api/admin.test.ts"]),
   mutationModule("admin/search-users", ["tests/use-cases/people.test.ts", "tests/api/admin.test.ts"]),
   mutationModule("admin/suspend-user", ["tests/use-cases/people.test.ts", "tests/api/admin.test.ts"]),
   mutationModule("admin/reinstate-user", ["tests/use-cases/people.test.ts", "tests/api/admin.test.ts"]),
@@ -210,6 +216,14 @@ export const PENDING_MODULES: MutationModule[] = [
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   // People: advisors, buyer profiles, matches.
+  mutationModule("advisors/require-advisor", [
+    "tests/use-cases/people.test.ts",
+    "tests/api/profiles-matches-advisors.test.ts",
+  ]),
+  mutationModule("buyer-profiles/require-buyer", [
+    "tests/use-cases/people.test.ts",
+    "tests/api/profiles-matches-advisors.test.ts",
+  ]),
   mutationModule("advisors/save-advisor-profile", [
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
