@@ -135,9 +135,16 @@ export const PENDING_MODULES: MutationModule[] = [
   ]),
   mutationModule("deal-rooms/remove-document", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
   mutationModule("deal-rooms/answer-question", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
-  mutationModule("deal-rooms/list-questions", ["tests/api/deal-rooms.test.ts"]),
-  mutationModule("deal-rooms/read-access-log", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
-  mutationModule("deal-rooms/export-access-log", ["tests/api/access-log-export.test.ts"]),
+  mutationModule("deal-rooms/list-questions", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
+  mutationModule("deal-rooms/read-access-log", [
+    "tests/use-cases/deal-room-access-log.test.ts",
+    "tests/use-cases/deal-rooms.test.ts",
+    "tests/api/deal-rooms.test.ts",
+  ]),
+  mutationModule("deal-rooms/export-access-log", [
+    "tests/use-cases/deal-room-access-log.test.ts",
+    "tests/api/access-log-export.test.ts",
+  ]),
   mutationModule("deal-rooms/load-document", ["tests/use-cases/deal-rooms.test.ts", "tests/api/deal-rooms.test.ts"]),
   // Listings, inquiries, figures.
   mutationModule("listings/create-listing", ["tests/use-cases/listings.test.ts", "tests/api/businesses.test.ts"]),

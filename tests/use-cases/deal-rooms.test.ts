@@ -10,6 +10,7 @@ import { downloadDocument } from "../../functions/deal-rooms/download-document.t
 import { getDealRoom } from "../../functions/deal-rooms/get-deal-room.ts";
 import { listDealRooms } from "../../functions/deal-rooms/list-deal-rooms.ts";
 import { listDocuments } from "../../functions/deal-rooms/list-documents.ts";
+import { listQuestions } from "../../functions/deal-rooms/list-questions.ts";
 import { readAccessLog } from "../../functions/deal-rooms/read-access-log.ts";
 import { removeDocument } from "../../functions/deal-rooms/remove-document.ts";
 import { revokeMember } from "../../functions/deal-rooms/revoke-member.ts";
@@ -200,6 +201,13 @@ describe("listDocuments, downloadDocument, removeDocument: their rules one by on
     });
     const stored = await seeded.db.prisma.document.findUniqueOrThrow({ where: { id: document.id } });
     expect(stored.deletedAt).toBeNull();
+    // The listing's advisor may.
+    const advisor = await seeded.as(ACTORS.advisorOnDeal);
+    await runForRequest(advisor, () => removeDocument(seeded.deps, { dealRoomId, documentId: document.id }, advisor));
+    const removed = await seeded.db.prisma.document.findFirstOrThrow({
+      where: { id: document.id, deletedAt: undefined },
+    });
+    expect(removed.deletedAt).toEqual(advisor.receivedAt);
   });
 });
 
@@ -403,6 +411,32 @@ describe("answerQuestion: its rules one by one", () => {
       where: { id: { in: [elsewhere.id, removed.id] }, deletedAt: undefined },
     });
     expect(untouched.map((row) => row.answer)).toEqual([null, null]);
+  });
+});
+
+describe("listQuestions", () => {
+  it("lists the room's own live questions, oldest first", async () => {
+    const dealRoomId = await roomOfListing();
+    const buyer = await seeded.as(ACTORS.buyerWithNda);
+    const prisma = seeded.db.prisma;
+    const at = (minutes: number) => new Date(buyer.receivedAt.getTime() + minutes * 60_000);
+    const ask = (room: string, body: string, minutes: number, deletedAt: Date | null = null) =>
+      prisma.dealRoomQuestion.create({
+        data: { dealRoomId: room, askedById: buyer.caller.id, body, createdAt: at(minutes), deletedAt },
+      });
+    // Asked newest first, so only the order asked for puts them right.
+    const later = await ask(dealRoomId, "Later?", 30);
+    const earlier = await ask(dealRoomId, "Earlier?", 20);
+    await ask(dealRoomId, "Withdrawn?", 25, at(26));
+    const otherRoom = await prisma.dealRoom.findFirstOrThrow({ where: { id: { not: dealRoomId } } });
+    await ask(otherRoom.id, "Another room's?", 22);
+
+    const listed = await runForRequest(buyer, () => listQuestions(seeded.deps, { dealRoomId }, buyer));
+    expect(listed.every((question) => question.dealRoomId === dealRoomId)).toBe(true);
+    expect(listed.map((question) => question.body)).not.toContain("Withdrawn?");
+    const ours = listed.filter((question) => question.id === earlier.id || question.id === later.id);
+    expect(ours.map((question) => question.id)).toEqual([earlier.id, later.id]);
+    expect(ours[1]).toMatchObject({ askedBy: { id: buyer.caller.id } });
   });
 });
 

@@ -26,7 +26,10 @@ describe("createListing, changeListingStatus, updateListing, deleteListing", () 
   it("takes a seller's draft through publication, edits it by version, and deletes it", async () => {
     const seller = await seeded.as(ACTORS.otherSeller);
     const buyer = await seeded.as(ACTORS.buyerWithNda);
-    expect(codeOf(await attempt(buyer, () => createListing(seeded.deps, fields, buyer)))).toBe("forbidden");
+    expect(await attempt(buyer, () => createListing(seeded.deps, fields, buyer))).toMatchObject({
+      code: "forbidden",
+      message: "Only sellers can list businesses.",
+    });
 
     const draft = await runForRequest(seller, () => createListing(seeded.deps, fields, seller));
     expect(draft).toMatchObject({ status: "DRAFT", sellerId: seller.caller.id, version: 1, publishedAt: null });
@@ -64,6 +67,10 @@ describe("createListing, changeListingStatus, updateListing, deleteListing", () 
     expect(codeOf(await attempt(seller, () => deleteListing(seeded.deps, { businessId }, seller)))).toBe("not_found");
     const row = await seeded.db.prisma.business.findFirst({ where: { id: businessId, deletedAt: undefined } });
     expect(row?.deletedAt).toEqual(seller.receivedAt);
+    // Matching and saved searches hear of it after commit, as of any change to the listing.
+    const events = await seeded.db.prisma.outboxEvent.findMany({ where: { subjectId: businessId } });
+    expect(events.map((event) => event.kind)).toContain("listing.changed");
+    expect(new Set(events.map((event) => event.kind))).toEqual(new Set(["listing.changed"]));
   });
 });
 
