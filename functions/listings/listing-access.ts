@@ -104,11 +104,7 @@ export async function loadBusinessForFinancials(
 ): Promise<BusinessAccess> {
   const access = await loadBusinessFor(prisma, id, user);
   if (access.isManager) return access;
-  if (mode === "read" && (await hasAcceptedNda(prisma, access.business.id, user.id))) return access;
-  throw new AppError(
-    "forbidden",
-    mode === "read"
-      ? "Financial figures are shared with buyers once they accept the NDA."
-      : "Only the listing's seller or advisor can change its figures.",
-  );
+  if (mode === "write") throw new AppError("forbidden", "Only the listing's seller or advisor can change its figures.");
+  if (await hasAcceptedNda(prisma, access.business.id, user.id)) return access;
+  throw new AppError("forbidden", "Financial figures are shared with buyers once they accept the NDA.");
 }

@@ -101,3 +101,83 @@ describe("valuations", () => {
     expect(codeOf(await attempt(advisor, () => withdrawValuation(seeded.deps, withdrawal, advisor)))).toBe("not_found");
   });
 });
+
+describe("figures: their rules one by one", () => {
+  it("lists only this listing's live years and valuations", async () => {
+    const seller = await seeded.as(ACTORS.ownerSeller);
+    const prisma = seeded.db.prisma;
+    const otherListing = await prisma.business.findFirstOrThrow({ where: { id: { not: businessId } } });
+    const year = (business: string, financialYearEnd: string, deletedAt: Date | null = null) =>
+      prisma.businessFinancial.create({
+        data: {
+          businessId: business,
+          enteredById: seller.caller.id,
+          financialYearEnd: new Date(financialYearEnd),
+          revenue: 1n,
+          source: "ACCOUNTANT_PREPARED",
+          deletedAt,
+        },
+      });
+    const removedYear = await year(businessId, "2012-03-31", seller.receivedAt);
+    const elsewhereYear = await year(otherListing.id, "2013-03-31");
+    const years = await runForRequest(seller, () => listFinancials(seeded.deps, { businessId }, seller));
+    expect(years.every((row) => row.businessId === businessId && row.deletedAt === null)).toBe(true);
+    expect(years.map((row) => row.id)).not.toContain(removedYear.id);
+    expect(years.map((row) => row.id)).not.toContain(elsewhereYear.id);
+
+    const valuation = (business: string, deletedAt: Date | null = null) =>
+      prisma.valuation.create({
+        data: {
+          businessId: business,
+          createdById: seller.caller.id,
+          method: "EBITDA_MULTIPLE",
+          inputs: {},
+          low: 1n,
+          mid: 2n,
+          high: 3n,
+          deletedAt,
+        },
+      });
+    const withdrawn = await valuation(businessId, seller.receivedAt);
+    const elsewhere = await valuation(otherListing.id);
+    const valuations = await runForRequest(seller, () => listValuations(seeded.deps, { businessId }, seller));
+    expect(valuations.length).toBeGreaterThan(0);
+    expect(valuations.map((row) => row.id)).not.toContain(withdrawn.id);
+    expect(valuations.map((row) => row.id)).not.toContain(elsewhere.id);
+  });
+
+  it("keeps a valuation's notes", async () => {
+    const advisor = await seeded.as(ACTORS.advisorOnDeal);
+    const valuation = {
+      method: "EBITDA_MULTIPLE" as const,
+      inputs: { multiple: 4 },
+      lowPence: 100,
+      midPence: 200,
+      highPence: 300,
+      notes: "Normalised for the owner's salary.",
+    };
+    const made = await runForRequest(advisor, () => valueListing(seeded.deps, { businessId, valuation }, advisor));
+    expect(made.notes).toBe("Normalised for the owner's salary.");
+  });
+
+  it("lets a valuation's author or an admin withdraw it, telling anyone else why not", async () => {
+    const advisor = await seeded.as(ACTORS.advisorOnDeal);
+    const seller = await seeded.as(ACTORS.ownerSeller);
+    const withNda = await seeded.as(ACTORS.buyerWithNda);
+    const admin = await seeded.as(ACTORS.admin);
+    const valuation = { method: "ASSET_BASED" as const, inputs: {}, lowPence: 1, midPence: 2, highPence: 3 };
+    const made = await runForRequest(advisor, () => valueListing(seeded.deps, { businessId, valuation }, advisor));
+    const withdrawal = { businessId, valuationId: made.id };
+    for (const other of [seller, withNda]) {
+      expect(await attempt(other, () => withdrawValuation(seeded.deps, withdrawal, other))).toMatchObject({
+        code: "forbidden",
+        message: "Only its author can withdraw a valuation.",
+      });
+    }
+    await runForRequest(admin, () => withdrawValuation(seeded.deps, withdrawal, admin));
+    expect(await attempt(advisor, () => withdrawValuation(seeded.deps, withdrawal, advisor))).toMatchObject({
+      code: "not_found",
+      message: "No such valuation on this listing.",
+    });
+  });
+});

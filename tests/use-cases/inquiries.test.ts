@@ -132,8 +132,36 @@ describe("getInquiry, listInquiries", () => {
     }
     for (const email of [ACTORS.buyerWithoutNda, ACTORS.otherSeller, ACTORS.advisorOffDeal]) {
       const request = await as(email);
-      expect(codeOf(await attempt(request, () => getInquiry(seeded.deps, { inquiryId }, request)))).toBe("not_found");
+      expect(await attempt(request, () => getInquiry(seeded.deps, { inquiryId }, request))).toMatchObject({
+        code: "not_found",
+        message: "No such inquiry.",
+      });
     }
+    const buyerAgain = await as(ACTORS.buyerWithNda);
+    expect(
+      await attempt(buyerAgain, () => getInquiry(seeded.deps, { inquiryId: stableId("no-such-inquiry") }, buyerAgain)),
+    ).toMatchObject({ code: "not_found", message: "No such inquiry." });
+  });
+
+  it("lists an advisor's inquiries on the listings they advise, and every inquiry to an admin", async () => {
+    const advisor = await as(ACTORS.advisorOnDeal);
+    const advised = await runForRequest(advisor, () => listInquiries(seeded.deps, {}, advisor));
+    expect(advised.length).toBeGreaterThan(0);
+    const advisedListings = await seeded.db.prisma.business.findMany({
+      where: { advisor: { userId: advisor.caller.id } },
+      select: { id: true },
+    });
+    const ids = new Set(advisedListings.map((business) => business.id));
+    expect(advised.every((inquiry) => ids.has(inquiry.businessId))).toBe(true);
+    expect(advised).toHaveLength(
+      await seeded.db.prisma.inquiry.count({
+        where: { deletedAt: null, business: { deletedAt: null, advisor: { userId: advisor.caller.id } } },
+      }),
+    );
+
+    const admin = await as(ACTORS.admin);
+    const all = await runForRequest(admin, () => listInquiries(seeded.deps, {}, admin));
+    expect(all).toHaveLength(await seeded.db.prisma.inquiry.count({ where: { deletedAt: null } }));
   });
 
   it("lists a seller's inquiries on their own listings only", async () => {

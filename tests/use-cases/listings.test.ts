@@ -280,7 +280,14 @@ describe("searchListings", () => {
       where: { userId: buyer.caller.id, action: "listing.searched" },
     });
     expect(recorded).toHaveLength(2);
-    expect(recorded[0]!.metadata).toMatchObject({ query: { limit: 2, sort: "price_asc" } });
+    // Only what the search said: no keys of filters left out.
+    expect(recorded[0]!.metadata).toEqual({ query: { limit: 2, sort: "price_asc" } });
+
+    // A page that ends exactly at the last listing has no next page.
+    const exact = await runForRequest(buyer, () =>
+      searchListings(seeded.deps, { limit: expected, sort: "price_asc" }, buyer),
+    );
+    expect([exact.rows.length, exact.nextCursor]).toEqual([expected, null]);
   });
 
   it("refuses a cursor from another sort order", async () => {
