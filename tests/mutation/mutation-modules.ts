@@ -184,9 +184,13 @@ export const PENDING_MODULES: MutationModule[] = [
   // Accounts and sign-in.
   mutationModule("accounts/request-registration", ["tests/api/auth.test.ts", "tests/api/account-discovery.test.ts"]),
   mutationModule("accounts/verify-email", ["tests/api/auth.test.ts"]),
-  mutationModule("accounts/log-in", ["tests/use-cases/people.test.ts", "tests/api/auth.test.ts"]),
+  mutationModule("accounts/log-in", [
+    "tests/accounts/log-in.test.ts",
+    "tests/use-cases/people.test.ts",
+    "tests/api/auth.test.ts",
+  ]),
   mutationModule("accounts/refresh-session", ["tests/api/auth.test.ts"]),
-  mutationModule("accounts/log-out", ["tests/api/auth.test.ts"]),
+  mutationModule("accounts/log-out", ["tests/accounts/log-out.test.ts", "tests/api/auth.test.ts"]),
   mutationModule("accounts/get-my-account", ["tests/api/auth.test.ts"]),
   mutationModule("accounts/request-password-reset", ["tests/api/auth.test.ts", "tests/api/account-discovery.test.ts"]),
   mutationModule("accounts/confirm-password-reset", ["tests/api/auth.test.ts"]),
