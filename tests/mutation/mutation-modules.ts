@@ -195,7 +195,7 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("accounts/request-password-reset", ["tests/api/auth.test.ts", "tests/api/account-discovery.test.ts"]),
   mutationModule("accounts/confirm-password-reset", ["tests/api/auth.test.ts"]),
   mutationModule("auth/access-token", ["tests/auth/access-token.test.ts", "tests/api/auth.test.ts"]),
-  mutationModule("auth/email-tokens", ["tests/api/auth.test.ts"]),
+  mutationModule("auth/email-tokens", ["tests/auth/email-tokens.test.ts", "tests/api/auth.test.ts"]),
   mutationModule("auth/sessions", ["tests/api/auth.test.ts"]),
   mutationModule("auth/find-signed-in-account", ["tests/api/auth.test.ts"]),
   mutationModule("rate-limits/attempt-reservations", ["tests/auth/login-throttle.test.ts", "tests/api/auth.test.ts"]),
