@@ -200,14 +200,42 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("auth/find-signed-in-account", ["tests/api/auth.test.ts"]),
   mutationModule("rate-limits/attempt-reservations", ["tests/auth/login-throttle.test.ts", "tests/api/auth.test.ts"]),
   // Administration.
-  mutationModule("admin/load-user", ["tests/use-cases/people.test.ts", "tests/api/admin.test.ts"]),
-  mutationModule("admin/search-users", ["tests/use-cases/people.test.ts", "tests/api/admin.test.ts"]),
-  mutationModule("admin/suspend-user", ["tests/use-cases/people.test.ts", "tests/api/admin.test.ts"]),
-  mutationModule("admin/reinstate-user", ["tests/use-cases/people.test.ts", "tests/api/admin.test.ts"]),
-  mutationModule("admin/verify-user", ["tests/use-cases/people.test.ts", "tests/api/admin.test.ts"]),
-  mutationModule("admin/take-down-listing", ["tests/use-cases/people.test.ts", "tests/api/admin.test.ts"]),
-  mutationModule("admin/read-activity-log", ["tests/api/activity-log.test.ts", "tests/api/admin.test.ts"]),
-  mutationModule("admin/read-audit-trail", ["tests/api/admin.test.ts"]),
+  mutationModule("admin/load-user", [
+    "tests/admin/admin-use-cases.test.ts",
+    "tests/use-cases/people.test.ts",
+    "tests/api/admin.test.ts",
+  ]),
+  mutationModule("admin/search-users", [
+    "tests/admin/admin-use-cases.test.ts",
+    "tests/use-cases/people.test.ts",
+    "tests/api/admin.test.ts",
+  ]),
+  mutationModule("admin/suspend-user", [
+    "tests/admin/admin-use-cases.test.ts",
+    "tests/use-cases/people.test.ts",
+    "tests/api/admin.test.ts",
+  ]),
+  mutationModule("admin/reinstate-user", [
+    "tests/admin/admin-use-cases.test.ts",
+    "tests/use-cases/people.test.ts",
+    "tests/api/admin.test.ts",
+  ]),
+  mutationModule("admin/verify-user", [
+    "tests/admin/admin-use-cases.test.ts",
+    "tests/use-cases/people.test.ts",
+    "tests/api/admin.test.ts",
+  ]),
+  mutationModule("admin/take-down-listing", [
+    "tests/admin/admin-use-cases.test.ts",
+    "tests/use-cases/people.test.ts",
+    "tests/api/admin.test.ts",
+  ]),
+  mutationModule("admin/read-activity-log", [
+    "tests/admin/admin-use-cases.test.ts",
+    "tests/api/activity-log.test.ts",
+    "tests/api/admin.test.ts",
+  ]),
+  mutationModule("admin/read-audit-trail", ["tests/admin/admin-use-cases.test.ts", "tests/api/admin.test.ts"]),
   // Matching.
   mutationModule("matching/matching-rules", [
     "tests/matching/match-scoring.property.test.ts",
