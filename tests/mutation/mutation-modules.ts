@@ -196,8 +196,8 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("accounts/confirm-password-reset", ["tests/api/auth.test.ts"]),
   mutationModule("auth/access-token", ["tests/auth/access-token.test.ts", "tests/api/auth.test.ts"]),
   mutationModule("auth/email-tokens", ["tests/auth/email-tokens.test.ts", "tests/api/auth.test.ts"]),
-  mutationModule("auth/sessions", ["tests/api/auth.test.ts"]),
-  mutationModule("auth/find-signed-in-account", ["tests/api/auth.test.ts"]),
+  mutationModule("auth/sessions", ["tests/auth/sessions.test.ts", "tests/api/auth.test.ts"]),
+  mutationModule("auth/find-signed-in-account", ["tests/auth/sessions.test.ts", "tests/api/auth.test.ts"]),
   mutationModule("rate-limits/attempt-reservations", ["tests/auth/login-throttle.test.ts", "tests/api/auth.test.ts"]),
   // Administration.
   mutationModule("admin/load-user", [
