@@ -198,7 +198,11 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("auth/email-tokens", ["tests/auth/email-tokens.test.ts", "tests/api/auth.test.ts"]),
   mutationModule("auth/sessions", ["tests/auth/sessions.test.ts", "tests/api/auth.test.ts"]),
   mutationModule("auth/find-signed-in-account", ["tests/auth/sessions.test.ts", "tests/api/auth.test.ts"]),
-  mutationModule("rate-limits/attempt-reservations", ["tests/auth/login-throttle.test.ts", "tests/api/auth.test.ts"]),
+  mutationModule("rate-limits/attempt-reservations", [
+    "tests/rate-limits/attempt-reservations.test.ts",
+    "tests/auth/login-throttle.test.ts",
+    "tests/api/auth.test.ts",
+  ]),
   // Administration.
   mutationModule("admin/load-user", [
     "tests/admin/admin-use-cases.test.ts",
