@@ -10,11 +10,18 @@ export const LIVE_BUYER_SQL = `p.deleted_at IS NULL AND u.deleted_at IS NULL AND
 const statuses = MATCHABLE_STATUSES.map((status) => `'${status}'`).join(", ");
 export const MATCHABLE_LISTING_SQL = `b.deleted_at IS NULL AND b.status IN (${statuses})`;
 
-// A listing outside every sector the buyer wants scores at most 100 minus the sector's points,
-// below the minimum kept: such pairs are never scored. Exact only while that holds.
-if (100 - CRITERION_POINTS.sector >= MIN_MATCH_SCORE) {
-  throw new Error("MIN_MATCH_SCORE no longer exceeds what a pair outside the wanted sectors can score");
+/**
+ * A listing outside every sector the buyer wants scores at most 100 minus the sector's points;
+ * leaving such pairs unscored (WANTED_SECTOR_SQL) is exact only while that is below the minimum
+ * kept. Checked when this module loads, so a change to either number that breaks it stops the
+ * app at start instead of silently dropping matches.
+ */
+export function checkSectorFilterIsExact(sectorPoints: number, minMatchScore: number): void {
+  if (100 - sectorPoints >= minMatchScore) {
+    throw new Error("MIN_MATCH_SCORE no longer exceeds what a pair outside the wanted sectors can score");
+  }
 }
+checkSectorFilterIsExact(CRITERION_POINTS.sector, MIN_MATCH_SCORE);
 
 /**
  * The buyer is open to any sector or wants one the listing is in. Both sides are indexed

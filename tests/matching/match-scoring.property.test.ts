@@ -3,6 +3,7 @@
 
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkSectorFilterIsExact } from "../../functions/matching/match-candidates-sql.ts";
 import { CRITERION_POINTS, MIN_MATCH_SCORE } from "../../functions/matching/matching-rules.ts";
 import {
   type BuyerCriteria,
@@ -148,6 +149,15 @@ const buyerCriteria: fc.Arbitrary<BuyerCriteria> = fc
 /** Scores many generated cases at once: one round trip per property run. */
 const cases = <T>(arbitrary: fc.Arbitrary<T>) => fc.array(arbitrary, { minLength: 1, maxLength: 40 });
 const RUNS = { numRuns: 40 };
+
+it("leaves pairs outside the wanted sectors unscored only while they could never be kept", () => {
+  expect(() => checkSectorFilterIsExact(CRITERION_POINTS.sector, MIN_MATCH_SCORE)).not.toThrow();
+  expect(() => checkSectorFilterIsExact(35, 66)).not.toThrow();
+  // At 65 points without the sector, a minimum of 65 would keep such a pair: the filter would drop it.
+  expect(() => checkSectorFilterIsExact(35, 65)).toThrow(
+    "MIN_MATCH_SCORE no longer exceeds what a pair outside the wanted sectors can score",
+  );
+});
 
 it("scores no pairs as no scores", async () => {
   expect(await scorePairs(db.prisma, [])).toEqual([]);
