@@ -260,42 +260,52 @@ export const PENDING_MODULES: MutationModule[] = [
   ]),
   // People: advisors, buyer profiles, matches.
   mutationModule("advisors/require-advisor", [
+    "tests/advisors/advisor-and-profile-rules.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   mutationModule("buyer-profiles/require-buyer", [
+    "tests/advisors/advisor-and-profile-rules.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   mutationModule("advisors/save-advisor-profile", [
+    "tests/advisors/advisor-and-profile-rules.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   mutationModule("advisors/get-advisor-profile", [
+    "tests/advisors/advisor-and-profile-rules.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   mutationModule("advisors/list-advisors", [
+    "tests/advisors/advisor-and-profile-rules.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   mutationModule("advisors/assign-advisor", [
+    "tests/advisors/advisor-and-profile-rules.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   mutationModule("buyer-profiles/save-buyer-profile", [
+    "tests/advisors/advisor-and-profile-rules.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   mutationModule("buyer-profiles/get-buyer-profile", [
+    "tests/advisors/advisor-and-profile-rules.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   mutationModule("buyer-profiles/delete-buyer-profile", [
+    "tests/advisors/advisor-and-profile-rules.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   mutationModule("matches/list-my-matches", [
+    "tests/matches/list-my-matches.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
