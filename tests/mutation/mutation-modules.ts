@@ -310,6 +310,7 @@ export const PENDING_MODULES: MutationModule[] = [
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
   mutationModule("matches/list-interested-buyers", [
+    "tests/matches/list-interested-buyers.test.ts",
     "tests/use-cases/people.test.ts",
     "tests/api/profiles-matches-advisors.test.ts",
   ]),
