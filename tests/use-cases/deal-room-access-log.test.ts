@@ -18,6 +18,7 @@ import { attempt, useSeededUseCases } from "../support/use-case-request.ts";
 
 const seeded = useSeededUseCases();
 const ROOM = stableId("inquiry-1:room"); // business-1's: its seller owns it, its advisor and NDA buyer are members
+const BUSINESS_OF_ROOM = stableId("business-1");
 const minutesLater = (minutes: number) => new Date(TEST_NOW.getTime() + minutes * 60_000);
 /** The request, as if it arrived `minutes` after the tests' now. */
 const at = (request: SignedInRequest, minutes: number) => ({ ...request, receivedAt: minutesLater(minutes) });
@@ -159,6 +160,17 @@ describe("exportAccessLog", () => {
       ["view", "b.txt", "Tom Bradshaw"],
       ["view", "a.txt", "Harriet Cole"],
     ]);
+  });
+
+  it("exports nothing from a room without documents", async () => {
+    const admin = await seeded.as(ACTORS.admin);
+    const empty = await seeded.db.prisma.dealRoom.create({
+      data: { businessId: BUSINESS_OF_ROOM, name: "A room with nothing in it yet" },
+    });
+    const exported = await runForRequest(admin, () => exportAccessLog(seeded.deps, { dealRoomId: empty.id }, admin));
+    const rows = [];
+    for await (const row of exported.rows) rows.push(row);
+    expect([exported.dealRoomId, rows]).toEqual([empty.id, []]);
   });
 
   it("is for the room's owner only", async () => {
