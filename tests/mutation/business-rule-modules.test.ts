@@ -1,10 +1,10 @@
 // No business rule escapes mutation testing: a new use case or rule module must be listed in
 // mutation-modules.ts (and so scored by CI on every submission) or excluded there with a reason.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { businessRuleFiles, isBusinessRuleFile } from "./business-rule-files.ts";
-import { EXCLUDED_FROM_MUTATION, MUTATION_MODULES, PENDING_MODULES } from "./mutation-modules.ts";
+import { CONSTANTS_ONLY, EXCLUDED_FROM_MUTATION, MUTATION_MODULES, PENDING_MODULES } from "./mutation-modules.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const modules = [...MUTATION_MODULES, ...PENDING_MODULES];
@@ -57,6 +57,22 @@ describe("business rules under mutation testing", () => {
       expect(existsSync(join(ROOT, file)), file).toBe(true);
       expect(listed.has(file), `${file} is both listed and excluded`).toBe(false);
       expect(reason.trim().length, `${file} needs a reason`).toBeGreaterThan(10);
+    }
+  });
+
+  it("excludes a file as constants only while it holds nothing else, and names the test that asserts them", () => {
+    const constantsOnly = Object.entries(EXCLUDED_FROM_MUTATION).filter(([, reason]) =>
+      reason.startsWith(CONSTANTS_ONLY),
+    );
+    expect(constantsOnly.length).toBeGreaterThan(0);
+    for (const [file, reason] of constantsOnly) {
+      const code = readFileSync(join(ROOT, file), "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .split("\n")
+        .filter((line) => line.trim() !== "" && !line.trim().startsWith("//"));
+      for (const line of code) expect(line, file).toMatch(/^export const [A-Z_]+ = [\d\s*+[\],]+( as const)?;$/);
+      const test = reason.slice(CONSTANTS_ONLY.length + 2);
+      expect(existsSync(join(ROOT, test)), `${file}: ${test}`).toBe(true);
     }
   });
 });
