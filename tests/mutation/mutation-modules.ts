@@ -336,6 +336,7 @@ export const MUTATION_MODULES: MutationModule[] = [
   ]),
   // Deals (issue 28).
   mutationModule("domain/offer-terms-rules", ["tests/domain/offer-terms-rules.test.ts"]),
+  mutationModule("domain/offer-status", ["tests/domain/offer-status.test.ts"]),
 ];
 
 /**
