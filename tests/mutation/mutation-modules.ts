@@ -337,6 +337,7 @@ export const MUTATION_MODULES: MutationModule[] = [
   // Deals (issue 28).
   mutationModule("domain/offer-terms-rules", ["tests/domain/offer-terms-rules.test.ts"]),
   mutationModule("domain/offer-status", ["tests/domain/offer-status.test.ts"]),
+  mutationModule("domain/offer-board", ["tests/domain/offer-board.test.ts"]),
 ];
 
 /**
