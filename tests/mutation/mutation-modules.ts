@@ -339,6 +339,7 @@ export const MUTATION_MODULES: MutationModule[] = [
   mutationModule("domain/offer-status", ["tests/domain/offer-status.test.ts"]),
   mutationModule("domain/offer-board", ["tests/domain/offer-board.test.ts"]),
   mutationModule("domain/offer-terms-diff", ["tests/domain/offer-terms-diff.test.ts"]),
+  mutationModule("domain/exclusivity-rules", ["tests/domain/exclusivity-rules.test.ts"]),
 ];
 
 /**
