@@ -341,6 +341,7 @@ export const MUTATION_MODULES: MutationModule[] = [
   mutationModule("domain/offer-terms-diff", ["tests/domain/offer-terms-diff.test.ts"]),
   mutationModule("domain/exclusivity-rules", ["tests/domain/exclusivity-rules.test.ts"]),
   mutationModule("domain/buyer-due-diligence-rules", ["tests/domain/buyer-due-diligence-rules.test.ts"]),
+  mutationModule("domain/deal-status", ["tests/domain/deal-status.test.ts"]),
 ];
 
 /**
