@@ -342,6 +342,7 @@ export const MUTATION_MODULES: MutationModule[] = [
   mutationModule("domain/exclusivity-rules", ["tests/domain/exclusivity-rules.test.ts"]),
   mutationModule("domain/buyer-due-diligence-rules", ["tests/domain/buyer-due-diligence-rules.test.ts"]),
   mutationModule("domain/deal-status", ["tests/domain/deal-status.test.ts"]),
+  mutationModule("domain/deal-comparables", ["tests/domain/deal-comparables.test.ts"]),
 ];
 
 /**
