@@ -343,6 +343,7 @@ export const MUTATION_MODULES: MutationModule[] = [
   mutationModule("domain/buyer-due-diligence-rules", ["tests/domain/buyer-due-diligence-rules.test.ts"]),
   mutationModule("domain/deal-status", ["tests/domain/deal-status.test.ts"]),
   mutationModule("domain/deal-comparables", ["tests/domain/deal-comparables.test.ts"]),
+  mutationModule("domain/heads-of-terms-content", ["tests/domain/heads-of-terms-content.test.ts"]),
 ];
 
 /**
