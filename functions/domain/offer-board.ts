@@ -1,4 +1,4 @@
-import type { OfferTerms } from "./offer-terms-rules.ts";
+import { type OfferTerms, paymentTotalPence } from "./offer-terms-rules.ts";
 
 /**
  * The seller's board (issue 28): every live offer on a listing side by side, in the terms a
@@ -43,10 +43,8 @@ const percentOf = (part: number, whole: number) => Math.round((part * 1000) / wh
 export function boardRow(offer: BoardOffer, earnings: ListingEarnings, now: Date): BoardRow {
   const { terms } = offer;
   const { payment } = terms;
-  const paidLater =
-    payment.deferred.reduce((sum, item) => sum + item.amountPence, 0) +
-    (payment.earnOut?.maxAmountPence ?? 0) +
-    (payment.vendorLoan?.amountPence ?? 0);
+  // Deferred payments, earn-out and vendor loan: everything but the cash now and the retention.
+  const paidLater = paymentTotalPence(payment) - payment.cashAtCompletionPence - (payment.retention?.amountPence ?? 0);
   // A multiple of a loss or of nothing means nothing: EBITDA when positive, else SDE when positive.
   const [earned, multipleOf] =
     earnings.ebitdaPence !== null && earnings.ebitdaPence > 0

@@ -25,7 +25,10 @@ export type Reservation =
       retryAfterSeconds: number;
     };
 
-const subjectHash = (scope: string, subject: string) =>
+/** The advisory lock a limited subject's count is taken under (also for tests that hold it). */
+export const limitLockKey = (scope: string, hash: string) => `${scope}:${hash}`;
+
+export const subjectHash = (scope: string, subject: string) =>
   createHash("sha256").update(`${scope}\n${subject.toLowerCase()}`).digest("hex");
 
 /**
@@ -48,7 +51,7 @@ export async function reserveAttempt(prisma: PrismaClient, limits: RateLimit[], 
   const attemptId = randomUUID();
   return prisma.$transaction(async (tx) => {
     for (const { limit, hash } of lockOrder) {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${limit.scope}:${hash}`}, 0))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${limitLockKey(limit.scope, hash)}, 0))`;
     }
     const before: number[] = [];
     for (const limit of limits) {

@@ -4,7 +4,13 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { type RateLimit, releaseAttempt, reserveAttempt } from "../../functions/rate-limits/attempt-reservations.ts";
+import {
+  limitLockKey,
+  type RateLimit,
+  releaseAttempt,
+  reserveAttempt,
+  subjectHash,
+} from "../../functions/rate-limits/attempt-reservations.ts";
 import { waitForLockWaiters } from "../support/lock-waiters.ts";
 import { TEST_NOW } from "../support/test-clock.ts";
 import { useSeededUseCases } from "../support/use-case-request.ts";
@@ -42,12 +48,9 @@ describe("reserveAttempt", () => {
     try {
       // The same lock the reservations take: a transaction-scoped advisory lock on the limit.
       await holder.query("BEGIN");
-      const [{ hash }] = (
-        await holder.query<{ hash: string }>("SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex') AS hash", [
-          `${key.scope}\nracer`,
-        ])
-      ).rows as [{ hash: string }];
-      await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`${key.scope}:${hash}`]);
+      await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [
+        limitLockKey(key.scope, subjectHash(key.scope, "racer")),
+      ]);
       const attempts = Promise.all([reserve([key]), reserve([key])]);
       await waitForLockWaiters(holder, 2);
       await holder.query("COMMIT");
