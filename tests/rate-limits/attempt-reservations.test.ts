@@ -64,11 +64,17 @@ describe("reserveAttempt", () => {
 
   it("never deadlocks two reservations that name the same limits in opposite orders", async () => {
     const scope = `test-${randomUUID()}`;
-    const one = limit(`${scope}-a`, "x");
-    const two = limit(`${scope}-b`, "y");
+    const one = limit(`${scope}-a`, "x", 100);
+    const two = limit(`${scope}-b`, "y", 100);
+    const countedBefore: number[] = [];
     for (let round = 0; round < 5; round += 1) {
       const outcomes = await Promise.all([reserve([one, two]), reserve([two, one]), reserve([one, two])]);
-      expect(outcomes.map((outcome) => outcome.allowed)).toHaveLength(3);
+      for (const [index, outcome] of outcomes.entries()) {
+        if (!outcome.allowed) throw new Error("expected every attempt through: the limits are far off");
+        countedBefore.push(outcome.before[index === 1 ? 1 : 0]!);
+      }
     }
+    // Each reservation counted the ones before it under the lock: every count from 0 to 14 once.
+    expect(countedBefore.sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, n) => n));
   });
 });
