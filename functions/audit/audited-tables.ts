@@ -17,6 +17,12 @@ export const AUDITED_TABLES = [
   "deal_room_questions",
   "notification_preferences",
   "saved_searches",
+  "offers",
+  "offer_versions",
+  "deals",
+  "deal_signatures",
+  "exclusivities",
+  "buyer_due_diligence",
 ] as const;
 
 export const UNAUDITED_TABLES: Record<string, string> = {

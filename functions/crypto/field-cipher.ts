@@ -9,6 +9,7 @@ export const ENCRYPTED_COLUMNS = [
   "users.phone",
   "advisor_profiles.aml_registration_number",
   "inquiries.nda_accepted_ip",
+  "deal_signatures.ip_address",
 ] as const;
 export type EncryptedColumn = (typeof ENCRYPTED_COLUMNS)[number];
 

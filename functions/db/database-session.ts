@@ -98,7 +98,7 @@ const command = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
  * The tables with row-level security (migration database_roles_and_rls); a test keeps this list
  * equal to the database's. Only reads of these depend on who is asking.
  */
-export const ROW_LEVEL_SECURITY_TABLES = ["business_financials", "documents"] as const;
+export const ROW_LEVEL_SECURITY_TABLES = ["business_financials", "documents", "offer_versions", "offers"] as const;
 const READS_PROTECTED_TABLE = new RegExp(`"(${ROW_LEVEL_SECURITY_TABLES.join("|")})"`);
 
 /**

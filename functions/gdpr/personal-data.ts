@@ -65,6 +65,16 @@ export const PERSONAL_COLUMNS: Record<string, PersonalColumn> = {
   "deal_room_questions.answer": { holds: "an answer given in a deal room", mask: "free-text" },
   "documents.file_name": { holds: "a document's name (often a person's or company's)", mask: "file-name" },
   "valuations.notes": { holds: "notes on a valuation", mask: "free-text" },
+  "offers.rejection_reason": { holds: "why an offer was rejected, in a person's words", mask: "free-text" },
+  "deals.fell_through_reason": { holds: "why a deal fell through, in a person's words", mask: "free-text" },
+  "deal_signatures.full_name": { holds: "the name a person typed to sign", mask: "person-name" },
+  "deal_signatures.ip_address": { holds: "the IP address a document was signed from (encrypted)", mask: "encrypted" },
+  "deal_signatures.user_agent": { holds: "the browser a document was signed with", mask: "user-agent" },
+  "exclusivities.end_note": { holds: "why exclusivity was ended early, in a person's words", mask: "free-text" },
+  "buyer_due_diligence.source_of_funds": {
+    holds: "the evidence of where a buyer's money comes from (AML record)",
+    mask: "free-text",
+  },
 };
 
 /**
@@ -98,11 +108,17 @@ export const NOT_PERSONAL: Record<string, string> = {
   "buyer_profiles.regions": "regions of the UK",
   "buyer_profiles.sic_codes": "industry codes",
   "businesses.sic_code": "an industry code",
+  "deal_signatures.consent_text": "the consent wording a signer was shown (the same for everyone)",
+  "deal_signatures.document_sha256": "a digest of the signed document",
+  "deals.completion_terms": "the final consideration: amounts, dates and the deal's terms (a financial record)",
+  "deals.heads_of_terms_sha256": "a digest of the heads of terms",
+  "deals.heads_of_terms_storage_key": "where the heads of terms are stored: production's bucket, which previews cannot reach",
   "documents.content_type": "a media type",
   "documents.folder": "a folder path in the room (the seller's structure, not a person's data)",
   "documents.sha256": "a digest of the file",
   "documents.storage_key": "where the file is stored: production's bucket, which previews cannot reach",
   "inquiries.nda_version": "the NDA text's version",
   "matches.breakdown": "scores and reasons derived from listings and criteria",
+  "offer_versions.terms": "an offer's price, payments, dates and conditions (a financial record)",
   "valuations.inputs": "multiples and earnings figures",
 };

@@ -44,6 +44,16 @@ export const NOTIFICATION_TOPICS: Record<NotificationTopic, TopicDescription> = 
     description: "An inquiry has waited 3 and then 7 days for your answer (sellers).",
     defaultDelivery: "IMMEDIATE",
   },
+  OFFERS: {
+    description:
+      "An offer received, countered, accepted, rejected or expired (the buyer, the seller and the listing's advisor).",
+    defaultDelivery: "IMMEDIATE",
+  },
+  DEAL_PROGRESS: {
+    description:
+      "Heads of terms awaiting your signature, exclusivity starting or ending soon, a deal completed or fallen through (both sides).",
+    defaultDelivery: "IMMEDIATE",
+  },
 };
 
 /** The lowest match score a buyer is told about unless they choose another. */

@@ -32,6 +32,7 @@ const REPLACEMENT: Partial<Record<Masking, (column: string) => string>> = {
 const ENCRYPTED_STAND_INS: Record<string, string> = {
   "advisor_profiles.aml_registration_number": "XMLA00000000",
   "inquiries.nda_accepted_ip": "192.0.2.1",
+  "deal_signatures.ip_address": "192.0.2.1",
 };
 
 /**

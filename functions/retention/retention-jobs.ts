@@ -86,7 +86,13 @@ const HELD_REFERENCES_SQL = `
   OR EXISTS (SELECT 1 FROM documents WHERE uploaded_by_id = u.id)
   OR EXISTS (SELECT 1 FROM deal_room_members WHERE user_id = u.id OR added_by_id = u.id)
   OR EXISTS (SELECT 1 FROM deal_room_questions WHERE asked_by_id = u.id OR answered_by_id = u.id)
-  OR EXISTS (SELECT 1 FROM advisor_profiles WHERE user_id = u.id)`;
+  OR EXISTS (SELECT 1 FROM advisor_profiles WHERE user_id = u.id)
+  OR EXISTS (SELECT 1 FROM offers WHERE buyer_id = u.id)
+  OR EXISTS (SELECT 1 FROM offer_versions WHERE proposed_by_id = u.id)
+  OR EXISTS (SELECT 1 FROM deals WHERE buyer_id = u.id OR seller_id = u.id
+             OR completion_recorded_by_id = u.id OR fell_through_by_id = u.id)
+  OR EXISTS (SELECT 1 FROM deal_signatures WHERE user_id = u.id)
+  OR EXISTS (SELECT 1 FROM buyer_due_diligence WHERE buyer_id = u.id OR recorded_by_id = u.id)`;
 
 const batches: Record<
   RetentionJobName,
