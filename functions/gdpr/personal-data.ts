@@ -112,7 +112,8 @@ export const NOT_PERSONAL: Record<string, string> = {
   "deal_signatures.document_sha256": "a digest of the signed document",
   "deals.completion_terms": "the final consideration: amounts, dates and the deal's terms (a financial record)",
   "deals.heads_of_terms_sha256": "a digest of the heads of terms",
-  "deals.heads_of_terms_storage_key": "where the heads of terms are stored: production's bucket, which previews cannot reach",
+  "deals.heads_of_terms_storage_key":
+    "where the heads of terms are stored: production's bucket, which previews cannot reach",
   "documents.content_type": "a media type",
   "documents.folder": "a folder path in the room (the seller's structure, not a person's data)",
   "documents.sha256": "a digest of the file",

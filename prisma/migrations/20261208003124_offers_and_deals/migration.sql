@@ -323,20 +323,25 @@ ALTER TABLE "buyer_due_diligence" ADD CONSTRAINT "buyer_due_diligence_source_of_
 
 -- Offer versions and signatures are evidence: once written they never change. The one exception
 -- is erasure (functions/gdpr/erase-person.ts), which may clear a signer's address and browser.
-CREATE FUNCTION deal_evidence_immutable() RETURNS trigger
+CREATE FUNCTION offer_versions_immutable() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'deal_signatures'
-     AND (to_jsonb(NEW) - 'ip_address' - 'user_agent') = (to_jsonb(OLD) - 'ip_address' - 'user_agent')
-     AND NEW.ip_address IS NULL AND NEW.user_agent IS NULL THEN
-    RETURN NEW;
-  END IF;
-  RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME USING ERRCODE = 'check_violation';
+  RAISE EXCEPTION 'offer_versions rows are immutable' USING ERRCODE = 'check_violation';
 END $$;
 CREATE TRIGGER offer_versions_immutable BEFORE UPDATE ON "offer_versions"
-  FOR EACH ROW EXECUTE FUNCTION deal_evidence_immutable();
+  FOR EACH ROW EXECUTE FUNCTION offer_versions_immutable();
+CREATE FUNCTION deal_signatures_immutable() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.ip_address IS NULL AND NEW.user_agent IS NULL
+     AND (to_jsonb(NEW) - 'ip_address' - 'user_agent') = (to_jsonb(OLD) - 'ip_address' - 'user_agent') THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'deal_signatures rows are immutable (erasure may only clear ip_address and user_agent)'
+    USING ERRCODE = 'check_violation';
+END $$;
 CREATE TRIGGER deal_signatures_immutable BEFORE UPDATE ON "deal_signatures"
-  FOR EACH ROW EXECUTE FUNCTION deal_evidence_immutable();
+  FOR EACH ROW EXECUTE FUNCTION deal_signatures_immutable();
 
 -- Bidder isolation in the database too: a buyer sees their own offers only; the listing's seller
 -- and advisor see every offer on it; admins and system jobs see all. Versions follow their offer.

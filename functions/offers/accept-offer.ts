@@ -1,0 +1,122 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { classifyDatabaseError } from "../db/database-errors.ts";
+import { renderHeadsOfTermsPdf } from "../deals/render-heads-of-terms-pdf.ts";
+import { offerAcceptanceGate } from "../domain/buyer-due-diligence-rules.ts";
+import { headsOfTermsContent } from "../domain/heads-of-terms-content.ts";
+import type { OfferTerms } from "../domain/offer-terms-rules.ts";
+import { AppError } from "../errors/app-error.ts";
+import { notify } from "../notifications/notify.ts";
+import { headsOfTermsToSign, offerAnswered, offerOnHold } from "../notifications/offer-notifications.ts";
+import type { SignedInRequest } from "../requests/request-context.ts";
+import type { ObjectStorage } from "../storage/object-storage.ts";
+import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
+import { lockListing } from "./lock-listing.ts";
+import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
+import { calendarDate } from "./offer-version-data.ts";
+
+/** Where a deal's heads of terms are stored: one object per accepted version, never replaced. */
+export const headsOfTermsKey = (offerId: string, version: number) => `deals/${offerId}/heads-of-terms-v${version}`;
+
+const ON_HOLD_MESSAGE = "The seller has agreed terms on this listing; the offer can be answered if that ends.";
+
+/**
+ * The side whose turn it is accepts the latest version. ExitMatch must know the buyer first
+ * (a current customer due diligence record). The accepted version becomes a deal with its heads
+ * of terms (a PDF made here, its SHA-256 kept), and every other live offer on the listing goes on
+ * hold. Of two acceptances on one listing at the same moment, the database lets one deal in
+ * (deals_business_in_progress_key); the other is told the offer is on hold.
+ */
+export async function acceptOffer(
+  deps: { prisma: PrismaClient; storage: ObjectStorage },
+  input: { offerId: string; ifMatch: string | undefined },
+  request: SignedInRequest,
+): Promise<OfferDetails> {
+  const { prisma, storage } = deps;
+  const now = request.receivedAt;
+  const { offer, side } = await loadAnswerableOffer(prisma, input, "ACCEPT", request);
+  const dueDiligence = await prisma.buyerDueDiligence.findUnique({ where: { buyerId: offer.buyerId } });
+  const refusal = offerAcceptanceGate(dueDiligence, now);
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+
+  const version = await prisma.offerVersion.findUniqueOrThrow({
+    where: { offerId_number: { offerId: offer.id, number: offer.latestVersion } },
+  });
+  const terms = version.terms as unknown as OfferTerms;
+  const [seller, buyer] = await Promise.all(
+    [offer.business.sellerId, offer.buyerId].map((id) =>
+      prisma.user.findUniqueOrThrow({ where: { id }, select: { name: true } }),
+    ),
+  );
+  const content = headsOfTermsContent(
+    terms,
+    {
+      seller: { name: seller!.name, company: null },
+      buyer: { name: buyer!.name, company: null },
+      business: {
+        tradingName: offer.business.tradingName ?? offer.business.title,
+        companyNumber: offer.business.companyNumber,
+      },
+    },
+    calendarDate(now),
+  );
+  const pdf = await renderHeadsOfTermsPdf(content, now);
+  const sha256 = createHash("sha256").update(pdf).digest("hex");
+  const storageKey = headsOfTermsKey(offer.id, version.number);
+
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // Acceptances on one listing take turns: each freezes the others' offers, and two doing so
+      // at once would deadlock. The loser then finds its offer on hold.
+      await lockListing(tx, offer.businessId);
+      const { count } = await tx.offer.updateMany({
+        where: unchangedSince(offer),
+        data: { status: "ACCEPTED", endedAt: now, updatedAt: now },
+      });
+      if (count === 0) throw await changedMeanwhile(tx, offer.id, "ACCEPT", side, now);
+      const deal = await tx.deal.create({
+        data: {
+          businessId: offer.businessId,
+          offerId: offer.id,
+          offerVersionId: version.id,
+          buyerId: offer.buyerId,
+          sellerId: offer.business.sellerId,
+          headsOfTermsStorageKey: storageKey,
+          headsOfTermsSha256: sha256,
+          exclusivityDays: terms.exclusivityDays,
+          createdAt: now,
+        },
+      });
+      // Only once the database has let this deal in: a loser of the race writes no file.
+      await storage.put(storageKey, pdf, "application/pdf");
+      // Security definer: the buyer accepting a counter-offer cannot see the other offers.
+      const onHold = await tx.$queryRaw<{ offer_id: string; buyer_id: string }[]>`
+        SELECT offer_id::text, buyer_id::text FROM freeze_other_offers(${offer.businessId}::uuid, ${offer.id}::uuid, ${now})`;
+      await tx.business.update({ where: { id: offer.businessId }, data: { lastActivityAt: now } });
+      await notify(
+        tx,
+        [
+          ...offerAnswered(offer, "ACCEPTED", side),
+          ...headsOfTermsToSign(deal, offer.business.title),
+          ...onHold.flatMap((held) => offerOnHold({ id: held.offer_id, buyerId: held.buyer_id }, offer.business.title)),
+        ],
+        now,
+      );
+      return toOfferDetails(await tx.offer.findUniqueOrThrow({ where: { id: offer.id }, include: OFFER_DETAILS }), now);
+    });
+  } catch (error) {
+    if (classifyDatabaseError(error) === "unique_violation") throw new AppError("offer_frozen", ON_HOLD_MESSAGE);
+    throw error;
+  }
+}
+acceptOffer.failures = [
+  "not_found",
+  "forbidden",
+  "precondition_required",
+  "bad_request",
+  "version_conflict",
+  "offer_ended",
+  "offer_frozen",
+  "not_your_turn",
+  "buyer_due_diligence_required",
+] as const;
