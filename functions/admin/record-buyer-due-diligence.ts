@@ -38,16 +38,3 @@ export async function recordBuyerDueDiligence(
   });
 }
 recordBuyerDueDiligence.failures = ["not_found", "bad_request", "validation_failed"] as const;
-
-/** A buyer's due diligence record, for admins; 404 when none is recorded. */
-export async function getBuyerDueDiligence(
-  deps: { prisma: PrismaClient },
-  input: { userId: string },
-  _request: SignedInRequest,
-): Promise<BuyerDueDiligence> {
-  const user = await loadUser(deps.prisma, input.userId);
-  const record = await deps.prisma.buyerDueDiligence.findUnique({ where: { buyerId: user.id } });
-  if (!record) throw new AppError("not_found", "No due diligence is recorded for this buyer.");
-  return record;
-}
-getBuyerDueDiligence.failures = ["not_found"] as const;

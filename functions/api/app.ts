@@ -26,6 +26,7 @@ import { registerHealth } from "./routes/health.ts";
 import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
 import { registerMeRoutes } from "./routes/me/index.ts";
 import { registerUnsubscribe } from "./routes/notifications/unsubscribe.ts";
+import { registerOfferRoutes } from "./routes/offers/index.ts";
 import { registerReady } from "./routes/ready.ts";
 import { registerReferencePage } from "./routes/reference-page.ts";
 import { registerValuationRoutes } from "./routes/valuations/index.ts";
@@ -123,7 +124,8 @@ export function createApp(deps: AppDependencies) {
   const withFigures = registerValuationRoutes(registerFinancialRoutes(withInquiries));
   const withPeople = registerAdvisorRoutes(registerMeRoutes(withFigures));
   const withDealRooms = registerDealRoomRoutes(withPeople);
-  const routes = registerAdminRoutes(withDealRooms);
+  const withOffers = registerOfferRoutes(withDealRooms);
+  const routes = registerAdminRoutes(withOffers);
 
   // The API's description is the same for everyone: cacheable on purpose.
   app.use("/openapi.json", async (c, next) => {
@@ -152,6 +154,11 @@ export function createApp(deps: AppDependencies) {
       { name: "Authentication", description: "Accounts, sessions and tokens" },
       { name: "Listings", description: "Businesses for sale: search, view, create, edit, lifecycle" },
       { name: "Inquiries", description: "A buyer's interest in a listing, the seller's answer, and the NDA" },
+      {
+        name: "Offers",
+        description:
+          "Offers on a listing, countered turn by turn on immutable versions; the seller's board; acceptance makes the deal",
+      },
       { name: "Financials", description: "Figures per financial year, shared after the NDA" },
       { name: "Valuations", description: "Valuations of a listing by its seller or advisor" },
       { name: "Buyer profiles", description: "Buyers' acquisition criteria" },

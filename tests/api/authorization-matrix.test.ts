@@ -10,9 +10,11 @@ import { unsubscribeToken } from "../../functions/notifications/unsubscribe-toke
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { stableId } from "../../prisma/seed/stable-id.ts";
 import { call, loginAs } from "../support/api-client.ts";
+import { cashOfferTerms } from "../support/offer-terms.ts";
 import { seedTestData } from "../support/seed.ts";
 import { ACTORS, type Actor, BUSINESS } from "../support/seed-actors.ts";
 import { createTestApp } from "../support/test-app.ts";
+import { TEST_NOW } from "../support/test-clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 /** The key the app under test signs unsubscribe links with (the tests' JWT secret). */
@@ -35,6 +37,8 @@ interface Fixtures {
   question: string;
   /** A saved search of buyerWithNda's (their only one, so the cap of 20 never bites). */
   savedSearch: string;
+  /** A live offer by buyerWithNda on business-1, awaiting the seller (version 1); the only one. */
+  offer: string;
   /** A buyer account nobody else uses, for the admin operations on users. */
   person: string;
   /** Unique per cell, for bodies that must not collide (e-mail addresses). */
@@ -81,6 +85,15 @@ const roomMembers = (): Record<Actor, Outcome> => ({
 });
 /** Members who run the room (owner, advisor, admin); the buyer member is refused. */
 const roomManagers = (): Record<Actor, Outcome> => ({ ...roomMembers(), buyerWithNda: 403 });
+/** An offer's buyer (buyerWithNda), business-1's seller and advisor, and admins; to anyone else it does not exist. */
+const offerParties = (): Record<Actor, Outcome> => ({
+  ...everyone(404),
+  anonymous: 401,
+  admin: "ok",
+  ownerSeller: "ok",
+  advisorOnDeal: "ok",
+  buyerWithNda: "ok",
+});
 /** Business-1's seller and advisor, and admins. */
 const listingManagers = (): Record<Actor, Outcome> => ({
   ...everyone(403),
@@ -570,7 +583,77 @@ const CASES: RouteCase[] = [
     }),
     expected: roomManagers(),
   },
+  // Offers: the buyer on one side; the seller and advisor on the other; other buyers see nothing.
+  {
+    operation: "POST /businesses/{id}/offers",
+    note: "the buyer already has a live offer: 409 after the permission checks",
+    ok: 409,
+    request: () => ({ method: "POST", path: `/businesses/${BUSINESS_1}/offers`, body: cashOfferTerms(50_000_000) }),
+    expected: { ...everyone(403), anonymous: 401, buyerWithNda: "ok" },
+  },
+  {
+    operation: "GET /businesses/{id}/offers",
+    ok: 200,
+    request: () => ({ method: "GET", path: `/businesses/${BUSINESS_1}/offers` }),
+    expected: listingManagers(),
+  },
+  { operation: "GET /offers", ok: 200, request: () => ({ method: "GET", path: "/offers" }), expected: signedIn() },
+  {
+    operation: "GET /offers/{id}",
+    ok: 200,
+    request: ({ offer }) => ({ method: "GET", path: `/offers/${offer}` }),
+    expected: offerParties(),
+  },
+  {
+    operation: "GET /offers/{id}/versions/{number}/changes",
+    note: "version 1 has nothing before it: 400 after the permission check",
+    ok: 400,
+    request: ({ offer }) => ({ method: "GET", path: `/offers/${offer}/versions/1/changes` }),
+    expected: offerParties(),
+  },
+  ...(["counter", "accept", "reject"] as const).map(
+    (action): RouteCase => ({
+      operation: `POST /offers/{id}/${action}`,
+      ok: 200,
+      request: ({ offer }) => ({
+        method: "POST",
+        path: `/offers/${offer}/${action}`,
+        headers: { "if-match": '"1"' },
+        body:
+          action === "counter" ? cashOfferTerms(60_000_000) : action === "reject" ? { reason: "Too low" } : undefined,
+      }),
+      // The seller's side answers; the buyer waits for their turn; admins read but do not answer.
+      expected: { ...offerParties(), admin: 403, buyerWithNda: 409 },
+    }),
+  ),
+  {
+    operation: "POST /offers/{id}/withdraw",
+    ok: 200,
+    request: ({ offer }) => ({ method: "POST", path: `/offers/${offer}/withdraw`, headers: { "if-match": '"1"' } }),
+    expected: { ...offerParties(), admin: 403, ownerSeller: 403, advisorOnDeal: 403 },
+  },
   // Admin.
+  {
+    operation: "PUT /admin/users/{id}/due-diligence",
+    ok: 200,
+    request: ({ person }) => ({
+      method: "PUT",
+      path: `/admin/users/${person}/due-diligence`,
+      body: {
+        identityMethod: "ELECTRONIC",
+        identityCheckedAt: "2026-11-01T10:00:00Z",
+        sourceOfFunds: "Savings, bank statements seen",
+        riskRating: "LOW",
+      },
+    }),
+    expected: adminOnly(),
+  },
+  {
+    operation: "GET /admin/users/{id}/due-diligence",
+    ok: 200,
+    request: () => ({ method: "GET", path: `/admin/users/${stableId("buyer-1")}/due-diligence` }),
+    expected: adminOnly(),
+  },
   ...(
     [
       ["GET /admin/users", "GET", () => "/admin/users", undefined],
@@ -649,6 +732,51 @@ async function freshListing(prisma: PrismaClient, status: "DRAFT" | "PUBLISHED")
   return business.id;
 }
 
+/**
+ * The buyer's only live offer on business-1, awaiting the seller, with no deal in progress on the
+ * listing (a cell before may have accepted one) and a current due diligence record on the buyer.
+ */
+async function freshOffer(prisma: PrismaClient, buyerId: string): Promise<string> {
+  const now = TEST_NOW;
+  await prisma.deal.deleteMany({ where: { businessId: BUSINESS_1 } });
+  await prisma.offer.updateMany({
+    where: { businessId: BUSINESS_1, status: { in: ["AWAITING_SELLER", "AWAITING_BUYER"] } },
+    data: { status: "WITHDRAWN", endedAt: now },
+  });
+  const record = {
+    identityMethod: "ELECTRONIC" as const,
+    identityCheckedAt: now,
+    sourceOfFunds: "Bank statements",
+    riskRating: "LOW" as const,
+    recordedById: stableId("admin"),
+  };
+  await prisma.buyerDueDiligence.upsert({ where: { buyerId }, create: { buyerId, ...record }, update: record });
+  const inquiry = await prisma.inquiry.findFirstOrThrow({ where: { businessId: BUSINESS_1, buyerId } });
+  const terms = cashOfferTerms(50_000_000);
+  const openUntil = new Date(now.getTime() + 7 * 86_400_000);
+  const offer = await prisma.offer.create({
+    data: {
+      businessId: BUSINESS_1,
+      buyerId,
+      inquiryId: inquiry.id,
+      openUntil,
+      versions: {
+        create: {
+          number: 1,
+          proposedBy: "BUYER",
+          proposedById: buyerId,
+          dealType: terms.dealType,
+          pricePence: BigInt(terms.pricePence),
+          cashAtCompletionPence: BigInt(terms.payment.cashAtCompletionPence),
+          terms: terms as object,
+          openUntil,
+        },
+      },
+    },
+  });
+  return offer.id;
+}
+
 /** What one cell works on, made fresh so that no cell depends on another. */
 async function freshFixtures(
   db: TestDatabase,
@@ -702,6 +830,7 @@ async function freshFixtures(
     create: { dealRoomId: SEEDED_ROOM, userId: stableId("buyer-8"), role: "VIEWER", addedById: owner.id },
     update: { revokedAt: null, role: "VIEWER" },
   });
+  const offer = await freshOffer(prisma, asker.id);
   const person = await prisma.user.create({
     data: { email: `person.${unique}@example.co.uk`, name: "Matrix Person", role: "BUYER" },
   });
@@ -723,6 +852,7 @@ async function freshFixtures(
     valuation: valuation.id,
     document,
     question: question.id,
+    offer,
     person: person.id,
     savedSearch: savedSearch.id,
     unique,
