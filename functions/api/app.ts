@@ -21,6 +21,7 @@ import { registerAuthRoutes } from "./routes/auth/index.ts";
 import { registerBusinessRoutes } from "./routes/businesses/index.ts";
 import { registerDealRoomRoutes } from "./routes/deal-rooms/index.ts";
 import { UPLOAD_ROUTE } from "./routes/deal-rooms/upload-document.ts";
+import { registerDealRoutes } from "./routes/deals/index.ts";
 import { registerFinancialRoutes } from "./routes/financials/index.ts";
 import { registerHealth } from "./routes/health.ts";
 import { registerInquiryRoutes } from "./routes/inquiries/index.ts";
@@ -124,7 +125,7 @@ export function createApp(deps: AppDependencies) {
   const withFigures = registerValuationRoutes(registerFinancialRoutes(withInquiries));
   const withPeople = registerAdvisorRoutes(registerMeRoutes(withFigures));
   const withDealRooms = registerDealRoomRoutes(withPeople);
-  const withOffers = registerOfferRoutes(withDealRooms);
+  const withOffers = registerDealRoutes(registerOfferRoutes(withDealRooms));
   const routes = registerAdminRoutes(withOffers);
 
   // The API's description is the same for everyone: cacheable on purpose.
@@ -158,6 +159,11 @@ export function createApp(deps: AppDependencies) {
         name: "Offers",
         description:
           "Offers on a listing, countered turn by turn on immutable versions; the seller's board; acceptance makes the deal",
+      },
+      {
+        name: "Deals",
+        description:
+          "An accepted offer to completion: heads of terms (PDF, SHA-256, e-signatures), exclusivity, completion",
       },
       { name: "Financials", description: "Figures per financial year, shared after the NDA" },
       { name: "Valuations", description: "Valuations of a listing by its seller or advisor" },

@@ -38,6 +38,7 @@ export const UNAUDITED_TABLES: Record<string, string> = {
   rate_limit_hits: "throttle counters, pseudonymous and kept a day",
   outbox_messages: "a delivery queue; what caused each message is audited where it happened",
   outbox_events: "a queue of work after commit (ids only); what caused each event is audited where it happened",
+  deal_comparables: "anonymised facts of completed deals; an audit row would tie each back to its deal",
   notifications: "a feed derived from audited changes (inquiries, deal rooms, listings, matches)",
   _prisma_migrations: "migration history, owned by Prisma",
 };

@@ -8,6 +8,7 @@ import type { SignedInRequest } from "../requests/request-context.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { loadDealRoomFor, requireRole } from "./deal-room-access.ts";
 import { ALLOWED_CONTENT_TYPES, bareContentType, MAX_DOCUMENT_BYTES, safeFileName } from "./document-rules.ts";
+import { pausedSince } from "./exclusivity-pause.ts";
 import { loadDocumentIn } from "./load-document.ts";
 import { recordDocumentActivity } from "./record-document-activity.ts";
 
@@ -75,7 +76,10 @@ export async function uploadDocument(
             : error;
         });
       await recordDocumentActivity(tx, ActivityAction.documentUploaded, created, access.room.id, request);
-      await notify(tx, await documentAdded(tx, access.room, created, request.receivedAt), request.receivedAt);
+      // A buyer's side paused by another buyer's exclusivity is not told (pausedSince: BUYER's view).
+      const paused = (await pausedSince(tx, access.room, "BUYER")) !== null;
+      const told = await documentAdded(tx, access.room, created, request.receivedAt, { paused });
+      await notify(tx, told, request.receivedAt);
       return created;
     })
     .catch(async (error) => {

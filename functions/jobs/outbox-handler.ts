@@ -1,5 +1,6 @@
 // The outbox dispatcher as a function a scheduler calls (every minute in the cloud): handles due
-// events (matches recomputed, notifications written), reminds sellers of waiting inquiries,
+// events (matches recomputed, notifications written), reminds sellers of waiting inquiries, runs
+// the deals' deadlines (offers expiring, exclusivity released or ending soon),
 // queues the daily digests when due, and delivers due messages through SES until none are left
 // or the time budget is spent, and reports what it did.
 import { type Clock, systemClock } from "../clock/clock.ts";
@@ -7,6 +8,7 @@ import { appConfigFrom } from "../config/app-config.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { linkedEnvironment } from "../config/linked-resources.ts";
 import { createDatabaseClient } from "../db/prisma-client.ts";
+import { runDealDeadlines } from "../deals/run-deal-deadlines.ts";
 import { dispatchEvents } from "../events/dispatch-events.ts";
 import { createMailer } from "../mail/create-mailer.ts";
 import { remindPendingInquiries } from "../notifications/remind-pending-inquiries.ts";
@@ -28,7 +30,18 @@ export function createOutboxHandler(clock: Clock) {
       const { prisma } = createDatabaseClient(environment.DATABASE_URL, { maxConnections: 2 });
       const deps = { prisma, mailer, clock, ...messageDelivery(config) };
       const started = performance.now();
-      const totals = { sent: 0, cancelled: 0, retrying: 0, dead: 0, events: 0, reminders: 0, digests: 0 };
+      const totals = {
+        sent: 0,
+        cancelled: 0,
+        retrying: 0,
+        dead: 0,
+        events: 0,
+        reminders: 0,
+        offersExpired: 0,
+        exclusivitiesReleased: 0,
+        exclusivityReminders: 0,
+        digests: 0,
+      };
       try {
         // Events first (recomputing matches, notifying), then reminders and digests, then the messages.
         while (performance.now() - started < TIME_BUDGET_MS) {
@@ -39,6 +52,10 @@ export function createOutboxHandler(clock: Clock) {
           if (events.handled + events.requeued + events.retrying + events.dead < 50) break;
         }
         totals.reminders = (await remindPendingInquiries({ prisma }, clock.now())).reminded;
+        const deadlines = await runDealDeadlines({ prisma }, clock.now());
+        totals.offersExpired = deadlines.expired;
+        totals.exclusivitiesReleased = deadlines.released;
+        totals.exclusivityReminders = deadlines.reminded;
         totals.digests = (await sendDailyDigests({ prisma, config }, clock.now())).digests;
         while (performance.now() - started < TIME_BUDGET_MS) {
           const result = await dispatchOutbox(deps, { batchSize: 50 });

@@ -6,7 +6,10 @@ import { enqueueEvent } from "../events/enqueue-event.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadBusinessForOwner } from "./listing-access.ts";
 
-/** The seller (or an admin) moves a listing along its lifecycle (domain/business-status.ts). */
+/**
+ * The seller (or an admin) moves a listing along its lifecycle (domain/business-status.ts), except
+ * while a deal on the platform is in progress: then the deal moves it.
+ */
 export async function changeListingStatus(
   deps: { prisma: PrismaClient },
   input: { businessId: string; status: BusinessStatus },
@@ -20,6 +23,17 @@ export async function changeListingStatus(
     throw new AppError(
       "invalid_transition",
       `A ${business.status} listing can move to ${allowed.length ? allowed.join(" or ") : "nothing (final)"}, not ${target}.`,
+    );
+  }
+  // While a deal on the platform is in progress its status follows the deal (deals/listing-follows-deal.ts).
+  const inProgress = await prisma.deal.findFirst({
+    where: { businessId: business.id, status: { in: ["HEADS_OF_TERMS", "EXCLUSIVE", "COMPLETION_RECORDED"] } },
+    select: { id: true },
+  });
+  if (inProgress) {
+    throw new AppError(
+      "invalid_transition",
+      "A deal on this listing is in progress: its status follows the deal (fall through or complete it).",
     );
   }
   const now = request.receivedAt;

@@ -61,14 +61,21 @@ export function questionAnswered(
   ];
 }
 
-/** A new document or version: to every other member with access. */
+/**
+ * A new document or version: to every other member with access; only to the seller's side while
+ * the room is paused (the seller is exclusive with another buyer), as its buyer's side cannot see it.
+ */
 export async function documentAdded(
   tx: Prisma.TransactionClient,
   room: { id: string; name: string },
   document: { id: string; fileName: string; version: number; uploadedById: string },
   now: Date,
+  options: { paused?: boolean } = {},
 ): Promise<NewNotification[]> {
-  const recipients = await activeMembers(tx, room.id, now, { except: document.uploadedById });
+  const recipients = await activeMembers(tx, room.id, now, {
+    except: document.uploadedById,
+    ...(options.paused ? { roles: ["OWNER", "ADVISOR"] as DealRoomRole[] } : {}),
+  });
   const what = document.version > 1 ? `Version ${document.version} of ${document.fileName}` : document.fileName;
   return recipients.map((userId) => ({
     userId,

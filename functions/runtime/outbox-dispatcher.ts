@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { Clock } from "../clock/clock.ts";
+import { runDealDeadlines } from "../deals/run-deal-deadlines.ts";
 import type { EventHandler } from "../events/dispatch-events.ts";
 import { dispatchEvents } from "../events/dispatch-events.ts";
 import type { Mailer } from "../mail/mailer.ts";
@@ -12,13 +13,17 @@ interface Logger {
   warn(object: object, message?: string): void;
 }
 
-/** How often daily digests and inquiry reminders are looked for (each goes once whatever this is). */
+/**
+ * How often daily digests, inquiry reminders and deal deadlines (offers expiring, exclusivity
+ * released or ending soon) are looked for (each happens once whatever this is).
+ */
 const PERIODIC_CHECK_MS = 60_000;
 
 /**
  * Runs the outbox dispatcher inside a long-lived process (`npm start`): a round every
  * `intervalMs`, at once again while batches come back full. A round handles events first (they
- * may lead to notifications), writes inquiry reminders and queues the daily digests when due
+ * may lead to notifications), writes inquiry reminders, runs the deals' deadlines and queues the
+ * daily digests when due
  * (checked once a minute), then delivers messages. A failing round (the database restarting) is logged and the next one tries
  * again; nothing here can stop the process. In the cloud a scheduled function does the same
  * (functions/jobs/outbox-handler.ts).
@@ -52,6 +57,7 @@ export function startOutboxDispatcher(
         );
         if (deps.clock.now().getTime() - periodicCheckedAt >= PERIODIC_CHECK_MS) {
           await remindPendingInquiries(deps, deps.clock.now());
+          await runDealDeadlines(deps, deps.clock.now());
           await sendDailyDigests({ prisma: deps.prisma, config: deps.notificationEmails }, deps.clock.now());
           periodicCheckedAt = deps.clock.now().getTime();
         }

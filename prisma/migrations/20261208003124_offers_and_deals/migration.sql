@@ -152,6 +152,22 @@ CREATE TABLE "buyer_due_diligence" (
     CONSTRAINT "buyer_due_diligence_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "deal_comparables" (
+    "id" UUID NOT NULL,
+    "sic_code" TEXT NOT NULL,
+    "region" "UkRegion" NOT NULL,
+    "size_band" TEXT NOT NULL,
+    "deal_type" "DealType" NOT NULL,
+    "completed_in" TEXT NOT NULL,
+    "price_pence" BIGINT NOT NULL,
+    "price_to_revenue" DECIMAL(12,2),
+    "price_to_ebitda" DECIMAL(12,2),
+    "price_to_sde" DECIMAL(12,2),
+
+    CONSTRAINT "deal_comparables_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "offers_business_id_status_idx" ON "offers"("business_id", "status");
 
@@ -202,6 +218,9 @@ CREATE UNIQUE INDEX "exclusivities_deal_id_key" ON "exclusivities"("deal_id");
 
 -- CreateIndex
 CREATE INDEX "exclusivities_business_id_idx" ON "exclusivities"("business_id");
+
+-- CreateIndex
+CREATE INDEX "deal_comparables_sic_code_completed_in_idx" ON "deal_comparables"("sic_code", "completed_in");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "buyer_due_diligence_buyer_id_key" ON "buyer_due_diligence"("buyer_id");
@@ -318,6 +337,9 @@ ALTER TABLE "exclusivities" ADD CONSTRAINT "exclusivities_ended_check" CHECK (("
 ALTER TABLE "exclusivities" ADD CONSTRAINT "exclusivities_reminder_check"
   CHECK ("last_reminder_days" IS NULL OR "last_reminder_days" IN (14, 7, 1));
 
+ALTER TABLE "deal_comparables" ADD CONSTRAINT "deal_comparables_completed_in_check" CHECK ("completed_in" ~ '^[0-9]{4}-[0-9]{2}$');
+ALTER TABLE "deal_comparables" ADD CONSTRAINT "deal_comparables_price_check" CHECK ("price_pence" > 0);
+
 ALTER TABLE "buyer_due_diligence" ADD CONSTRAINT "buyer_due_diligence_source_of_funds_check"
   CHECK (length(btrim("source_of_funds")) BETWEEN 1 AND 4000);
 
@@ -362,15 +384,15 @@ CREATE POLICY offer_versions_parties ON "offer_versions"
 CREATE POLICY offer_versions_analytics ON "offer_versions" FOR SELECT TO exitmatch_readonly USING (true);
 
 -- When the seller commits to one buyer (an accepted offer), every other live offer on the listing
--- is frozen; when that deal ends without completing, they thaw. The buyer who accepted a
--- counter-offer cannot see the others (row-level security), so this runs as the table owner and
--- returns only what the caller's notifications need.
+-- is put on hold; when that deal ends without completing, they are answerable again; when it
+-- completes, they are closed. The buyer who accepted a counter-offer or confirms completion cannot
+-- see the others (row-level security), so these run as the table owner and return only what the
+-- caller's notifications need: each other live offer and its buyer.
 CREATE FUNCTION freeze_other_offers(listing uuid, kept uuid, at timestamptz)
   RETURNS TABLE (offer_id uuid, buyer_id uuid)
   LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-    UPDATE "offers" SET "frozen_at" = at, "updated_at" = at
-    WHERE "business_id" = listing AND "id" <> kept AND "frozen_at" IS NULL
-      AND "status" IN ('AWAITING_SELLER', 'AWAITING_BUYER')
+    UPDATE "offers" SET "frozen_at" = coalesce("frozen_at", at), "updated_at" = at
+    WHERE "business_id" = listing AND "id" <> kept AND "status" IN ('AWAITING_SELLER', 'AWAITING_BUYER')
     RETURNING "id", "buyer_id"
   $$;
 CREATE FUNCTION thaw_offers(listing uuid, at timestamptz)
@@ -381,8 +403,18 @@ CREATE FUNCTION thaw_offers(listing uuid, at timestamptz)
       AND "status" IN ('AWAITING_SELLER', 'AWAITING_BUYER')
     RETURNING "id", "buyer_id"
   $$;
-REVOKE EXECUTE ON FUNCTION freeze_other_offers(uuid, uuid, timestamptz), thaw_offers(uuid, timestamptz) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION freeze_other_offers(uuid, uuid, timestamptz), thaw_offers(uuid, timestamptz) TO exitmatch_app;
+CREATE FUNCTION close_other_offers(listing uuid, kept uuid, reason text, at timestamptz)
+  RETURNS TABLE (offer_id uuid, buyer_id uuid)
+  LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    UPDATE "offers" SET "status" = 'REJECTED', "rejection_reason" = reason, "ended_at" = at, "frozen_at" = NULL,
+                        "updated_at" = at
+    WHERE "business_id" = listing AND "id" <> kept AND "status" IN ('AWAITING_SELLER', 'AWAITING_BUYER')
+    RETURNING "id", "buyer_id"
+  $$;
+REVOKE EXECUTE ON FUNCTION freeze_other_offers(uuid, uuid, timestamptz), thaw_offers(uuid, timestamptz),
+  close_other_offers(uuid, uuid, text, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION freeze_other_offers(uuid, uuid, timestamptz), thaw_offers(uuid, timestamptz),
+  close_other_offers(uuid, uuid, text, timestamptz) TO exitmatch_app;
 
 -- Financial and contract records: audited and chained like every business table. The source of
 -- funds and signers' details are sensitive (redacted in audit rows).
