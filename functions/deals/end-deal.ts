@@ -38,7 +38,7 @@ export async function endDeal(
     [
       ...dealFellThrough(deal, ending.told),
       ...thawed.flatMap((offer) =>
-        offerAnswerableAgain({ id: offer.offer_id, buyerId: offer.buyer_id }, deal.id, deal.business.title),
+        offerAnswerableAgain({ id: offer.offer_id, buyerId: offer.buyer_id }, now, deal.business.title),
       ),
     ],
     now,

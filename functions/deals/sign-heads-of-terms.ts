@@ -81,7 +81,7 @@ export async function signHeadsOfTerms(
           [
             ...exclusivityStarted(deal, endsAt),
             ...onHold.flatMap((held) =>
-              exclusivityElsewhere({ id: held.offer_id, buyerId: held.buyer_id }, deal.id, deal.business.title),
+              exclusivityElsewhere({ id: held.offer_id, buyerId: held.buyer_id }, now, deal.business.title),
             ),
           ],
           now,

@@ -46,14 +46,15 @@ export function exclusivityStarted(deal: NotifiedDeal, endsAt: Date): NewNotific
 
 /**
  * To a buyer whose offer is on hold: the seller has entered exclusivity with another party. It
- * names nobody and says nothing of how many others there are (bidder isolation).
+ * names nobody and says nothing of how many others there are (bidder isolation): not even the
+ * other deal's id, in the text or the dedupe key (one per offer and moment: `at`).
  */
-export function exclusivityElsewhere(offer: { id: string; buyerId: string }, dealId: string, title: string) {
+export function exclusivityElsewhere(offer: { id: string; buyerId: string }, at: Date, title: string) {
   return [
     {
       userId: offer.buyerId,
       topic: "OFFERS",
-      dedupeKey: `exclusivity-elsewhere:${offer.id}:${dealId}`,
+      dedupeKey: `exclusivity-elsewhere:${offer.id}:${at.toISOString()}`,
       title: `The seller of ${title} has entered exclusivity`,
       body: `The seller of "${title}" has entered exclusivity with another party. Your offer is on hold until it ends.`,
       link: `/offers/${offer.id}`,
@@ -61,13 +62,16 @@ export function exclusivityElsewhere(offer: { id: string; buyerId: string }, dea
   ] satisfies NewNotification[];
 }
 
-/** To a buyer whose offer was on hold: it can be answered again (those past their time have expired). */
-export function offerAnswerableAgain(offer: { id: string; buyerId: string }, dealId: string, title: string) {
+/**
+ * To a buyer whose offer was on hold: it can be answered again (those past their time have expired).
+ * Keyed by offer and moment, never by the other deal.
+ */
+export function offerAnswerableAgain(offer: { id: string; buyerId: string }, at: Date, title: string) {
   return [
     {
       userId: offer.buyerId,
       topic: "OFFERS",
-      dedupeKey: `offer-answerable-again:${offer.id}:${dealId}`,
+      dedupeKey: `offer-answerable-again:${offer.id}:${at.toISOString()}`,
       title: `Your offer for ${title} is live again`,
       body: `The seller of "${title}" is no longer committed to another party. Your offer can be answered again, unless its open-until time has passed.`,
       link: `/offers/${offer.id}`,
