@@ -39,6 +39,9 @@ interface Fixtures {
   savedSearch: string;
   /** A live offer by buyerWithNda on business-1, awaiting the seller (version 1); the only one. */
   offer: string;
+  /** For rows marked `deal`: that offer accepted by the seller, a deal at heads of terms, and its PDF's SHA-256. */
+  deal: string;
+  dealSha256: string;
   /** A buyer account nobody else uses, for the admin operations on users. */
   person: string;
   /** Unique per cell, for bodies that must not collide (e-mail addresses). */
@@ -52,6 +55,8 @@ interface RouteCase {
   note?: string;
   /** The cell's fresh listing is a draft (otherwise published). */
   draft?: boolean;
+  /** The cell's offer is accepted first (a deal at heads of terms). */
+  deal?: boolean;
   /** Needs no fixtures (and must make none: the caller's account may be gone). */
   standalone?: boolean;
   /** The exact status an allowed caller gets. */
@@ -632,6 +637,93 @@ const CASES: RouteCase[] = [
     request: ({ offer }) => ({ method: "POST", path: `/offers/${offer}/withdraw`, headers: { "if-match": '"1"' } }),
     expected: { ...offerParties(), admin: 403, ownerSeller: 403, advisorOnDeal: 403 },
   },
+  // Deals: their two parties and the listing's advisor; anyone else, another buyer included, 404.
+  { operation: "GET /deals", ok: 200, request: () => ({ method: "GET", path: "/deals" }), expected: signedIn() },
+  {
+    operation: "GET /deals/{id}",
+    deal: true,
+    ok: 200,
+    request: ({ deal }) => ({ method: "GET", path: `/deals/${deal}` }),
+    expected: offerParties(),
+  },
+  {
+    operation: "GET /deals/{id}/heads-of-terms",
+    deal: true,
+    ok: 200,
+    request: ({ deal }) => ({ method: "GET", path: `/deals/${deal}/heads-of-terms` }),
+    expected: offerParties(),
+  },
+  {
+    operation: "POST /deals/{id}/signatures",
+    deal: true,
+    ok: 200,
+    request: ({ deal, dealSha256 }) => ({
+      method: "POST",
+      path: `/deals/${deal}/signatures`,
+      body: { fullName: "Matrix Signer", consent: true, documentSha256: dealSha256 },
+    }),
+    // The two parties sign; the advisor and admins read but do not sign.
+    expected: { ...offerParties(), admin: 403, advisorOnDeal: 403 },
+  },
+  {
+    operation: "POST /deals/{id}/exclusivity/extension",
+    note: "before exclusivity: 409 after the permission check",
+    deal: true,
+    ok: 409,
+    request: ({ deal }) => ({
+      method: "POST",
+      path: `/deals/${deal}/exclusivity/extension`,
+      body: { days: 10, fullName: "Matrix Signer", consent: true },
+    }),
+    expected: { ...offerParties(), admin: 403, advisorOnDeal: 403 },
+  },
+  {
+    operation: "POST /deals/{id}/exclusivity/end",
+    note: "before exclusivity: 409 after the permission check",
+    deal: true,
+    ok: 409,
+    request: ({ deal }) => ({
+      method: "POST",
+      path: `/deals/${deal}/exclusivity/end`,
+      body: { reason: "Missed milestone" },
+    }),
+    expected: { ...offerParties(), admin: 403 },
+  },
+  {
+    operation: "POST /deals/{id}/fall-through",
+    deal: true,
+    ok: 200,
+    request: ({ deal }) => ({
+      method: "POST",
+      path: `/deals/${deal}/fall-through`,
+      body: { reason: "Finance refused" },
+    }),
+    expected: { ...offerParties(), admin: 403 },
+  },
+  {
+    operation: "POST /deals/{id}/completion",
+    note: "before exclusivity: 409 after the permission check",
+    deal: true,
+    ok: 409,
+    request: ({ deal }) => ({
+      method: "POST",
+      path: `/deals/${deal}/completion`,
+      body: {
+        completedOn: "2026-11-25",
+        consideration: { pricePence: 100, payment: { cashAtCompletionPence: 100, deferred: [] } },
+      },
+    }),
+    // The seller's side records; the buyer confirms.
+    expected: { ...offerParties(), admin: 403, buyerWithNda: 403 },
+  },
+  {
+    operation: "POST /deals/{id}/completion/confirm",
+    note: "nothing recorded yet: 409 after the permission check",
+    deal: true,
+    ok: 409,
+    request: ({ deal }) => ({ method: "POST", path: `/deals/${deal}/completion/confirm` }),
+    expected: { ...offerParties(), admin: 403, ownerSeller: 403, advisorOnDeal: 403 },
+  },
   // Admin.
   {
     operation: "PUT /admin/users/{id}/due-diligence",
@@ -784,6 +876,7 @@ async function freshFixtures(
   ownerToken: string,
   draft: boolean,
   cell: number,
+  withDeal: boolean,
 ): Promise<Fixtures> {
   const prisma = db.prisma;
   const unique = `${cell.toString(16).padStart(4, "0")}${crypto.randomUUID().slice(0, 8)}`;
@@ -831,6 +924,16 @@ async function freshFixtures(
     update: { revokedAt: null, role: "VIEWER" },
   });
   const offer = await freshOffer(prisma, asker.id);
+  let deal = "";
+  let dealSha256 = "";
+  if (withDeal) {
+    const accepted = await app.request(`/offers/${offer}/accept`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ownerToken}`, "if-match": '"1"' },
+    });
+    deal = ((await accepted.json()) as { dealId: string }).dealId;
+    dealSha256 = (await prisma.deal.findUniqueOrThrow({ where: { id: deal } })).headsOfTermsSha256;
+  }
   const person = await prisma.user.create({
     data: { email: `person.${unique}@example.co.uk`, name: "Matrix Person", role: "BUYER" },
   });
@@ -853,6 +956,8 @@ async function freshFixtures(
     document,
     question: question.id,
     offer,
+    deal,
+    dealSha256,
     person: person.id,
     savedSearch: savedSearch.id,
     unique,
@@ -896,7 +1001,7 @@ describe("authorization matrix", () => {
           cell += 1;
           const fixtures = route.standalone
             ? ({} as Fixtures)
-            : await freshFixtures(db, app, tokens.get("ownerSeller")!, route.draft ?? false, cell);
+            : await freshFixtures(db, app, tokens.get("ownerSeller")!, route.draft ?? false, cell, route.deal ?? false);
           const { method, path, body, headers } = route.request(fixtures);
           const token = tokens.get(actor);
           const response = await call(app, method, path, {
