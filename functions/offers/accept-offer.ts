@@ -1,9 +1,7 @@
-import { createHash } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { classifyDatabaseError } from "../db/database-errors.ts";
-import { renderHeadsOfTermsPdf } from "../deals/render-heads-of-terms-pdf.ts";
+import { headsOfTermsDocument } from "../deals/heads-of-terms-document.ts";
 import { offerAcceptanceGate } from "../domain/buyer-due-diligence-rules.ts";
-import { headsOfTermsContent } from "../domain/heads-of-terms-content.ts";
 import type { OfferTerms } from "../domain/offer-terms-rules.ts";
 import { AppError } from "../errors/app-error.ts";
 import { notify } from "../notifications/notify.ts";
@@ -13,7 +11,6 @@ import type { ObjectStorage } from "../storage/object-storage.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
 import { lockListing } from "./lock-listing.ts";
 import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
-import { calendarDate } from "./offer-version-data.ts";
 
 /** Where a deal's heads of terms are stored: one object per accepted version, never replaced. */
 export const headsOfTermsKey = (offerId: string, version: number) => `deals/${offerId}/heads-of-terms-v${version}`;
@@ -48,20 +45,13 @@ export async function acceptOffer(
       prisma.user.findUniqueOrThrow({ where: { id }, select: { name: true } }),
     ),
   );
-  const content = headsOfTermsContent(
+  const { pdf, sha256 } = await headsOfTermsDocument({
     terms,
-    {
-      seller: { name: seller!.name, company: null },
-      buyer: { name: buyer!.name, company: null },
-      business: {
-        tradingName: offer.business.tradingName ?? offer.business.title,
-        companyNumber: offer.business.companyNumber,
-      },
-    },
-    calendarDate(now),
-  );
-  const pdf = await renderHeadsOfTermsPdf(content, now);
-  const sha256 = createHash("sha256").update(pdf).digest("hex");
+    sellerName: seller!.name,
+    buyerName: buyer!.name,
+    business: offer.business,
+    createdAt: now,
+  });
   const storageKey = headsOfTermsKey(offer.id, version.number);
 
   try {

@@ -375,6 +375,31 @@ export const BUSINESSES: SeedBusiness[] = [
     status: "DRAFT",
     valuation: { method: "SDE_MULTIPLE", multiple: 3.0, byAdvisor: false },
   },
+  {
+    // Sold on the platform (the seeded completed deal, prisma/seed/seed-deals.ts).
+    key: "business-7",
+    sellerKey: "seller-4",
+    title: "Boat and bike hire on Loch Tummel, Highland Perthshire",
+    description:
+      "Seasonal boat, kayak and e-bike hire with a lochside jetty, café kiosk and booking website. " +
+      "Strong summer trade from the hotels and holiday lets around Pitlochry.",
+    tradingName: "Tummel Water Sports Ltd",
+    companyNumber: "SC402718",
+    sicCode: "77210",
+    region: "SCOTLAND",
+    town: "Pitlochry",
+    postcode: "PH16 5NR",
+    askingPrice: gbp(420_000),
+    revenue: gbp(365_000),
+    sde: gbp(118_000),
+    employees: 6,
+    yearEstablished: 2011,
+    premisesTenure: "LEASEHOLD",
+    isConfidential: false,
+    reasonForSale: "Owners concentrating on the hotel",
+    status: "SOLD",
+    valuation: { method: "SDE_MULTIPLE", multiple: 3.5, byAdvisor: false },
+  },
 ];
 
 export interface SeedInquiry {
@@ -437,6 +462,32 @@ export const INQUIRIES: SeedInquiry[] = [
     status: "DECLINED",
     message: "We operate four care businesses in Surrey and Sussex and would like to discuss.",
     ndaAccepted: false,
+  },
+  // The seeded deals (prisma/seed/seed-deals.ts): two more bidders for business-3, and the buyer
+  // of business-7.
+  {
+    key: "inquiry-7",
+    buyerKey: "buyer-7",
+    businessKey: "business-3",
+    status: "ACCEPTED",
+    message: "Private equity backed engineering group; we can fund from committed equity and debt.",
+    ndaAccepted: true,
+  },
+  {
+    key: "inquiry-8",
+    buyerKey: "buyer-8",
+    businessKey: "business-3",
+    status: "ACCEPTED",
+    message: "Experienced operator looking for a precision engineering platform in the Midlands.",
+    ndaAccepted: true,
+  },
+  {
+    key: "inquiry-9",
+    buyerKey: "buyer-5",
+    businessKey: "business-7",
+    status: "ACCEPTED",
+    message: "We run Tummel House's neighbour hotels and would add the hire business to our guest offer.",
+    ndaAccepted: true,
   },
 ];
 

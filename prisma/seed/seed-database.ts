@@ -14,6 +14,7 @@ import {
   SELLERS,
   type SeedBusiness,
 } from "./seed-data.ts";
+import { dealStoryRows } from "./seed-deals.ts";
 import { stableId } from "./stable-id.ts";
 
 const DAY_MS = 86_400_000;
@@ -233,6 +234,8 @@ export async function seedDatabase(
   const { timeline } = secrets;
   const { seededAt } = timeline;
   const deals = dealRows(secrets.cipher, timeline);
+  // Rendered before the transaction (the heads of terms' SHA-256 comes from their PDF).
+  const story = await dealStoryRows(secrets.cipher, timeline);
   await prisma.$transaction(
     async (tx) => {
       const steps: [string, () => Promise<{ count: number }>][] = [
@@ -294,6 +297,16 @@ export async function seedDatabase(
         ["inquiries", () => tx.inquiry.createMany({ data: deals.inquiries, skipDuplicates: true })],
         ["deal_rooms", () => tx.dealRoom.createMany({ data: deals.dealRooms, skipDuplicates: true })],
         ["deal_room_members", () => tx.dealRoomMember.createMany({ data: deals.members, skipDuplicates: true })],
+        [
+          "buyer_due_diligence",
+          () => tx.buyerDueDiligence.createMany({ data: story.dueDiligenceRows, skipDuplicates: true }),
+        ],
+        ["offers", () => tx.offer.createMany({ data: story.offerRows, skipDuplicates: true })],
+        ["offer_versions", () => tx.offerVersion.createMany({ data: story.versionRows, skipDuplicates: true })],
+        ["deals", () => tx.deal.createMany({ data: story.dealRows, skipDuplicates: true })],
+        ["deal_signatures", () => tx.dealSignature.createMany({ data: story.signatureRows, skipDuplicates: true })],
+        ["exclusivities", () => tx.exclusivity.createMany({ data: story.exclusivityRows, skipDuplicates: true })],
+        ["deal_comparables", () => tx.dealComparable.createMany({ data: story.comparableRows, skipDuplicates: true })],
         [
           "saved_searches",
           () =>

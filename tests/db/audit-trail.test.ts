@@ -79,6 +79,35 @@ describe("audit coverage", () => {
     expect(audited).toBe(rows);
   });
 
+  /**
+   * How each table's row is changed: the columns set (deleted_at by default), and which row (the
+   * first by id by default; one nothing holds on to where other tables restrict its deletion).
+   * Offer versions never change: their update must be refused, and only the delete is recorded.
+   */
+  const RAW_CHANGE: Record<string, { set?: string[]; pick?: string; immutable?: boolean }> = {
+    deal_room_members: { set: ["revoked_at"] },
+    notification_preferences: { set: ["updated_at"] },
+    saved_searches: { set: ["updated_at"] },
+    users: {
+      pick: `INSERT INTO users (id, email, name, role, created_at, updated_at)
+             VALUES (gen_random_uuid(), 'raw.sql@example.co.uk', 'Raw SQL', 'BUYER', now(), now()) RETURNING id`,
+    },
+    offers: {
+      set: ["updated_at"],
+      pick: `SELECT id FROM offers o WHERE NOT EXISTS (SELECT 1 FROM deals d WHERE d.offer_id = o.id) ORDER BY id LIMIT 1`,
+    },
+    offer_versions: {
+      immutable: true,
+      set: ["open_until"],
+      pick: `SELECT id FROM offer_versions v WHERE NOT EXISTS (SELECT 1 FROM deals d WHERE d.offer_version_id = v.id)
+             ORDER BY id LIMIT 1`,
+    },
+    deals: { set: ["updated_at"] },
+    deal_signatures: { set: ["ip_address", "user_agent"] },
+    exclusivities: { set: ["updated_at"] },
+    buyer_due_diligence: { set: ["updated_at"] },
+  };
+
   it.each(AUDITED_TABLES)(
     "%s: a raw SQL update and delete by the app role are recorded with the actor",
     async (table) => {
@@ -88,22 +117,32 @@ describe("audit coverage", () => {
                 set_config('exitmatch.request_id', 'raw-sql', true)`,
           [ADMIN_ID],
         );
-        const [row] = (await client.query<{ id: string }>(`SELECT id FROM "${table}" ORDER BY id LIMIT 1`)).rows;
-        const column =
-          { deal_room_members: "revoked_at", notification_preferences: "updated_at", saved_searches: "updated_at" }[
-            table as string
-          ] ?? "deleted_at";
-        await client.query(`UPDATE "${table}" SET ${column} = now() WHERE id = $1`, [row!.id]);
+        const change = RAW_CHANGE[table] ?? {};
+        const pick = change.pick ?? `SELECT id FROM "${table}" ORDER BY id LIMIT 1`;
+        const [row] = (await client.query<{ id: string }>(pick)).rows;
+        const columns = change.set ?? ["deleted_at"];
+        // Erasure's one allowed change to a signature clears its address and browser (NULL).
+        const value = table === "deal_signatures" ? "NULL" : "now()";
+        const update = `UPDATE "${table}" SET ${columns.map((column) => `${column} = ${value}`).join(", ")} WHERE id = $1`;
+        if (change.immutable) {
+          await client.query("SAVEPOINT before_update");
+          await expect(client.query(update, [row!.id])).rejects.toThrow(/immutable/);
+          await client.query("ROLLBACK TO SAVEPOINT before_update");
+        } else {
+          await client.query(update, [row!.id]);
+        }
         await client.query(`DELETE FROM "${table}" WHERE id = $1`, [row!.id]);
         const entries = (
           await client.query<{ action: string; changed_columns: string[]; actor_user_id: string; request_id: string }>(
             `SELECT action, changed_columns, actor_user_id, request_id FROM audit_logs
-           WHERE table_name = $1 AND row_id = $2 AND request_id = 'raw-sql' ORDER BY id`,
+           WHERE table_name = $1 AND row_id = $2 AND request_id = 'raw-sql' AND action <> 'INSERT' ORDER BY id`,
             [table, row!.id],
           )
         ).rows;
         expect(entries).toEqual([
-          { action: "UPDATE", changed_columns: [column], actor_user_id: ADMIN_ID, request_id: "raw-sql" },
+          ...(change.immutable
+            ? []
+            : [{ action: "UPDATE", changed_columns: columns, actor_user_id: ADMIN_ID, request_id: "raw-sql" }]),
           expect.objectContaining({ action: "DELETE", actor_user_id: ADMIN_ID }),
         ]);
       });
