@@ -200,6 +200,44 @@ export async function erasePersonInTransaction(tx: Prisma.TransactionClient, use
   }
   note(anonymised, "documents", documents.length);
 
+  // Deals (issue 28): offers, their versions, deals and completions are financial records, and the
+  // signed heads of terms a contract: kept, naming the person by id (and, in the signature and the
+  // PDF, by the name they signed with). What proves nothing about the deal goes: the address and
+  // browser they signed from, and the reasons they wrote for ending one.
+  note(
+    anonymised,
+    "deal_signatures",
+    (
+      await tx.dealSignature.updateMany({
+        where: { userId, OR: [{ ipAddress: { not: null } }, { userAgent: { not: null } }] },
+        data: { ipAddress: null, userAgent: null },
+      })
+    ).count,
+  );
+  const endedByThem = await tx.deal.findMany({
+    where: { fellThroughById: userId, NOT: { fellThroughReason: ERASED_TEXT } },
+    select: { id: true },
+  });
+  if (endedByThem.length > 0) {
+    const ids = endedByThem.map((deal) => deal.id);
+    await tx.deal.updateMany({ where: { id: { in: ids } }, data: { fellThroughReason: ERASED_TEXT } });
+    await tx.exclusivity.updateMany({
+      where: { dealId: { in: ids }, endNote: { not: null } },
+      data: { endNote: ERASED_TEXT },
+    });
+  }
+  note(anonymised, "deals", endedByThem.length);
+  const offers = await tx.offer.count({ where: { buyerId: userId } });
+  if (offers > 0) kept.push({ table: "offers", rows: offers, reason: LEGAL_HOLDS.financialRecords.reason });
+  const deals = await tx.deal.count({ where: { OR: [{ buyerId: userId }, { sellerId: userId }] } });
+  if (deals > 0) kept.push({ table: "deals", rows: deals, reason: LEGAL_HOLDS.financialRecords.reason });
+  const signatures = await tx.dealSignature.count({ where: { userId } });
+  if (signatures > 0) kept.push({ table: "deal_signatures", rows: signatures, reason: LEGAL_HOLDS.contracts.reason });
+  const dueDiligence = await tx.buyerDueDiligence.count({ where: { buyerId: userId } });
+  if (dueDiligence > 0) {
+    kept.push({ table: "buyer_due_diligence", rows: dueDiligence, reason: LEGAL_HOLDS.amlRecords.reason });
+  }
+
   // Their activity: no addresses, devices or free text; failed logins named them by email. The
   // activity log is append-only: the database's own function does this one change (and keeps
   // its hash chain verifiable).

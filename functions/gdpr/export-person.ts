@@ -40,6 +40,10 @@ export async function exportPerson(
       notifications,
       notificationPreferences,
       savedSearches,
+      offers,
+      deals,
+      signatures,
+      dueDiligence,
     ] = await Promise.all([
       prisma.session.findMany({ where: { userId }, omit: { refreshTokenHash: true }, orderBy: { createdAt: "asc" } }),
       prisma.buyerProfile.findFirst({ where: { userId, deletedAt: undefined }, include: { matches: true } }),
@@ -74,6 +78,18 @@ export async function exportPerson(
       prisma.notification.findMany({ where: { userId }, omit: { dedupeKey: true }, orderBy: { createdAt: "asc" } }),
       prisma.notificationPreference.findMany({ where: { userId }, orderBy: { topic: "asc" } }),
       prisma.savedSearch.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+      prisma.offer.findMany({
+        where: { buyerId: userId },
+        include: { versions: { orderBy: { number: "asc" } } },
+        orderBy: { createdAt: "asc" },
+      }),
+      prisma.deal.findMany({
+        where: { OR: [{ buyerId: userId }, { sellerId: userId }] },
+        include: { exclusivity: true },
+        orderBy: { createdAt: "asc" },
+      }),
+      prisma.dealSignature.findMany({ where: { userId }, orderBy: { signedAt: "asc" } }),
+      prisma.buyerDueDiligence.findUnique({ where: { buyerId: userId } }),
     ]);
     return plain({
       format: "exitmatch-personal-data-export",
@@ -105,6 +121,15 @@ export async function exportPerson(
       notifications,
       notificationPreferences,
       savedSearches,
+      // Deals (issue 28): the offers they made with every version, the deals they are party to,
+      // their signatures (with the address they signed from), and ExitMatch's due diligence on them.
+      offers,
+      deals,
+      signatures: signatures.map((signature) => ({
+        ...signature,
+        ipAddress: cipher.decryptOptional("deal_signatures.ip_address", signature.ipAddress),
+      })),
+      dueDiligence,
     }) as Record<string, unknown>;
   });
 }

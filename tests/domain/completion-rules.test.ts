@@ -11,7 +11,9 @@ const allCash = (pricePence: number) => ({ pricePence, payment: { cashAtCompleti
 describe("completionProblems", () => {
   it("accepts a final price that differs from the heads of terms", () => {
     expect(completionProblems(allCash(110_000_000), accepted, dates)).toEqual([]);
-    expect(completionProblems({ pricePence: accepted.pricePence, payment: accepted.payment }, accepted, dates)).toEqual([]);
+    expect(completionProblems({ pricePence: accepted.pricePence, payment: accepted.payment }, accepted, dates)).toEqual(
+      [],
+    );
   });
 
   it("refuses a completion dated in the future or before the heads of terms, and accepts both ends", () => {
