@@ -65,6 +65,14 @@ export function cutoffFor(job: RetentionJobName, now: Date): Date {
   }
 }
 
+/** Deals that ended (completed, or fell through) on or before `cutoff`. */
+const endedDealsBefore = (cutoff: Date) => ({
+  OR: [
+    { status: "COMPLETED" as const, completionConfirmedAt: { lte: cutoff } },
+    { status: "FELL_THROUGH" as const, fellThroughAt: { lte: cutoff } },
+  ],
+});
+
 /** Outbox messages are kept longer than the other short-lived records: a month, to answer "did you e-mail me?". */
 const messagesCutoff = (now: Date) => new Date(now.getTime() - MESSAGE_RETENTION_DAYS * DAY_MS);
 /** Notifications are kept half a year (domain/retention-periods.ts). */
@@ -170,7 +178,9 @@ const batches: Record<
   financials: {
     count: async (prisma, cutoff) =>
       (await prisma.businessFinancial.count({ where: { financialYearEnd: { lte: cutoff }, deletedAt: undefined } })) +
-      (await prisma.valuation.count({ where: { createdAt: { lte: cutoff }, deletedAt: undefined } })),
+      (await prisma.valuation.count({ where: { createdAt: { lte: cutoff }, deletedAt: undefined } })) +
+      (await prisma.deal.count({ where: endedDealsBefore(cutoff) })) +
+      (await prisma.offer.count({ where: { endedAt: { lte: cutoff }, deal: null } })),
     batch: (size) => async (tx, cutoff) => {
       const financials = await tx.$executeRaw`
         DELETE FROM business_financials WHERE id IN (
@@ -180,7 +190,23 @@ const batches: Record<
         DELETE FROM valuations WHERE id IN (
           SELECT id FROM valuations WHERE created_at <= ${cutoff}
           ORDER BY id LIMIT ${size} FOR UPDATE SKIP LOCKED)`;
-      return { count: financials + valuations };
+      // Deals six years after they completed or fell through, with their versions, signatures,
+      // exclusivity and heads of terms; then offers that ended six years ago without a deal.
+      const deals = await tx.$queryRaw<{ storage_key: string }[]>`
+        DELETE FROM deals WHERE id IN (
+          SELECT id FROM deals
+          WHERE status IN ('COMPLETED', 'FELL_THROUGH') AND coalesce(completion_confirmed_at, fell_through_at) <= ${cutoff}
+          ORDER BY id LIMIT ${size} FOR UPDATE SKIP LOCKED)
+        RETURNING heads_of_terms_storage_key AS storage_key`;
+      const offers = await tx.$executeRaw`
+        DELETE FROM offers WHERE id IN (
+          SELECT o.id FROM offers o
+          WHERE o.ended_at <= ${cutoff} AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.offer_id = o.id)
+          ORDER BY o.id LIMIT ${size} FOR UPDATE OF o SKIP LOCKED)`;
+      return {
+        count: financials + valuations + deals.length + offers,
+        storageKeys: deals.map((deal) => deal.storage_key),
+      };
     },
   },
   // Short-lived records a day after they stopped mattering: rate-limit hits (the longest window
