@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { earlyEndRefusal } from "../domain/exclusivity-rules.ts";
 import { AppError } from "../errors/app-error.ts";
-import { lockListing } from "../offers/lock-listing.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadDealFor, sideOf } from "./deal-access.ts";
 import type { DealDetails } from "./deal-details.ts";

@@ -2,9 +2,9 @@ import type { Exclusivity, PrismaClient } from "../../generated/prisma/client.ts
 import type { FieldCipher } from "../crypto/field-cipher.ts";
 import { exclusivityEnd, extensionRefusal } from "../domain/exclusivity-rules.ts";
 import { AppError } from "../errors/app-error.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import { exclusivityExtended, extensionProposed } from "../notifications/deal-notifications.ts";
 import { notify } from "../notifications/notify.ts";
-import { lockListing } from "../offers/lock-listing.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadDealFor } from "./deal-access.ts";
 import type { DealDetails } from "./deal-details.ts";

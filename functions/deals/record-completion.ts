@@ -1,12 +1,12 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import { calendarDate } from "../clock/calendar-date.ts";
 import { type CompletionConsideration, completionProblems } from "../domain/completion-rules.ts";
 import { dealActionRefusal } from "../domain/deal-status.ts";
 import type { OfferTerms } from "../domain/offer-terms-rules.ts";
 import { AppError } from "../errors/app-error.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import { completionRecorded } from "../notifications/deal-notifications.ts";
 import { notify } from "../notifications/notify.ts";
-import { lockListing } from "../offers/lock-listing.ts";
-import { calendarDate } from "../offers/offer-version-data.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadDealFor, sideOf } from "./deal-access.ts";
 import type { DealDetails } from "./deal-details.ts";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { lockListing } from "../offers/lock-listing.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import { DEAL_INCLUDE } from "./deal-access.ts";
 import { endDeal } from "./end-deal.ts";
 

@@ -1,5 +1,17 @@
-import PDFDocument from "pdfkit";
 import type { HeadsOfTermsContent } from "../domain/heads-of-terms-content.ts";
+
+/**
+ * pdfkit, loaded when the first PDF is made: most requests never make one, and a cold start should
+ * not parse it. In the Lambda it is installed beside the bundle, not bundled (infra/lib/lambda-bundle.ts):
+ * it loads its standard fonts' metrics with a runtime require that a bundle cannot resolve.
+ */
+type PdfDocumentClass = typeof import("pdfkit");
+let pdfkit: Promise<PdfDocumentClass> | undefined;
+function loadPdfkit(): Promise<PdfDocumentClass> {
+  // A CommonJS-typed module (`export =`): the class is the module's default export at run time.
+  pdfkit ??= import("pdfkit").then((module) => (module as unknown as { default: PdfDocumentClass }).default);
+  return pdfkit;
+}
 
 /**
  * The heads of terms as a PDF: A4, Helvetica (one of PDF's standard fonts, so no font file is
@@ -9,6 +21,7 @@ import type { HeadsOfTermsContent } from "../domain/heads-of-terms-content.ts";
  * the same date gives the same bytes, and the stored SHA-256 can be checked by rendering again.
  */
 export async function renderHeadsOfTermsPdf(content: HeadsOfTermsContent, createdAt: Date): Promise<Buffer> {
+  const PDFDocument = await loadPdfkit();
   const document = new PDFDocument({
     size: "A4",
     margins: { top: 64, bottom: 64, left: 64, right: 64 },

@@ -201,16 +201,16 @@ export async function erasePersonInTransaction(tx: Prisma.TransactionClient, use
   note(anonymised, "documents", documents.length);
 
   // Deals (issue 28): offers, their versions, deals and completions are financial records, and the
-  // signed heads of terms a contract: kept, naming the person by id (and, in the signature and the
-  // PDF, by the name they signed with). What proves nothing about the deal goes: the address and
-  // browser they signed from, and the reasons they wrote for ending one.
+  // signed heads of terms a contract: kept, naming the person by id only. A signature keeps its
+  // party, time and the document's hash (the PDF itself, a contract under the same hold, keeps the
+  // parties' names); the name typed, the address and the browser go, as do reasons they wrote.
   note(
     anonymised,
     "deal_signatures",
     (
       await tx.dealSignature.updateMany({
-        where: { userId, OR: [{ ipAddress: { not: null } }, { userAgent: { not: null } }] },
-        data: { ipAddress: null, userAgent: null },
+        where: { userId, NOT: { fullName: ERASED_NAME } },
+        data: { fullName: ERASED_NAME, ipAddress: null, userAgent: null },
       })
     ).count,
   );

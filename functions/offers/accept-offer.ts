@@ -9,7 +9,7 @@ import { headsOfTermsToSign, offerAnswered, offerOnHold } from "../notifications
 import type { SignedInRequest } from "../requests/request-context.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
-import { lockListing } from "./lock-listing.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
 
 /** Where a deal's heads of terms are stored: one object per accepted version, never replaced. */

@@ -5,7 +5,7 @@ import { notify } from "../notifications/notify.ts";
 import { offerCountered } from "../notifications/offer-notifications.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
-import { lockListing } from "./lock-listing.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
 import { checkTerms, openUntilFrom, versionData } from "./offer-version-data.ts";
 

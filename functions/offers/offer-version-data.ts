@@ -1,12 +1,10 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { OfferSide } from "../domain/offer-status.ts";
 import { type OfferTerms, offerTermsProblems } from "../domain/offer-terms-rules.ts";
+import { calendarDate } from "../clock/calendar-date.ts";
 import { AppError } from "../errors/app-error.ts";
 
 const DAY_MS = 86_400_000;
-
-/** The calendar date of `now` (UTC), as the terms' dates are written: YYYY-MM-DD. */
-export const calendarDate = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Terms that break a rule are refused with every problem, each naming its field. */
 export function checkTerms(terms: OfferTerms, now: Date): void {

@@ -3,7 +3,7 @@ import { notify } from "../notifications/notify.ts";
 import { offerAnswered } from "../notifications/offer-notifications.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
-import { lockListing } from "./lock-listing.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
 
 /** The side whose turn it is turns the offer down, saying why. The offer ends. */

@@ -35,6 +35,9 @@ const ENCRYPTED_STAND_INS: Record<string, string> = {
   "deal_signatures.ip_address": "192.0.2.1",
 };
 
+/** Triggers that keep evidence from changing, switched off while a copy is masked: [table, trigger]. */
+const EVIDENCE_TRIGGERS = [["deal_signatures", "deal_signatures_immutable"]] as const;
+
 /**
  * Turns a copy of production into one that holds nobody's personal data, keeping every row (the
  * shape and volume that make a preview realistic): each personal column (functions/gdpr/
@@ -52,6 +55,10 @@ export async function maskPersonalData(
   const report: MaskingReport = { masked: {}, emptied: [] };
   await client.query("BEGIN");
   try {
+    // Signatures are evidence and refuse to change (migration offers_and_deals); in a copy for
+    // previews the names, addresses and browsers in them are masked like any other.
+    for (const [table, trigger] of EVIDENCE_TRIGGERS)
+      await client.query(`ALTER TABLE "${table}" DISABLE TRIGGER ${trigger}`);
     for (const [name, { mask }] of Object.entries(PERSONAL_COLUMNS)) {
       const [table, column] = name.split(".") as [string, string];
       let rows: number;
@@ -68,6 +75,8 @@ export async function maskPersonalData(
       report.masked[name] = rows;
       onProgress(`masked ${name}: ${rows} rows`);
     }
+    for (const [table, trigger] of EVIDENCE_TRIGGERS)
+      await client.query(`ALTER TABLE "${table}" ENABLE TRIGGER ${trigger}`);
     // Last, so the audit rows the masking itself wrote go too.
     const tables = Object.keys(EMPTIED_TABLES).filter((table) => !table.endsWith("_chain"));
     // The chains' deferred head triggers must run before their tables can be altered.

@@ -21,15 +21,17 @@ export const SST_BANNER = [
 ].join("\n");
 
 /**
- * What infra/lambda.ts passes to SST for every function. Native and runtime-provided packages
- * stay outside the bundle: @node-rs/argon2 is a native module SST installs for the function's
- * architecture (`install`), and the AWS SDK v3 is part of the Node.js Lambda runtime.
+ * What infra/lambda.ts passes to SST for every function. Some packages stay outside the bundle:
+ * @node-rs/argon2 is a native module SST installs for the function's architecture (`install`);
+ * pdfkit (the heads of terms) reads its standard fonts through a runtime `require` of its own
+ * package imports, which only an installed copy can answer; the AWS SDK v3 is part of the
+ * Node.js Lambda runtime. Both installed packages are loaded on first use, not at start.
  */
 export const LAMBDA_NODEJS = {
   format: "esm",
   minify: true,
-  external: ["@node-rs/argon2", "@aws-sdk/*"],
-  install: ["@node-rs/argon2"],
+  external: ["@node-rs/argon2", "pdfkit", "@aws-sdk/*"],
+  install: ["@node-rs/argon2", "pdfkit"],
   loader: { ".node": "copy" },
 } as const;
 

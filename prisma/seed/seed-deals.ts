@@ -14,7 +14,7 @@ import { comparableOf } from "../../functions/domain/deal-comparables.ts";
 import type { OfferTerms } from "../../functions/domain/offer-terms-rules.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { BUSINESSES, BUYERS, SELLERS } from "./seed-data.ts";
-import type { SeedTimeline } from "./seed-database.ts";
+import type { SeedTimeline } from "./seed-timeline.ts";
 import { stableId } from "./stable-id.ts";
 
 const DAY_MS = 86_400_000;

@@ -186,6 +186,8 @@ describe("offers over HTTP", () => {
           token: as(ACTORS.buyerWithNda),
           headers: { "if-match": '"2"' },
         });
+      // The seed records due diligence on every buyer: this one's is withdrawn for the test.
+      await db.prisma.buyerDueDiligence.delete({ where: { buyerId: stableId("buyer-1") } });
       const refused = await accept();
       expect(refused.status).toBe(409);
       expect((await problemOf(refused)).code).toBe("buyer_due_diligence_required");

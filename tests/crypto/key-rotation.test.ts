@@ -24,7 +24,7 @@ async function keyIds(db: TestDatabase): Promise<Record<string, number>> {
   const rows = await db.query<{ key: string; n: number }>(
     `SELECT CASE WHEN value LIKE 'v1:%' THEN split_part(value, ':', 2) ELSE 'plain' END AS key, count(*)::int AS n
      FROM (SELECT phone AS value FROM users UNION ALL SELECT aml_registration_number FROM advisor_profiles
-           UNION ALL SELECT nda_accepted_ip FROM inquiries) v
+           UNION ALL SELECT nda_accepted_ip FROM inquiries UNION ALL SELECT ip_address FROM deal_signatures) v
      WHERE value IS NOT NULL GROUP BY 1 ORDER BY 1`,
   );
   return Object.fromEntries(rows.map((row) => [row.key, row.n]));

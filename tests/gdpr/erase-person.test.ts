@@ -163,6 +163,12 @@ async function expectedReport(db: TestDatabase, userId: string) {
         where: { answeredById: userId, deletedAt: undefined, answer: { not: null } },
       })),
     documents: await db.prisma.document.count({ where: { uploadedById: userId, deletedAt: undefined } }),
+    signatureEvidence: await db.prisma.dealSignature.count({ where: { userId, NOT: { fullName: ERASED_NAME } } }),
+    dealsEndedByThem: await db.prisma.deal.count({ where: { fellThroughById: userId } }),
+    offers: await db.prisma.offer.count({ where: { buyerId: userId } }),
+    deals: await db.prisma.deal.count({ where: { OR: [{ buyerId: userId }, { sellerId: userId }] } }),
+    signatures: await db.prisma.dealSignature.count({ where: { userId } }),
+    dueDiligence: await db.prisma.buyerDueDiligence.count({ where: { buyerId: userId } }),
     activity: await db.prisma.activityLog.count({
       where: { anonymizedAt: null, OR: [{ userId }, { entityType: "email", entityId: user.email }] },
     }),
@@ -180,6 +186,8 @@ async function expectedReport(db: TestDatabase, userId: string) {
       ["deal_room_members", count.memberships],
       ["deal_room_questions", count.questions],
       ["documents", count.documents],
+      ["deal_signatures", count.signatureEvidence],
+      ["deals", count.dealsEndedByThem],
       ["activity_logs", count.activity],
     ]),
     deleted: entries([
@@ -195,6 +203,10 @@ async function expectedReport(db: TestDatabase, userId: string) {
           ["business_financials", count.financials, LEGAL_HOLDS.financialRecords.reason],
           ["valuations", count.valuations, LEGAL_HOLDS.financialRecords.reason],
           ["inquiries", count.ndas, LEGAL_HOLDS.contracts.reason],
+          ["offers", count.offers, LEGAL_HOLDS.financialRecords.reason],
+          ["deals", count.deals, LEGAL_HOLDS.financialRecords.reason],
+          ["deal_signatures", count.signatures, LEGAL_HOLDS.contracts.reason],
+          ["buyer_due_diligence", count.dueDiligence, LEGAL_HOLDS.amlRecords.reason],
         ] as const
       )
         .filter(([, rows]) => rows > 0)
@@ -345,6 +357,25 @@ describe("erasing a person (GDPR article 17)", () => {
     );
     const asked = await db.prisma.dealRoomQuestion.findMany({ where: { askedById: person.id, deletedAt: undefined } });
     expect(asked.map((question) => question.body)).toEqual(asked.map(() => ERASED_TEXT));
+    await db.drop();
+  });
+
+  it("erases a party to a deal: the signature's name, address and browser go; offers, deal, signature and due diligence kept", async () => {
+    // Sarah Whitfield: the seeded buyer of Patel Precision, in exclusivity (prisma/seed/seed-deals.ts).
+    const { db, person, expected } = await eraseAndCheck("sarah.whitfield@midlandsindustrial.co.uk", async () => {});
+    expect([
+      expected.count.offers,
+      expected.count.deals,
+      expected.count.signatures,
+      expected.count.dueDiligence,
+    ]).toEqual([1, 1, 1, 1]);
+    const signature = await db.prisma.dealSignature.findFirstOrThrow({ where: { userId: person.id } });
+    expect(signature).toMatchObject({ fullName: ERASED_NAME, ipAddress: null, userAgent: null, party: "BUYER" });
+    expect(signature.documentSha256).toMatch(/^[0-9a-f]{64}$/);
+    // The rest of a signature is still evidence nobody may change.
+    await expect(
+      db.prisma.dealSignature.update({ where: { id: signature.id }, data: { signedAt: new Date(0) } }),
+    ).rejects.toThrow(/immutable/);
     await db.drop();
   });
 

@@ -9,6 +9,7 @@ import { handler as auditVerify } from "../../functions/jobs/audit-verify-handle
 import { createOutboxHandler } from "../../functions/jobs/outbox-handler.ts";
 import { handler as snapshot } from "../../functions/jobs/snapshot-handler.ts";
 import { enqueueMessage } from "../../functions/outbox/enqueue-message.ts";
+import { stableId } from "../../prisma/seed/stable-id.ts";
 import { seedTestData } from "../support/seed.ts";
 import { TEST_NOW } from "../support/test-clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -107,18 +108,32 @@ describe("scheduled functions", () => {
         clock.now(),
       );
     }
+    // The seeded offer on hold on business-3 is past its open-until time: the run expires it.
+    await db.prisma.offer.update({
+      where: { id: stableId("offer-2") },
+      data: { openUntil: new Date(TEST_NOW.getTime() - 3_600_000) },
+    });
     const run = await metricsOf(() => createOutboxHandler(clock)());
     expect(run.error).toBeUndefined();
+    expect(await db.prisma.offer.findUniqueOrThrow({ where: { id: stableId("offer-2") } })).toMatchObject({
+      status: "EXPIRED",
+    });
+    // Its buyer, the seller and the listing's advisor are told, by e-mail.
+    const offerMessages = await db.prisma.outboxMessage.count({ where: { kind: "notification.OFFERS" } });
+    expect(offerMessages).toBe(3);
     // The seed's inquiries that have waited 3 or 7 days remind their sellers in the same run.
     const reminders = await db.prisma.notification.count({ where: { topic: "INQUIRY_REMINDERS" } });
     expect(reminders).toBeGreaterThan(0);
     expect(run.result).toEqual({
-      sent: 2 + reminders,
+      sent: 2 + reminders + offerMessages,
       cancelled: 0,
       retrying: 0,
       dead: 0,
       events: 0,
       reminders,
+      offersExpired: 1,
+      exclusivitiesReleased: 0,
+      exclusivityReminders: 0,
       digests: 0,
     });
     expect(await db.prisma.outboxMessage.count({ where: { kind: "test.ready", status: "SENT" } })).toBe(2);

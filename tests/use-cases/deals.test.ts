@@ -402,11 +402,14 @@ describe("a second deal to completion", () => {
     expect(new Set(stillIn.map((member) => member.userId))).toEqual(
       new Set([await userId(SECOND), await userId(ACTORS.ownerSeller), await userId(ACTORS.advisorOnDeal)]),
     );
-    const comparables = await seeded.db.prisma.dealComparable.findMany();
+    // The seed's completed deal left one; this deal adds the other.
+    const comparables = await seeded.db.prisma.dealComparable.findMany({ where: { completedIn: "2027-02" } });
     expect(comparables).toHaveLength(1);
     expect(comparables[0]).toMatchObject({
+      sicCode: "62020",
+      region: "NORTH_WEST",
+      sizeBand: "2M_TO_10M",
       dealType: "SHARE_PURCHASE",
-      completedIn: "2027-02",
       pricePence: 102_000_000n,
     });
     expect(JSON.stringify(comparables, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(listingId);

@@ -243,6 +243,8 @@ describe("one negotiation, two buyers", () => {
 
   it("refuses acceptance until ExitMatch has a current due diligence record on the buyer", async () => {
     const buyer = await as(FIRST_BUYER);
+    // The seed records due diligence on every buyer: this one's is withdrawn for the test.
+    await seeded.db.prisma.buyerDueDiligence.delete({ where: { buyerId: buyer.caller.id } });
     const refused = await attempt(buyer, () =>
       acceptOffer(seeded.deps, { offerId: firstOfferId, ifMatch: '"2"' }, buyer),
     );

@@ -343,8 +343,10 @@ ALTER TABLE "deal_comparables" ADD CONSTRAINT "deal_comparables_price_check" CHE
 ALTER TABLE "buyer_due_diligence" ADD CONSTRAINT "buyer_due_diligence_source_of_funds_check"
   CHECK (length(btrim("source_of_funds")) BETWEEN 1 AND 4000);
 
--- Offer versions and signatures are evidence: once written they never change. The one exception
--- is erasure (functions/gdpr/erase-person.ts), which may clear a signer's address and browser.
+-- Offer versions and signatures are evidence: once written they never change. The exceptions are
+-- the signer's personal details: erasure (functions/gdpr/erase-person.ts) clears the address and
+-- browser and replaces the typed name with its placeholder ('Deleted User', ERASED_NAME); key
+-- rotation (functions/crypto/rotate-field-keys.ts) re-encrypts the address under a new key.
 CREATE FUNCTION offer_versions_immutable() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
@@ -355,11 +357,12 @@ CREATE TRIGGER offer_versions_immutable BEFORE UPDATE ON "offer_versions"
 CREATE FUNCTION deal_signatures_immutable() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW.ip_address IS NULL AND NEW.user_agent IS NULL
-     AND (to_jsonb(NEW) - 'ip_address' - 'user_agent') = (to_jsonb(OLD) - 'ip_address' - 'user_agent') THEN
+  IF (to_jsonb(NEW) - 'ip_address' - 'user_agent' - 'full_name') = (to_jsonb(OLD) - 'ip_address' - 'user_agent' - 'full_name')
+     AND (NEW.user_agent IS NULL OR NEW.user_agent = OLD.user_agent)
+     AND (NEW.full_name = OLD.full_name OR NEW.full_name = 'Deleted User') THEN
     RETURN NEW;
   END IF;
-  RAISE EXCEPTION 'deal_signatures rows are immutable (erasure may only clear ip_address and user_agent)'
+  RAISE EXCEPTION 'deal_signatures rows are immutable (only erasure and key rotation change the signer''s details)'
     USING ERRCODE = 'check_violation';
 END $$;
 CREATE TRIGGER deal_signatures_immutable BEFORE UPDATE ON "deal_signatures"
