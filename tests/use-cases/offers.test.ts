@@ -12,6 +12,7 @@ import { counterOffer } from "../../functions/offers/counter-offer.ts";
 import { compareOfferVersions, getOffer } from "../../functions/offers/get-offer.ts";
 import { listMyOffers } from "../../functions/offers/list-my-offers.ts";
 import { makeOffer } from "../../functions/offers/make-offer.ts";
+import { loadOfferFor } from "../../functions/offers/offer-access.ts";
 import { getOfferBoard } from "../../functions/offers/offer-board.ts";
 import { rejectOffer } from "../../functions/offers/reject-offer.ts";
 import { withdrawOffer } from "../../functions/offers/withdraw-offer.ts";
@@ -165,6 +166,24 @@ describe("one negotiation, two buyers", () => {
     // Row-level security says the same in the database: as the second buyer, one offer exists.
     const visible = await runForRequest(second, () => seeded.deps.prisma.offer.count());
     expect(visible).toBe(1);
+  });
+
+  it("lets an admin read an offer but not answer it; the code refuses an outsider even where the database would not", async () => {
+    const admin = await as(ACTORS.admin);
+    const read = await runForRequest(admin, () => getOffer(seeded.deps, { offerId: firstOfferId }, admin));
+    expect(read.id).toBe(firstOfferId);
+    const answer = await attempt(admin, () =>
+      rejectOffer(seeded.deps, { offerId: firstOfferId, ifMatch: '"1"', reason: "x" }, admin),
+    );
+    expect(answer).toMatchObject({ code: "forbidden", message: "Admins can read offers but not answer them." });
+    // Through the owner's client row-level security lets every row through: the code alone decides.
+    const outsider = await as(ACTORS.otherSeller);
+    await expect(loadOfferFor(seeded.db.prisma, firstOfferId, outsider.caller)).rejects.toMatchObject({
+      code: "not_found",
+      message: "No such offer.",
+    });
+    const asSeller = await loadOfferFor(seeded.db.prisma, firstOfferId, (await as(ACTORS.advisorOnDeal)).caller);
+    expect(asSeller.side).toBe("SELLER");
   });
 
   it("puts both offers on the seller's board, sortable by every column", async () => {
