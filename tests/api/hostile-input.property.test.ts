@@ -56,6 +56,66 @@ const nasty = fc.oneof(
   ),
 );
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
+/** Any number a JSON body can carry, and some it cannot mean: pence, days, rates. */
+const anyNumber = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, -1, 1e12, 1e13, 2 ** 53),
+);
+const offerTerms = fc.record(
+  {
+    dealType: fc.oneof(nasty, fc.constantFrom("SHARE_PURCHASE", "ASSET_PURCHASE")),
+    pricePence: anyNumber,
+    cashFreeDebtFree: fc.oneof(fc.boolean(), nasty),
+    payment: fc.record(
+      {
+        cashAtCompletionPence: anyNumber,
+        deferred: fc.array(
+          fc.record(
+            {
+              amountPence: anyNumber,
+              dueDate: fc.oneof(nasty, fc.constant("2027-06-30")),
+              monthsAfterCompletion: anyNumber,
+            },
+            { requiredKeys: ["amountPence"] },
+          ),
+          { maxLength: 3 },
+        ),
+        earnOut: fc.record({
+          maxAmountPence: anyNumber,
+          measure: fc.constantFrom("EBITDA", "X"),
+          months: anyNumber,
+          terms: nasty,
+        }),
+        vendorLoan: fc.record({ amountPence: anyNumber, interestBasisPoints: anyNumber, termMonths: anyNumber }),
+        retention: fc.record({ amountPence: anyNumber, months: anyNumber, releasedWhen: nasty }),
+      },
+      { requiredKeys: ["cashAtCompletionPence"] },
+    ),
+    priceMechanism: fc.oneof(
+      fc.record({
+        kind: fc.constant("LOCKED_BOX"),
+        balanceSheetDate: fc.oneof(nasty, fc.constantFrom("2026-03-31", "2099-01-01")),
+      }),
+      fc.constant({ kind: "COMPLETION_ACCOUNTS" }),
+    ),
+    funding: fc.array(fc.record({ source: fc.constantFrom("OWN_CASH", "BANK_DEBT", "Z"), amountPence: anyNumber }), {
+      maxLength: 3,
+    }),
+    conditions: fc.array(
+      fc.record({ kind: fc.constantFrom("FINANCE", "OTHER", "ASTROLOGY"), text: nasty }, { requiredKeys: ["kind"] }),
+      {
+        maxLength: 3,
+      },
+    ),
+    tupeApplies: fc.boolean(),
+    togcIntended: fc.boolean(),
+    exclusivityDays: anyNumber,
+    targetCompletionDate: fc.oneof(nasty, fc.constantFrom("2027-03-31", "2026-01-01")),
+    openDays: anyNumber,
+  },
+  { requiredKeys: ["dealType", "pricePence", "payment", "priceMechanism", "funding", "targetCompletionDate"] },
+);
 const body = fc.oneof(
   jsonValue.map((value) => JSON.stringify(value)),
   fc
@@ -98,10 +158,26 @@ const body = fc.oneof(
         documentId: fc.oneof(fc.uuid(), nasty),
         ndaVersion: fc.oneof(nasty, fc.constant("2026-01")),
         refreshToken: nasty,
+        reason: nasty,
+        fullName: nasty,
+        consent: fc.oneof(fc.boolean(), nasty),
+        documentSha256: fc.oneof(nasty, fc.stringMatching(/^[0-9a-f]{64}$/)),
+        days: fc.oneof(fc.integer(), fc.double(), nasty),
+        completedOn: fc.oneof(nasty, fc.constantFrom("2026-11-25", "2026-02-30", "9999-12-31")),
+        consideration: fc.oneof(
+          jsonValue,
+          offerTerms.map((terms) => ({ pricePence: terms.pricePence, payment: terms.payment })),
+        ),
+        identityMethod: fc.oneof(nasty, fc.constant("ELECTRONIC")),
+        identityCheckedAt: fc.oneof(nasty, fc.constant("2026-11-01T00:00:00Z")),
+        sourceOfFunds: nasty,
+        riskRating: fc.oneof(nasty, fc.constant("LOW")),
       },
       { requiredKeys: [] },
     )
     .map((value) => JSON.stringify(value)),
+  // An offer's terms, well-formed but for a few fields made hostile: reaches the rules behind the schema.
+  offerTerms.map((value) => JSON.stringify(value)),
   nasty,
 );
 const query = fc
@@ -117,6 +193,7 @@ const query = fc
       "sort",
       "limit",
       "cursor",
+      "direction",
       "x",
     ),
     nasty,
@@ -145,6 +222,11 @@ const id = fc.oneof(
   fc.constant(BUSINESS.confidentialPublished),
   fc.constant(stableId("inquiry-4")),
   fc.constant(stableId("inquiry-1:room")),
+  // The seeded deals (prisma/seed/seed-deals.ts): an offer on hold, a rejected one, a running deal, a completed one.
+  fc.constant(stableId("offer-2")),
+  fc.constant(stableId("offer-3")),
+  fc.constant(stableId("deal-1")),
+  fc.constant(stableId("deal-2")),
   fc.uuid(),
   // Lone surrogates cannot be percent-encoded; a client cannot send them in a URL either.
   nasty.filter((value) => !/[\uD800-\uDFFF]/.test(value)).map((value) => encodeURIComponent(value)),
@@ -155,6 +237,8 @@ describe("hostile input never causes a 5xx", () => {
   let app: ReturnType<typeof createTestApp>["app"];
   let sellerToken: string;
   let adminToken: string;
+  /** The parties to the seeded deals: business-3's seller and buyer, business-7's buyer. */
+  const dealTokens = new Map<string, string>();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -162,6 +246,13 @@ describe("hostile input never causes a 5xx", () => {
     ({ app } = createTestApp(db.appPrisma));
     sellerToken = await loginAs(app, ACTORS.ownerSeller);
     adminToken = await loginAs(app, ACTORS.admin);
+    for (const email of [
+      "rajesh.patel@patelprecision.co.uk",
+      "sarah.whitfield@midlandsindustrial.co.uk",
+      "mark.jones@jonesretail.co.uk",
+    ]) {
+      dealTokens.set(email, await loginAs(app, email));
+    }
   });
   afterAll(() => db.drop());
 
@@ -173,14 +264,23 @@ describe("hostile input never causes a 5xx", () => {
           query,
           headers,
           id,
-          fc.constantFrom("nobody", "seller", "admin"),
+          fc.constantFrom("nobody", "seller", "admin", "deal seller", "deal buyer", "bidder"),
           async (requestBody, queryString, requestHeaders, target, actor) => {
             const sent: Record<string, string> = Object.fromEntries(
               Object.entries(requestHeaders).filter(
                 ([, value]) => typeof value === "string" && /^[\t\x20-\x7e]*$/.test(value),
               ),
             );
-            if (actor !== "nobody") sent.authorization = `Bearer ${actor === "admin" ? adminToken : sellerToken}`;
+            const tokenOf: Record<string, string | undefined> = {
+              nobody: undefined,
+              seller: sellerToken,
+              admin: adminToken,
+              "deal seller": dealTokens.get("rajesh.patel@patelprecision.co.uk"),
+              "deal buyer": dealTokens.get("sarah.whitfield@midlandsindustrial.co.uk"),
+              bidder: dealTokens.get("mark.jones@jonesretail.co.uk"),
+            };
+            const token = tokenOf[actor];
+            if (token) sent.authorization = `Bearer ${token}`;
             const url = `${route.path(target)}${queryString ? `?${queryString}` : ""}`;
             const response = await app.request(url, {
               method: route.method,
