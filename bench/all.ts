@@ -16,6 +16,7 @@ const BENCHMARKS = [
   ["retention", "bench/retention.ts"],
   ["write-latency", "bench/write-latency.ts"],
   ["matching", "bench/matching.ts"],
+  ["offers", "bench/offers.ts"],
   ["session", "bench/session-overhead.ts"],
   ["startup", "bench/startup.ts"],
   ["lambda", "bench/lambda-bundle.ts"],
