@@ -8,6 +8,7 @@ import { recordBuyerDueDiligence } from "../../functions/admin/record-buyer-due-
 import { acceptNda } from "../../functions/inquiries/accept-nda.ts";
 import { respondToInquiry } from "../../functions/inquiries/respond-to-inquiry.ts";
 import { acceptOffer } from "../../functions/offers/accept-offer.ts";
+import { changedMeanwhile } from "../../functions/offers/answerable-offer.ts";
 import { counterOffer } from "../../functions/offers/counter-offer.ts";
 import { compareOfferVersions, getOffer } from "../../functions/offers/get-offer.ts";
 import { listMyOffers } from "../../functions/offers/list-my-offers.ts";
@@ -384,5 +385,36 @@ describe("races, with real concurrency", () => {
     if (codes[0] === "succeeded") expect(after).toMatchObject({ status: "AWAITING_BUYER", latestVersion: 2 });
     else expect(after).toMatchObject({ status: "WITHDRAWN", latestVersion: 1 });
     expect(after.versions).toHaveLength(after.latestVersion);
+  });
+});
+
+describe("answering an offer that has moved on", () => {
+  // The seeded offers on business-3 (prisma/seed/seed-deals.ts): offer-2 on hold at version 3, offer-3 rejected.
+  it("says an ended offer has ended, whoever answers, and that only the buyer withdraws", async () => {
+    const seller = await as("rajesh.patel@patelprecision.co.uk");
+    const rejected = stableId("offer-3");
+    const answer = await attempt(seller, () =>
+      counterOffer(seeded.deps, { offerId: rejected, ifMatch: '"1"', terms: shareOfferTerms() }, seller),
+    );
+    expect(answer).toMatchObject({ code: "offer_ended", message: "The offer has been rejected." });
+    const onHold = stableId("offer-2");
+    const byTheSeller = await attempt(seller, () =>
+      withdrawOffer(seeded.deps, { offerId: onHold, ifMatch: '"3"' }, seller),
+    );
+    expect(byTheSeller).toMatchObject({ code: "forbidden", message: "Only the buyer can withdraw an offer." });
+  });
+
+  it("tells the loser of a race what the offer is now: on hold, ended, or at a new version (with its ETag)", async () => {
+    const onHold = stableId("offer-2");
+    const frozen = await changedMeanwhile(seeded.db.prisma, onHold, "ACCEPT", "SELLER", TEST_NOW);
+    expect(frozen).toMatchObject({ code: "offer_frozen" });
+    const withdrawn = await changedMeanwhile(seeded.db.prisma, onHold, "WITHDRAW", "BUYER", TEST_NOW);
+    expect(withdrawn).toMatchObject({
+      code: "version_conflict",
+      message: "The offer changed while you answered it (now version 3); read it again.",
+      extras: { headers: { ETag: '"3"' } },
+    });
+    const ended = await changedMeanwhile(seeded.db.prisma, stableId("offer-3"), "WITHDRAW", "BUYER", TEST_NOW);
+    expect(ended).toMatchObject({ code: "offer_ended" });
   });
 });
