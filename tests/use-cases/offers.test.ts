@@ -109,6 +109,86 @@ describe("makeOffer", () => {
   });
 });
 
+describe("makeOffer, each refusal in its own words", () => {
+  it("names a missing listing, the seller's side, and a buyer without a signed NDA (accepted inquiry or not)", async () => {
+    const buyer = await as(FIRST_BUYER);
+    const terms = shareOfferTerms();
+    const missing = await attempt(buyer, () =>
+      makeOffer(seeded.deps, { listingId: "00000000-0000-4000-8000-000000000000", terms }, buyer),
+    );
+    expect(missing).toMatchObject({ code: "not_found", message: "No such listing." });
+    const seller = await as(ACTORS.ownerSeller);
+    expect(await attempt(seller, () => makeOffer(seeded.deps, { listingId, terms }, seller))).toMatchObject({
+      code: "own_listing",
+      message: "The seller's side answers offers on this listing; it cannot make one.",
+    });
+    // business-4: Alistair Grant's inquiry is accepted but he has not signed the NDA.
+    const accepted = await as("alistair.grant@highlandhospitality.co.uk");
+    const unsigned = await attempt(accepted, () =>
+      makeOffer(seeded.deps, { listingId: stableId("business-4"), terms }, accepted),
+    );
+    expect(unsigned).toMatchObject({
+      code: "nda_required",
+      message: "Make an inquiry, have it accepted and sign the NDA before making an offer.",
+    });
+  });
+
+  it("takes offers on a listing under offer without exclusivity, refuses one in exclusivity and an archived one", async () => {
+    // business-3 is in exclusivity with Sarah Whitfield (seeded); Mark Jones, another bidder, has a live offer there.
+    const bidder = await as("emma.wilson@wilsonfamilyoffice.co.uk");
+    const inExclusivity = await attempt(bidder, () =>
+      makeOffer(seeded.deps, { listingId: BUSINESS.underOffer, terms: shareOfferTerms() }, bidder),
+    );
+    expect(inExclusivity).toMatchObject({
+      code: "listing_in_exclusivity",
+      message: "The seller has entered exclusivity on this listing; offers reopen when it ends.",
+    });
+    const buyer = await as(FIRST_BUYER);
+    const other = stableId("business-5");
+    await seeded.db.prisma.inquiry.create({
+      data: {
+        businessId: other,
+        buyerId: buyer.caller.id,
+        message: "x",
+        status: "ACCEPTED",
+        ndaAcceptedAt: TEST_NOW,
+        ndaVersion: "2026-01",
+      },
+    });
+    try {
+      await seeded.db.prisma.business.update({ where: { id: other }, data: { status: "ARCHIVED" } });
+      expect(
+        await attempt(buyer, () => makeOffer(seeded.deps, { listingId: other, terms: shareOfferTerms() }, buyer)),
+      ).toMatchObject({
+        code: "listing_not_open_for_offers",
+        message: "The listing is archived.",
+      });
+      await seeded.db.prisma.business.update({
+        where: { id: other },
+        data: { status: "UNDER_OFFER", lastActivityAt: new Date(0) },
+      });
+      // Two first offers at the same moment: one is made, the other told there is one already.
+      const outcomes = await Promise.all(
+        [1, 2].map(() =>
+          attempt(buyer, () => makeOffer(seeded.deps, { listingId: other, terms: shareOfferTerms() }, buyer)),
+        ),
+      );
+      expect(outcomes.map(codeOf).sort()).toEqual(["offer_already_live", "succeeded"]);
+      expect(outcomes.find((outcome) => codeOf(outcome) !== "succeeded")).toMatchObject({
+        message: "You already have a live offer on this listing: counter or withdraw it.",
+      });
+      const listingNow = await seeded.db.prisma.business.findUniqueOrThrow({ where: { id: other } });
+      expect(listingNow.lastActivityAt).toEqual(TEST_NOW);
+    } finally {
+      await seeded.db.prisma.offer.updateMany({
+        where: { businessId: other, status: "AWAITING_SELLER" },
+        data: { status: "WITHDRAWN", endedAt: TEST_NOW },
+      });
+      await seeded.db.prisma.business.update({ where: { id: other }, data: { status: "PUBLISHED" } });
+    }
+  });
+});
+
 describe("one negotiation, two buyers", () => {
   let firstOfferId: string;
   let secondOfferId: string;
