@@ -1,11 +1,11 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { statusAfter } from "../domain/offer-status.ts";
 import type { OfferTerms } from "../domain/offer-terms-rules.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import { notify } from "../notifications/notify.ts";
 import { offerCountered } from "../notifications/offer-notifications.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
-import { lockListing } from "../listings/lock-listing.ts";
 import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
 import { checkTerms, openUntilFrom, versionData } from "./offer-version-data.ts";
 

@@ -2,10 +2,10 @@ import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { classifyDatabaseError } from "../db/database-errors.ts";
 import { type OfferTerms, offerTermsProblems } from "../domain/offer-terms-rules.ts";
 import { AppError } from "../errors/app-error.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import { notify } from "../notifications/notify.ts";
 import { offerReceived } from "../notifications/offer-notifications.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
-import { lockListing } from "../listings/lock-listing.ts";
 import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
 import { checkTerms, openUntilFrom, versionData } from "./offer-version-data.ts";
 

@@ -1,7 +1,7 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
+import { calendarDate } from "../clock/calendar-date.ts";
 import type { OfferSide } from "../domain/offer-status.ts";
 import { type OfferTerms, offerTermsProblems } from "../domain/offer-terms-rules.ts";
-import { calendarDate } from "../clock/calendar-date.ts";
 import { AppError } from "../errors/app-error.ts";
 
 const DAY_MS = 86_400_000;

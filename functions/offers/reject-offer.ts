@@ -1,9 +1,9 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import { notify } from "../notifications/notify.ts";
 import { offerAnswered } from "../notifications/offer-notifications.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
-import { lockListing } from "../listings/lock-listing.ts";
 import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
 
 /** The side whose turn it is turns the offer down, saying why. The offer ends. */

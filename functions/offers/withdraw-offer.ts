@@ -1,9 +1,9 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { lockListing } from "../listings/lock-listing.ts";
 import { notify } from "../notifications/notify.ts";
 import { offerAnswered } from "../notifications/offer-notifications.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
-import { lockListing } from "../listings/lock-listing.ts";
 import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
 
 /** The buyer withdraws their offer, whoever's turn it is and even while it is on hold. */
