@@ -3,14 +3,16 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { listAuditAnchors } from "../audit/audit-anchors.ts";
 import { createAuditAnchorStore } from "../audit/create-audit-anchor-store.ts";
+import type { DealRecordFile } from "../audit/deal-record-file.ts";
 import { type AccessLogExportFile, verifyAccessLogExport } from "../audit/verify-access-log-export.ts";
 import { CHAIN_NAMES, readAuditChainId, verifyChain } from "../audit/verify-audit-chain.ts";
+import { verifyDealRecord } from "../audit/verify-deal-record.ts";
 import { loadEnvironment } from "../config/environment.ts";
 import { openDatabaseForCommand } from "../db/local-database.ts";
 import { runCli } from "./run-cli.ts";
 
 const USAGE = `
-Usage: npm run audit:verify [-- --export <access-log.json>] [-- --help]
+Usage: npm run audit:verify [-- --export <access-log.json>] [-- --deal-record <deal-record.json>] [-- --help]
 
 Checks that nobody altered, removed or inserted a row of the audit log (every change to
 business data) or of the activity log (logins, views, downloads): recomputes every row's hash
@@ -28,14 +30,22 @@ before an anchored position.
 JSON): every row still hashes to the hash it carries, and the database holds that hash at that
 place in the chain.
 
+--deal-record checks a deal's exported record (GET /deals/{id}/record): every audit row in it
+still hashes to its hash, the heads of terms are the document the deal and its signatures name,
+the chain holds each row's hash at its position, and the anchor it names was written outside the
+database.
+
 Exit codes: 0 both chains are intact, 1 one is broken (or the check failed), 2 bad usage.
 Database: DATABASE_URL when set, otherwise the embedded PostgreSQL.
 `;
 
 await runCli(USAGE, async (args) => {
   let exportFile: string | undefined;
+  let dealRecordFile: string | undefined;
   try {
-    exportFile = parseArgs({ args, options: { export: { type: "string" } } }).values.export;
+    const { values } = parseArgs({ args, options: { export: { type: "string" }, "deal-record": { type: "string" } } });
+    exportFile = values.export;
+    dealRecordFile = values["deal-record"];
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -58,6 +68,17 @@ await runCli(USAGE, async (args) => {
     }
     const chainId = await readAuditChainId(database.databaseUrl);
     const anchors = await listAuditAnchors(createAuditAnchorStore(environment), chainId);
+    if (dealRecordFile) {
+      const record = JSON.parse(await readFile(dealRecordFile, "utf8")) as DealRecordFile;
+      const report = await verifyDealRecord(database.databaseUrl, anchors, record);
+      const after = report.rowsAfterAnchor ? ` (${report.rowsAfterAnchor} after the newest anchor it names)` : "";
+      process.stdout.write(
+        report.ok
+          ? `Deal record intact: ${report.checked} audit rows match the chain${after}; the heads of terms match their hash.\n`
+          : `Deal record does NOT match:\n${report.problems.map((problem) => `  - ${problem}`).join("\n")}\n`,
+      );
+      intact &&= report.ok;
+    }
     for (const chain of CHAIN_NAMES) {
       const report = await verifyChain(database.databaseUrl, chain, {
         onProgress: (checked) => process.stderr.write(`\rchecked ${checked} ${chain} rows`),

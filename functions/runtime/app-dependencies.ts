@@ -26,6 +26,8 @@ export interface AppDependencies {
   mailer: Mailer;
   logger: Logger;
   storage: ObjectStorage;
+  /** Where the audit chain's heads are anchored outside the database (audit/audit-anchors.ts); read-only here. */
+  auditAnchors: Pick<ObjectStorage, "list">;
   /** Encrypts and decrypts personal fields (functions/crypto/field-cipher.ts). */
   fieldCipher: FieldCipher;
   /**

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { createAuditAnchorStore } from "../audit/create-audit-anchor-store.ts";
 import { type Clock, systemClock } from "../clock/clock.ts";
 import { appConfigFrom } from "../config/app-config.ts";
 import type { Environment } from "../config/environment.ts";
@@ -21,6 +22,7 @@ export function createDependencies(
   overrides: {
     mailer?: Mailer;
     storage?: ObjectStorage;
+    auditAnchors?: ObjectStorage;
     logger?: Logger;
     poolStats?: () => PoolStats;
     databaseProbe?: DatabaseProbe;
@@ -57,6 +59,7 @@ export function createDependencies(
     mailer: overrides.mailer ?? createMailer(environment, clock),
     logger,
     storage: overrides.storage ?? createStorage(environment),
+    auditAnchors: overrides.auditAnchors ?? createAuditAnchorStore(environment),
     poolStats: overrides.poolStats,
     databaseProbe: overrides.databaseProbe,
     listingViews: new ListingViewCounter(primary, logger),

@@ -654,6 +654,13 @@ const CASES: RouteCase[] = [
     expected: offerParties(),
   },
   {
+    operation: "GET /deals/{id}/record",
+    deal: true,
+    ok: 200,
+    request: ({ deal }) => ({ method: "GET", path: `/deals/${deal}/record` }),
+    expected: offerParties(),
+  },
+  {
     operation: "POST /deals/{id}/signatures",
     deal: true,
     ok: 200,
