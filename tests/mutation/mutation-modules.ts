@@ -379,6 +379,7 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("deals/fall-through", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
   mutationModule("deals/record-completion", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
   mutationModule("deals/confirm-completion", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
+  mutationModule("deals/export-deal-record", ["tests/deals/deal-record.test.ts"]),
 ];
 
 /**
