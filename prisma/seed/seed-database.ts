@@ -20,7 +20,6 @@ import { stableId } from "./stable-id.ts";
 
 export { type SeedTimeline, seedTimeline };
 
-
 /** What the seed needs besides the data: the accounts' password hash, the field cipher, and when it happens. */
 export interface SeedSecrets {
   passwordHash: string;
