@@ -3,8 +3,9 @@
  * the listing's advisor, acting for the seller) answers it; a counter-offer hands the turn to the
  * other side. Only the side whose turn it is may accept, counter or reject the latest version;
  * the buyer may withdraw at any time while the offer is live. A live offer past its open-until
- * time has expired, whatever its stored status says; one frozen by another buyer's exclusivity
- * cannot be answered until the exclusivity ends (the buyer may still withdraw it).
+ * time has expired, whatever its stored status says; one frozen while the seller is committed to
+ * another offer (heads of terms, exclusivity) cannot be answered until that ends (the buyer may
+ * still withdraw it).
  */
 export type OfferStatus = "AWAITING_SELLER" | "AWAITING_BUYER" | "ACCEPTED" | "REJECTED" | "WITHDRAWN" | "EXPIRED";
 export type OfferSide = "BUYER" | "SELLER";
@@ -60,7 +61,7 @@ const ENDED_MESSAGES: Record<Exclude<OfferStatus, "AWAITING_SELLER" | "AWAITING_
 /**
  * Why `side` may not take `action` on the offer at `now`, or null when it may. The message never
  * mentions anyone but the two parties to this offer (bidder isolation): a frozen offer is frozen
- * because "the seller has entered exclusivity", not because of whom.
+ * because "the seller is committed to another offer", not to whom.
  */
 export function offerActionRefusal(
   offer: { status: OfferStatus; openUntil: Date; frozen: boolean },
@@ -78,7 +79,7 @@ export function offerActionRefusal(
   if (offer.frozen) {
     return {
       reason: "frozen",
-      message: "The seller has entered exclusivity on this listing; the offer can be answered when it ends.",
+      message: "The seller is committed to another offer on this listing; this offer can be answered if that ends.",
     };
   }
   if (whoseTurn(status) !== side) {

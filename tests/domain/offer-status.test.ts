@@ -90,7 +90,7 @@ describe("offerActionRefusal", () => {
     for (const action of ["ACCEPT", "COUNTER", "REJECT"] as const) {
       expect(offerActionRefusal(offer("AWAITING_SELLER", { frozen: true }), action, "SELLER", NOW)).toEqual({
         reason: "frozen",
-        message: "The seller has entered exclusivity on this listing; the offer can be answered when it ends.",
+        message: "The seller is committed to another offer on this listing; this offer can be answered if that ends.",
       });
     }
   });
