@@ -387,8 +387,16 @@ export const PENDING_MODULES: MutationModule[] = [
   mutationModule("offers/offer-board", ["tests/use-cases/offers.test.ts", "tests/api/offers.test.ts"]),
   mutationModule("deals/deal-access", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
   mutationModule("deals/get-deal", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
-  mutationModule("deals/list-my-deals", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
-  mutationModule("deals/download-heads-of-terms", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
+  mutationModule("deals/list-my-deals", [
+    "tests/use-cases/deals.test.ts",
+    "tests/deals/deal-reads.test.ts",
+    "tests/api/deals.test.ts",
+  ]),
+  mutationModule("deals/download-heads-of-terms", [
+    "tests/use-cases/deals.test.ts",
+    "tests/deals/deal-reads.test.ts",
+    "tests/api/deals.test.ts",
+  ]),
   mutationModule("deals/sign-heads-of-terms", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
   mutationModule("deals/extend-exclusivity", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
   mutationModule("deals/end-exclusivity-early", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
