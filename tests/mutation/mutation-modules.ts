@@ -399,8 +399,16 @@ export const PENDING_MODULES: MutationModule[] = [
   ]),
   mutationModule("deals/sign-heads-of-terms", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
   mutationModule("deals/extend-exclusivity", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
-  mutationModule("deals/end-exclusivity-early", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
-  mutationModule("deals/fall-through", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
+  mutationModule("deals/end-exclusivity-early", [
+    "tests/use-cases/deals.test.ts",
+    "tests/deals/ending-deals.test.ts",
+    "tests/api/deals.test.ts",
+  ]),
+  mutationModule("deals/fall-through", [
+    "tests/use-cases/deals.test.ts",
+    "tests/deals/ending-deals.test.ts",
+    "tests/api/deals.test.ts",
+  ]),
   mutationModule("deals/record-completion", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
   mutationModule("deals/confirm-completion", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
   mutationModule("deals/export-deal-record", ["tests/deals/deal-record.test.ts"]),
