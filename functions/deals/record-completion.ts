@@ -25,9 +25,9 @@ export async function recordCompletion(
   const now = request.receivedAt;
   const { deal, role } = await loadDealFor(prisma, input.dealId, request.caller);
   const side = sideOf(role);
-  if (!side) throw new AppError("forbidden", "The seller, or the listing's advisor, records completion.");
+  if (side !== "SELLER") throw new AppError("forbidden", "The seller, or the listing's advisor, records completion.");
   const refused = dealActionRefusal(deal.status, "RECORD_COMPLETION", side);
-  if (refused) throw new AppError(side === "BUYER" ? "forbidden" : "invalid_transition", refused);
+  if (refused) throw new AppError("invalid_transition", refused);
   const accepted = await prisma.offerVersion.findUniqueOrThrow({ where: { id: deal.offerVersionId } });
   const problems = completionProblems(input.consideration, accepted.terms as unknown as OfferTerms, {
     completedOn: input.completedOn,

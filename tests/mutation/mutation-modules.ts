@@ -398,7 +398,11 @@ export const PENDING_MODULES: MutationModule[] = [
     "tests/api/deals.test.ts",
   ]),
   mutationModule("deals/sign-heads-of-terms", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
-  mutationModule("deals/extend-exclusivity", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
+  mutationModule("deals/extend-exclusivity", [
+    "tests/use-cases/deals.test.ts",
+    "tests/deals/extension-and-completion.test.ts",
+    "tests/api/deals.test.ts",
+  ]),
   mutationModule("deals/end-exclusivity-early", [
     "tests/use-cases/deals.test.ts",
     "tests/deals/ending-deals.test.ts",
@@ -409,8 +413,16 @@ export const PENDING_MODULES: MutationModule[] = [
     "tests/deals/ending-deals.test.ts",
     "tests/api/deals.test.ts",
   ]),
-  mutationModule("deals/record-completion", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
-  mutationModule("deals/confirm-completion", ["tests/use-cases/deals.test.ts", "tests/api/deals.test.ts"]),
+  mutationModule("deals/record-completion", [
+    "tests/use-cases/deals.test.ts",
+    "tests/deals/extension-and-completion.test.ts",
+    "tests/api/deals.test.ts",
+  ]),
+  mutationModule("deals/confirm-completion", [
+    "tests/use-cases/deals.test.ts",
+    "tests/deals/extension-and-completion.test.ts",
+    "tests/api/deals.test.ts",
+  ]),
   mutationModule("deals/export-deal-record", ["tests/deals/deal-record.test.ts"]),
 ];
 
