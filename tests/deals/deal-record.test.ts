@@ -48,6 +48,9 @@ describe("the deal record", () => {
     const positions = record.audit.rows.map((row) => BigInt(row.position));
     expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
     expect(record.audit.anchor).toEqual({ position: head!.last_id, hash: head!.last_hash });
+    expect(record.audit.head).toEqual({ position: head!.last_id, hash: head!.last_hash });
+    expect(record.audit.chainId).toBe(head!.chain_id);
+    expect([record.format, record.version]).toEqual(["exitmatch-deal-record", 1]);
     // The file proves itself: every row's hash recomputes, the PDF is the signed one.
     expect(checkDealRecordFile(record)).toEqual([]);
     for (const row of record.audit.rows) expect(auditRowHash(row)).toBe(row.hash);
@@ -57,6 +60,34 @@ describe("the deal record", () => {
       problems: [],
       rowsAfterAnchor: 0,
     });
+  });
+
+  it("holds this deal's offer and signatures only, for the seller too, who sees every offer on the listing", async () => {
+    const anchors = new LocalDiskStorage(mkdtempSync(join(tmpdir(), "anchors-")), { appendOnly: true });
+    const seller = await seeded.as("rajesh.patel@patelprecision.co.uk");
+    const record = await runForRequest(seller, () =>
+      exportDealRecord({ ...seeded.deps, auditAnchors: anchors }, { dealId: DEAL }, seller),
+    );
+    expect(record.offer.versions.map((version) => [version.number, version.proposedBy])).toEqual([
+      [1, "BUYER"],
+      [2, "SELLER"],
+    ]);
+    expect(record.signatures.map((signature) => signature.fullName)).toEqual(["Sarah Whitfield", "Rajesh Patel"]);
+    const otherOffers = [stableId("offer-2"), stableId("offer-3")];
+    expect(record.audit.rows.filter((row) => otherOffers.includes(row.rowId))).toEqual([]);
+  });
+
+  it("has no exclusivity rows for a deal without exclusivity", async () => {
+    const anchors = new LocalDiskStorage(mkdtempSync(join(tmpdir(), "anchors-")), { appendOnly: true });
+    const completed = stableId("deal-2");
+    await seeded.db.prisma.exclusivity.delete({ where: { dealId: completed } });
+    const buyer = await seeded.as("alistair.grant@highlandhospitality.co.uk");
+    const record = await runForRequest(buyer, () =>
+      exportDealRecord({ ...seeded.deps, auditAnchors: anchors }, { dealId: completed }, buyer),
+    );
+    expect(new Set(record.audit.rows.map((row) => row.table))).toEqual(
+      new Set(["offers", "offer_versions", "deals", "deal_signatures"]),
+    );
   });
 
   it("catches an edited file: a row's changes, the PDF, an anchor nobody wrote", async () => {
