@@ -52,6 +52,13 @@ describe("listMyDeals", () => {
       data: { advisorId: stableId("advisor-2:profile") },
     });
     expect((await dealsOf("james.turner@turnerassociates.co.uk")).map((deal) => deal.id)).toEqual([RUNNING, COMPLETED]);
+    // Newest first by when the deal was made, not by when its row was written.
+    const running = await seeded.db.prisma.deal.findUniqueOrThrow({ where: { id: RUNNING } });
+    await seeded.db.prisma.deal.update({
+      where: { id: COMPLETED },
+      data: { createdAt: new Date(running.createdAt.getTime() + 1) },
+    });
+    expect((await dealsOf("james.turner@turnerassociates.co.uk")).map((deal) => deal.id)).toEqual([COMPLETED, RUNNING]);
     await seeded.db.prisma.business.update({ where: { id: stableId("business-7") }, data: { advisorId: null } });
     const admin = await seeded.as("admin@exitmatch.co.uk");
     expect(await runForRequest(admin, () => listMyDeals(seeded.deps, {}, admin))).toEqual([]);
