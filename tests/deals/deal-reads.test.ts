@@ -45,6 +45,37 @@ describe("listMyDeals", () => {
     }
   });
 
+  it("lists signatures in the order they were made, whatever order their rows were written in", async () => {
+    const sha = "e".repeat(64);
+    const sign = (party: "BUYER" | "SELLER", userKey: string, minutes: number) =>
+      seeded.db.prisma.dealSignature.create({
+        data: {
+          dealId: RUNNING,
+          userId: stableId(userKey),
+          party,
+          purpose: "EXCLUSIVITY_EXTENSION",
+          fullName: party,
+          consentText: "test",
+          documentSha256: sha,
+          signedAt: new Date(Date.UTC(2026, 10, 1, 9, minutes)),
+        },
+      });
+    // The seller's row is written first but signed later.
+    await sign("SELLER", "seller-3", 30);
+    await sign("BUYER", "buyer-2", 10);
+    await seeded.db.prisma.exclusivity.update({
+      where: { dealId: RUNNING },
+      data: { extensionDays: 5, extensionProposedBy: "BUYER" },
+    });
+    const [deal] = await dealsOf("sarah.whitfield@midlandsindustrial.co.uk");
+    expect(deal!.exclusivity.extension).toEqual({ days: 5, proposedBy: "BUYER", signedBy: ["BUYER", "SELLER"] });
+    await seeded.db.prisma.dealSignature.deleteMany({ where: { dealId: RUNNING, purpose: "EXCLUSIVITY_EXTENSION" } });
+    await seeded.db.prisma.exclusivity.update({
+      where: { dealId: RUNNING },
+      data: { extensionDays: null, extensionProposedBy: null },
+    });
+  });
+
   it("lists every deal newest first for a person on several; an admin is on none", async () => {
     // James Turner, business-3's advisor, is given business-7 too: he is on both deals.
     await seeded.db.prisma.business.update({
