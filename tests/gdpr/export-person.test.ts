@@ -285,6 +285,33 @@ describe("exportPerson", () => {
     expect(archive.user).not.toHaveProperty("passwordHash");
   });
 
+  it("holds a party's deals: their offers with every version, their deals with exclusivity, their signatures with the address, the due diligence on them", async () => {
+    // The seeded deals (prisma/seed/seed-deals.ts): Sarah Whitfield bought into Patel Precision
+    // (offer-1, two versions, deal-1 in exclusivity); Rajesh Patel sold; Mark Jones bid (offer-2).
+    const buyer = (await exportOf(await userId("sarah.whitfield@midlandsindustrial.co.uk"))) as Row;
+    const offers = buyer.offers as Row[];
+    expect(ids(offers)).toEqual([stableId("offer-1")]);
+    expect((offers[0]!.versions as Row[]).map((version) => version.number)).toEqual([1, 2]);
+    const deals = buyer.deals as Row[];
+    expect(ids(deals)).toEqual([stableId("deal-1")]);
+    expect(deals[0]!.exclusivity).toMatchObject({ dealId: stableId("deal-1"), endedAt: null });
+    expect((buyer.signatures as Row[]).map((signature) => [signature.party, signature.ipAddress])).toEqual([
+      ["BUYER", "203.0.113.51"],
+    ]);
+    expect(buyer.dueDiligence).toMatchObject({ buyerId: stableId("buyer-2") });
+
+    const seller = (await exportOf(await userId("rajesh.patel@patelprecision.co.uk"))) as Row;
+    expect([seller.offers, ids(seller.deals), seller.dueDiligence]).toEqual([[], [stableId("deal-1")], null]);
+    expect((seller.signatures as Row[]).map((signature) => [signature.party, signature.ipAddress])).toEqual([
+      ["SELLER", "203.0.113.52"],
+    ]);
+
+    const bidder = (await exportOf(await userId("mark.jones@jonesretail.co.uk"))) as Row;
+    expect(ids(bidder.offers)).toEqual([stableId("offer-2")]);
+    expect(((bidder.offers as Row[])[0]!.versions as Row[]).map((version) => version.number)).toEqual([1, 2, 3]);
+    expect([bidder.deals, bidder.signatures]).toEqual([[], []]);
+  });
+
   it("gives an advisor's AML registration number in the clear", async () => {
     const person = await userId(ACTORS.advisorOnDeal);
     const archive = await exportOf(person);
