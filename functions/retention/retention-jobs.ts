@@ -180,7 +180,10 @@ const batches: Record<
       (await prisma.businessFinancial.count({ where: { financialYearEnd: { lte: cutoff }, deletedAt: undefined } })) +
       (await prisma.valuation.count({ where: { createdAt: { lte: cutoff }, deletedAt: undefined } })) +
       (await prisma.deal.count({ where: endedDealsBefore(cutoff) })) +
-      (await prisma.offer.count({ where: { endedAt: { lte: cutoff }, deal: null } })),
+      // Offers go with their deal (or alone, without one), once they ended six years ago too.
+      (await prisma.offer.count({
+        where: { endedAt: { lte: cutoff }, OR: [{ deal: { is: null } }, { deal: { is: endedDealsBefore(cutoff) } }] },
+      })),
     batch: (size) => async (tx, cutoff) => {
       const financials = await tx.$executeRaw`
         DELETE FROM business_financials WHERE id IN (

@@ -354,3 +354,40 @@ describe("listings, financials and audit logs", () => {
     }
   });
 });
+
+describe("deals: financial records kept six years", () => {
+  it("deletes deals six years after they completed or fell through, with their offer, versions, signatures, exclusivity and heads of terms", async () => {
+    const sixYears = new Date(NOW);
+    sixYears.setUTCFullYear(sixYears.getUTCFullYear() - 6);
+    const longAgo = new Date(sixYears.getTime() - DAY);
+    // The seeded sale of business-7 (deal-2, offer-4), moved back to just over six years ago; its
+    // heads of terms stored. The seeded deal in exclusivity (deal-1) and the offers around it stay.
+    const completed = await db.prisma.deal.update({
+      where: { id: stableId("deal-2") },
+      data: { completionConfirmedAt: longAgo },
+    });
+    await db.prisma.offer.update({ where: { id: stableId("offer-4") }, data: { endedAt: longAgo } });
+    await storage.put(completed.headsOfTermsStorageKey, new Uint8Array([37, 80, 68, 70]), "application/pdf");
+    // A rejected offer that ended just under six years ago stays; one just over goes.
+    await db.prisma.offer.update({
+      where: { id: stableId("offer-3") },
+      data: { endedAt: new Date(sixYears.getTime() + DAY) },
+    });
+    const dry = await runRetentionJob(db.appPrisma, storage, "financials", { clock, dryRun: true });
+    const result = await runRetentionJob(db.appPrisma, storage, "financials", { clock });
+    expect(result.processed).toBe(dry.processed);
+    expect(result.processed).toBe(2);
+    expect(await db.prisma.deal.findUnique({ where: { id: stableId("deal-2") } })).toBeNull();
+    expect(await db.prisma.offer.findUnique({ where: { id: stableId("offer-4") } })).toBeNull();
+    expect(await db.prisma.offerVersion.count({ where: { offerId: stableId("offer-4") } })).toBe(0);
+    expect(await db.prisma.dealSignature.count({ where: { dealId: stableId("deal-2") } })).toBe(0);
+    expect(await db.prisma.exclusivity.count({ where: { dealId: stableId("deal-2") } })).toBe(0);
+    expect(await storage.get(completed.headsOfTermsStorageKey)).toBeUndefined();
+    for (const kept of ["offer-1", "offer-2", "offer-3"]) {
+      expect(await db.prisma.offer.count({ where: { id: stableId(kept) } })).toBe(1);
+    }
+    expect(await db.prisma.deal.count({ where: { id: stableId("deal-1") } })).toBe(1);
+    // The anonymised comparable outlives it: it names no deal.
+    expect(await db.prisma.dealComparable.count()).toBe(1);
+  });
+});
