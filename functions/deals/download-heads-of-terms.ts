@@ -15,9 +15,19 @@ export async function downloadHeadsOfTerms(
   request: SignedInRequest,
 ): Promise<{ bytes: Uint8Array; sha256: string; fileName: string }> {
   const { deal } = await loadDealFor(deps.prisma, input.dealId, request.caller);
-  const stored = await deps.storage.get(deal.headsOfTermsStorageKey);
-  const bytes = stored ?? (await remake(deps, deal));
-  return { bytes, sha256: deal.headsOfTermsSha256, fileName: `heads-of-terms-${deal.id}.pdf` };
+  return {
+    bytes: await headsOfTermsBytes(deps, deal),
+    sha256: deal.headsOfTermsSha256,
+    fileName: `heads-of-terms-${deal.id}.pdf`,
+  };
+}
+
+/** A deal's heads of terms, from storage or, when missing there, made again (see remake). */
+export async function headsOfTermsBytes(
+  deps: { prisma: PrismaClient; storage: ObjectStorage },
+  deal: LoadedDeal,
+): Promise<Uint8Array> {
+  return (await deps.storage.get(deal.headsOfTermsStorageKey)) ?? (await remake(deps, deal));
 }
 
 /**

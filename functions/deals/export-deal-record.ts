@@ -6,7 +6,7 @@ import type { SignedInRequest } from "../requests/request-context.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { loadDealFor } from "./deal-access.ts";
 import type { DealDetails } from "./deal-details.ts";
-import { downloadHeadsOfTerms } from "./download-heads-of-terms.ts";
+import { headsOfTermsBytes } from "./download-heads-of-terms.ts";
 import { readDealDetails } from "./read-deal-details.ts";
 
 /** A deal's whole history in one file a solicitor can check (audit:verify -- --deal-record). */
@@ -62,7 +62,7 @@ export async function exportDealRecord(
     readDealDetails(prisma, deal),
     prisma.offerVersion.findMany({ where: { offerId: deal.offerId }, orderBy: { number: "asc" } }),
     prisma.dealSignature.findMany({ where: { dealId: deal.id }, orderBy: { signedAt: "asc" } }),
-    downloadHeadsOfTerms(deps, input, request),
+    headsOfTermsBytes(deps, deal),
   ]);
   const rowIds = [
     deal.offerId,
@@ -106,7 +106,7 @@ export async function exportDealRecord(
       documentSha256: signature.documentSha256,
       signedAt: signature.signedAt,
     })),
-    headsOfTerms: { sha256: pdf.sha256, pdfBase64: Buffer.from(pdf.bytes).toString("base64") },
+    headsOfTerms: { sha256: deal.headsOfTermsSha256, pdfBase64: Buffer.from(pdf).toString("base64") },
     audit: {
       chainId: head!.chainId,
       rows,

@@ -9,6 +9,7 @@ import type { SignedInRequest } from "../requests/request-context.ts";
 import { loadDealFor } from "./deal-access.ts";
 import type { DealDetails } from "./deal-details.ts";
 import { readDealDetails } from "./read-deal-details.ts";
+import { recordSignature } from "./record-signature.ts";
 import { EXTENSION_CONSENT, extensionStatement } from "./signature-consent.ts";
 
 /**
@@ -63,20 +64,19 @@ export async function extendExclusivity(
       );
     }
     const statement = extensionStatement(deal, exclusivity.endsAt, input.days);
-    await tx.dealSignature.create({
-      data: {
+    await recordSignature(
+      tx,
+      fieldCipher,
+      {
         dealId: deal.id,
-        userId: request.caller.id,
         party: role,
         purpose: "EXCLUSIVITY_EXTENSION",
-        fullName: input.fullName.trim(),
+        fullName: input.fullName,
         consentText: `${EXTENSION_CONSENT} ${statement.text}`,
         documentSha256: statement.sha256,
-        ipAddress: fieldCipher.encryptOptional("deal_signatures.ip_address", request.ipAddress),
-        userAgent: request.userAgent?.slice(0, 1000) ?? null,
-        signedAt: now,
       },
-    });
+      request,
+    );
     if (proposed === null) {
       await tx.exclusivity.update({
         where: { id: exclusivity.id },

@@ -12,6 +12,7 @@ import { loadDealFor } from "./deal-access.ts";
 import type { DealDetails } from "./deal-details.ts";
 import { moveListingWithDeal } from "./listing-follows-deal.ts";
 import { readDealDetails } from "./read-deal-details.ts";
+import { recordSignature } from "./record-signature.ts";
 import { HEADS_OF_TERMS_CONSENT } from "./signature-consent.ts";
 
 /**
@@ -46,20 +47,19 @@ export async function signHeadsOfTerms(
       const current = await tx.deal.findUniqueOrThrow({ where: { id: deal.id } });
       const stillRefused = dealActionRefusal(current.status, "SIGN_HEADS_OF_TERMS", role);
       if (stillRefused) throw new AppError("invalid_transition", stillRefused);
-      await tx.dealSignature.create({
-        data: {
+      await recordSignature(
+        tx,
+        fieldCipher,
+        {
           dealId: deal.id,
-          userId: request.caller.id,
           party: role,
           purpose: "HEADS_OF_TERMS",
-          fullName: input.fullName.trim(),
+          fullName: input.fullName,
           consentText: HEADS_OF_TERMS_CONSENT,
           documentSha256: input.documentSha256,
-          ipAddress: fieldCipher.encryptOptional("deal_signatures.ip_address", request.ipAddress),
-          userAgent: request.userAgent?.slice(0, 1000) ?? null,
-          signedAt: now,
         },
-      });
+        request,
+      );
       const parties = await tx.dealSignature.findMany({
         where: { dealId: deal.id, purpose: "HEADS_OF_TERMS" },
         select: { party: true },

@@ -9,7 +9,7 @@ import { headsOfTermsToSign, offerAnswered, offerOnHold } from "../notifications
 import type { SignedInRequest } from "../requests/request-context.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
-import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
+import { type OfferDetails, readOfferDetails } from "./offer-details.ts";
 
 /** Where a deal's heads of terms are stored: one object per accepted version, never replaced. */
 export const headsOfTermsKey = (offerId: string, version: number) => `deals/${offerId}/heads-of-terms-v${version}`;
@@ -89,7 +89,7 @@ export async function acceptOffer(
       ],
       now,
     );
-    return toOfferDetails(await tx.offer.findUniqueOrThrow({ where: { id: offer.id }, include: OFFER_DETAILS }), now);
+    return readOfferDetails(tx, offer.id, now);
   });
 }
 acceptOffer.failures = [

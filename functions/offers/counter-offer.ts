@@ -6,7 +6,7 @@ import { notify } from "../notifications/notify.ts";
 import { offerCountered } from "../notifications/offer-notifications.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
-import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
+import { type OfferDetails, readOfferDetails } from "./offer-details.ts";
 import { checkTerms, openUntilFrom, versionData } from "./offer-version-data.ts";
 
 /**
@@ -36,7 +36,7 @@ export async function counterOffer(
     });
     await tx.business.update({ where: { id: offer.businessId }, data: { lastActivityAt: now } });
     await notify(tx, offerCountered(offer, side, number, input.terms.pricePence), now);
-    return toOfferDetails(await tx.offer.findUniqueOrThrow({ where: { id: offer.id }, include: OFFER_DETAILS }), now);
+    return readOfferDetails(tx, offer.id, now);
   });
 }
 counterOffer.failures = [

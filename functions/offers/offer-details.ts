@@ -1,4 +1,4 @@
-import type { Offer, OfferVersion } from "../../generated/prisma/client.ts";
+import type { Offer, OfferVersion, Prisma } from "../../generated/prisma/client.ts";
 import { currentStatus, type OfferSide, type OfferStatus, whoseTurn } from "../domain/offer-status.ts";
 import type { OfferTerms } from "../domain/offer-terms-rules.ts";
 
@@ -62,4 +62,13 @@ export function toOfferDetails(
     endedAt: offer.endedAt,
     dealId: offer.deal?.id ?? null,
   };
+}
+
+/** The offer as it now stands, read inside the transaction that changed it. */
+export async function readOfferDetails(
+  tx: Pick<Prisma.TransactionClient, "offer">,
+  offerId: string,
+  now: Date,
+): Promise<OfferDetails> {
+  return toOfferDetails(await tx.offer.findUniqueOrThrow({ where: { id: offerId }, include: OFFER_DETAILS }), now);
 }

@@ -4,7 +4,7 @@ import { notify } from "../notifications/notify.ts";
 import { offerAnswered } from "../notifications/offer-notifications.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
-import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
+import { type OfferDetails, readOfferDetails } from "./offer-details.ts";
 
 /** The side whose turn it is turns the offer down, saying why. The offer ends. */
 export async function rejectOffer(
@@ -24,7 +24,7 @@ export async function rejectOffer(
     if (count === 0) throw await changedMeanwhile(tx, offer.id, "REJECT", side, now);
     await tx.business.update({ where: { id: offer.businessId }, data: { lastActivityAt: now } });
     await notify(tx, offerAnswered(offer, "REJECTED", side), now);
-    return toOfferDetails(await tx.offer.findUniqueOrThrow({ where: { id: offer.id }, include: OFFER_DETAILS }), now);
+    return readOfferDetails(tx, offer.id, now);
   });
 }
 rejectOffer.failures = [

@@ -4,7 +4,7 @@ import { notify } from "../notifications/notify.ts";
 import { offerAnswered } from "../notifications/offer-notifications.ts";
 import type { SignedInRequest } from "../requests/request-context.ts";
 import { changedMeanwhile, loadAnswerableOffer, unchangedSince } from "./answerable-offer.ts";
-import { OFFER_DETAILS, type OfferDetails, toOfferDetails } from "./offer-details.ts";
+import { type OfferDetails, readOfferDetails } from "./offer-details.ts";
 
 /** The buyer withdraws their offer, whoever's turn it is and even while it is on hold. */
 export async function withdrawOffer(
@@ -23,7 +23,7 @@ export async function withdrawOffer(
     });
     if (count === 0) throw await changedMeanwhile(tx, offer.id, "WITHDRAW", "BUYER", now);
     await notify(tx, offerAnswered(offer, "WITHDRAWN", "BUYER"), now);
-    return toOfferDetails(await tx.offer.findUniqueOrThrow({ where: { id: offer.id }, include: OFFER_DETAILS }), now);
+    return readOfferDetails(tx, offer.id, now);
   });
 }
 withdrawOffer.failures = [
