@@ -11,8 +11,9 @@ const USAGE = `
 Usage: npm run db:seed [-- --help]
 
 Inserts the development dataset: admin admin@exitmatch.co.uk, 5 sellers with businesses,
-8 buyers with profiles, 3 advisors, and sample valuations, matches, inquiries and deal
-rooms. Idempotent: rows that exist are left alone, so a second run inserts nothing.
+8 buyers with profiles, 3 advisors, and sample valuations, matches, inquiries, deal rooms,
+offers and deals (one listing under offer with three offers, one sold), and due diligence on
+every buyer. Idempotent: rows that exist are left alone, so a second run inserts nothing.
 
 Database: DATABASE_URL (and DIRECT_URL) when set, otherwise the embedded PostgreSQL.
 Migrations must be applied first (npm run db:migrate, or npm start does it).
